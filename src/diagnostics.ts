@@ -1,0 +1,43 @@
+/** Every problem in user input is a value, never an exception (see ARCHITECTURE.md). */
+export type Severity = "error" | "warning" | "info";
+export type JsonPath = ReadonlyArray<string | number>;
+
+export interface Location {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface Diagnostic {
+  /** Stable id: `schema`, `yaml-syntax`, `partner-in-region`, ... */
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  /** JSON path in the merged application, e.g. ["partners", 3, "seat", "nuts3"]. */
+  path?: JsonPath;
+  /** How to fix it. */
+  hint?: string;
+  /** Clause or law the rule enforces; says when the fact is unconfirmed. */
+  source?: string;
+}
+
+export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const d of diagnostics) counts[d.severity]++;
+  return counts;
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === "error");
+}
+
+/** Stable order: file, line, column, then rule id; diagnostics without a file go last. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort((a, b) =>
+    (a.file ?? "\uffff").localeCompare(b.file ?? "\uffff") ||
+    (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) ||
+    a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
+}

@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+/** Language codes documents can be produced in (ISO 639-1). */
+export const LANGUAGES = ["bg", "en"] as const;
+export const Language = z.enum(LANGUAGES);
+export type Language = z.infer<typeof Language>;
+
+/** A plain string (every language) or a map `{ bg: ..., en: ... }`. */
+export const Multilingual = z.union([
+  z.string().min(1),
+  z.strictObject({ bg: z.string().min(1).optional(), en: z.string().min(1).optional() }),
+]).meta({ description: "Text: a plain string used for every language, or { bg: ..., en: ... }" });
+export type Multilingual = z.infer<typeof Multilingual>;
+
+/** ISO date written as YAML plain scalar (YAML 1.2 keeps it a string). */
+export const IsoDate = z.iso.date().meta({ description: "ISO date, e.g. 2021-03-30" });
+
+/** kebab-case id used for references across files. */
+export const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lower-case letters, digits and hyphens (kebab-case)");
+
+/** Identifiers are strings: an unquoted 000818019 is a YAML number and loses its zeros. */
+export const Eik = z.string().regex(/^\d{9}(\d{4})?$/, "ЕИК/БУЛСТАТ has 9 or 13 digits").nullable().optional()
+  .meta({ description: "ЕИК / БУЛСТАТ, 9 or 13 digits, quoted" });
+export const Pic = z.string().nullable().optional().meta({ description: "EU Participant Identification Code, 9 digits, quoted" });
+export const Vat = z.string().nullable().optional().meta({ description: "VAT number, e.g. \"BG123456789\"" });
+
+export const NutsCode = z.string().regex(/^[A-Z]{2}[0-9A-Z]{0,3}$/, "a NUTS code looks like BG34 or BG344");
+
+export const Place = z.strictObject({
+  city: Multilingual,
+  nuts3: NutsCode.nullable().optional(),
+  address: Multilingual.nullable().optional(),
+  postcode: z.string().nullable().optional(),
+  country: z.string().regex(/^[A-Z]{2}$/).optional().meta({ description: "ISO country code, default BG" }),
+});
+export type Place = z.infer<typeof Place>;
+
+export const Person = z.strictObject({
+  name: Multilingual.nullable().optional(),
+  position: Multilingual.nullable().optional(),
+  email: z.email().nullable().optional(),
+  phone: z.string().nullable().optional(),
+});
+export type Person = z.infer<typeof Person>;
+
+export const Money = z.number().finite().meta({ description: "Amount in the budget's currency" });

@@ -1,0 +1,19 @@
+import { z } from "zod";
+
+/** Ids of data/legal-forms.yaml; the Bulgarian abbreviations are accepted as aliases. */
+export const LEGAL_FORM_IDS = [
+  "et", "sd", "kd", "ood", "eood", "ad", "ead", "kda", "cooperative", "association", "foundation",
+  "chitalishte", "municipality", "state-university", "bas-institute", "state-body", "foreign-branch",
+  "dzzd", "other",
+] as const;
+export type LegalFormId = (typeof LEGAL_FORM_IDS)[number];
+
+export const LEGAL_FORM_ALIASES: Record<string, LegalFormId> = {
+  "ЕТ": "et", "СД": "sd", "КД": "kd", "ООД": "ood", "ЕООД": "eood", "АД": "ad", "ЕАД": "ead",
+  "КДА": "kda", "СНЦ": "association", "ДЗЗД": "dzzd",
+};
+
+export const LegalForm = z.union([
+  z.enum(LEGAL_FORM_IDS),
+  z.enum(Object.keys(LEGAL_FORM_ALIASES) as [string, ...string[]]).transform((a) => LEGAL_FORM_ALIASES[a]!),
+]).meta({ description: "Legal form id from data/legal-forms.yaml (et, ood, eood, ad, association, municipality, ...) or its Bulgarian abbreviation" });
