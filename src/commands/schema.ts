@@ -1,9 +1,29 @@
 import type { Command } from "commander";
 
-// Placeholder until the command lands: registered so the command tree is complete.
-export function registerSchema(parent: Command, ..._rest: Command[]): void {
-  parent.command("schema").description("(not yet implemented)").action(() => {
-    process.stderr.write("edih schema: not implemented yet\n");
-    process.exitCode = 3;
-  });
+export function registerSchema(parent: Command): void {
+  parent.command("schema")
+    .description("print the JSON Schema of edih.yaml (or of a partners/<id>.yaml file) for editor completion and checks")
+    .option("--partner", "the schema of one partner file (partners/<id>.yaml) instead of edih.yaml")
+    .option("--out <file>", "write the schema to a file instead of standard output")
+    .addHelpText("after", `
+The schema is generated from the same definitions edih validates with (cross-field rules such as
+"the budget references a known partner" are checked only by \`edih apply validate\`).
+
+Examples:
+  $ edih schema --out .edih/schema.json
+  $ edih schema --partner --out .edih/partner.schema.json
+  then put on the first line of edih.yaml (VS Code + the YAML extension):
+  # yaml-language-server: $schema=.edih/schema.json
+`)
+    .action(async (opts: { partner?: boolean; out?: string }) => {
+      const { applicationJsonSchema, partnerJsonSchema, schemaText } = await import("../workflow/json-schema.js");
+      const text = schemaText(opts.partner ? partnerJsonSchema() : applicationJsonSchema());
+      if (opts.out) {
+        const { writeFileAtomic } = await import("../workflow/atomic.js");
+        writeFileAtomic(opts.out, text);
+        process.stderr.write(`wrote ${opts.out}\n`);
+      } else {
+        process.stdout.write(text);
+      }
+    });
 }

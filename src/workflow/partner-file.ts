@@ -1,0 +1,59 @@
+import type { LegalFormId } from "../schema/legal-form.js";
+import { PARTNER_ROLES, PARTNER_TYPES } from "../schema/partner.js";
+import { Slug } from "../schema/common.js";
+import { schemaComment } from "./json-schema.js";
+import { toYaml } from "./yaml-text.js";
+
+export type PartnerType = (typeof PARTNER_TYPES)[number];
+export type PartnerRole = (typeof PARTNER_ROLES)[number];
+
+/** What `init` and `partners add` ask about a new partner. */
+export interface NewPartner {
+  id: string;
+  nameBg: string;
+  nameEn: string;
+  legalForm: LegalFormId;
+  type: PartnerType;
+  roles: PartnerRole[];
+  city: string;
+  nuts3: string | null;
+}
+
+/** A kebab-case id suggested from a name (Latin letters only; Cyrillic is transliterated). */
+export function suggestId(name: string): string {
+  const latin = [...name.toLowerCase()].map((ch) => BG_LATIN[ch] ?? ch).join("");
+  return latin.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40).replace(/-+$/, "");
+}
+
+// Bulgarian streamlined system (Закон за транслитерацията), lower case.
+const BG_LATIN: Record<string, string> = {
+  а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ж: "zh", з: "z", и: "i", й: "y", к: "k", л: "l",
+  м: "m", н: "n", о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ф: "f", х: "h", ц: "ts", ч: "ch",
+  ш: "sh", щ: "sht", ъ: "a", ь: "y", ю: "yu", я: "ya",
+};
+
+/** Why an id cannot be used, or undefined when it is a valid slug. */
+export function idProblem(id: string): string | undefined {
+  const r = Slug.safeParse(id);
+  return r.success ? undefined : `"${id}" is not a valid id: ${r.error.issues[0]?.message ?? "invalid"}`;
+}
+
+/** The partner mapping as written to partners/<id>.yaml; unknown identifiers are null, not invented. */
+export function partnerData(p: NewPartner): Record<string, unknown> {
+  return {
+    id: p.id,
+    name: { bg: p.nameBg, en: p.nameEn },
+    legal_form: p.legalForm,
+    type: p.type,
+    roles: p.roles,
+    eik: null,
+    pic: null,
+    vat: null,
+    seat: { city: p.city, nuts3: p.nuts3 },
+  };
+}
+
+/** Text of a new partners/<id>.yaml; `schemaPath` is the partner schema relative to that file. */
+export function partnerYaml(p: NewPartner, schemaPath: string): string {
+  return schemaComment(schemaPath) + toYaml(partnerData(p));
+}
