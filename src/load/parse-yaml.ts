@@ -1,0 +1,112 @@
+// Parses one YAML text into a Document (kept for positions) and its plain value. Every failure of
+// the yaml package becomes a located diagnostic: syntax errors, duplicate keys, alias bombs.
+import { isAlias, LineCounter, parseDocument, visit, type Document } from "yaml";
+import type { Diagnostic } from "../diagnostics.js";
+
+export interface ParsedYaml {
+  doc?: Document.Parsed;
+  lineCounter: LineCounter;
+  /** The plain JS value; undefined when the file could not be turned into data. */
+  value?: unknown;
+  diagnostics: Diagnostic[];
+}
+
+export function parseYaml(text: string, file: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+  };
+  let doc: Document.Parsed;
+  try {
+    // prettyErrors off: the messages stay one line; we add file:line:col ourselves.
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (err) {
+    // The parser itself should not throw; a deeply nested input can still overflow the stack.
+    return { lineCounter, diagnostics: [{
+      ruleId: "yaml-syntax", severity: "error", file, line: 1, column: 1,
+      message: `could not parse the YAML: ${err instanceof Error ? err.message : String(err)}`,
+    }] };
+  }
+  const diagnostics: Diagnostic[] = [];
+  for (const e of doc.errors) {
+    const duplicate = e.code === "DUPLICATE_KEY";
+    diagnostics.push({
+      ruleId: duplicate ? "duplicate-key" : "yaml-syntax", severity: "error", ...at(e.pos[0]),
+      message: duplicate ? `duplicate key: ${keyText(text, e.pos)} is already given above in the same mapping` : `YAML syntax error: ${oneLine(e.message)}`,
+      hint: duplicate ? "Keep one of the two; YAML does not merge repeated keys." : yamlHint(e.code),
+    });
+  }
+  for (const w of doc.warnings) {
+    diagnostics.push({ ruleId: "yaml-syntax", severity: "warning", ...at(w.pos[0]), message: oneLine(w.message) });
+  }
+  if (doc.errors.length > 0) return { doc, lineCounter, diagnostics };
+
+  if (doc.contents === null || isOnlyNull(doc)) {
+    diagnostics.push({
+      ruleId: "empty-file", severity: "error", file, line: 1, column: 1,
+      message: "the file holds no data (it is empty or only comments)",
+      hint: "Start from `edih init <folder> --example zagore` or copy a partner file from the example.",
+    });
+    return { doc, lineCounter, diagnostics };
+  }
+  try {
+    // maxAliasCount stays at yaml's default (100): it is the guard against "billion laughs".
+    const value = doc.toJS({ maxAliasCount: 100 });
+    return { doc, lineCounter, value, diagnostics };
+  } catch (err) {
+    if (err instanceof ReferenceError || (err instanceof Error && /alias/i.test(err.message))) {
+      diagnostics.push({
+        ruleId: "alias-bomb", severity: "error", ...(firstAliasOffset(doc) !== undefined ? at(firstAliasOffset(doc)!) : { file, line: 1, column: 1 }),
+        message: "too many YAML aliases (*name) expand here: the file would blow up in memory, so it was not read",
+        hint: "Write the values out instead of nesting aliases of aliases.",
+      });
+    } else {
+      diagnostics.push({
+        ruleId: "yaml-syntax", severity: "error", file, line: 1, column: 1,
+        message: `could not read the YAML data: ${oneLine(err instanceof Error ? err.message : String(err))}`,
+      });
+    }
+    return { doc, lineCounter, diagnostics };
+  }
+}
+
+function isOnlyNull(doc: Document.Parsed): boolean {
+  const c = doc.contents as { value?: unknown; range?: unknown } | null;
+  return c !== null && "value" in c && c.value === null && !("items" in c);
+}
+
+function firstAliasOffset(doc: Document.Parsed): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      if (isAlias(node) && node.range) { offset = node.range[0]; return visit.BREAK; }
+      return undefined;
+    },
+  });
+  return offset;
+}
+
+function keyText(text: string, pos: [number, number]): string {
+  // yaml reports the start of the repeated key; the key runs to the colon on that line.
+  const raw = text.slice(pos[0]).split("\n")[0]!.replace(/:(\s.*)?$/, "").replace(/^["']|["']$/g, "").trim();
+  return raw ? `\`${raw.length > 40 ? raw.slice(0, 40) + "…" : raw}\`` : "this key";
+}
+
+function oneLine(message: string): string {
+  // yaml appends " at line N, column M" and sometimes a code excerpt; we print our own location.
+  return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?\s*$/, "").trim();
+}
+
+function yamlHint(code: string): string | undefined {
+  switch (code) {
+    case "BAD_INDENT": case "MISSING_CHAR": case "BLOCK_AS_IMPLICIT_KEY":
+      return "Check the indentation (spaces, not tabs) and that every `key:` is followed by a space.";
+    case "TAB_AS_INDENT":
+      return "YAML indents with spaces only; replace the tab characters.";
+    case "MULTILINE_IMPLICIT_KEY":
+      return "A key must fit on one line; quote values that contain `: `.";
+    default:
+      return undefined;
+  }
+}

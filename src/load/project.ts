@@ -1,0 +1,193 @@
+// Loads an application folder: edih.yaml plus partners/*.yaml, merged into one plain object with
+// a source map back to every file. Problems are returned as diagnostics, never thrown.
+import { readdir, stat } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import type { Diagnostic, JsonPath } from "../diagnostics.js";
+import { findUnquotedIdentifiers, restoreAsString } from "./identifiers.js";
+import { parseYaml } from "./parse-yaml.js";
+import { MAX_FILE_BYTES, readInputFile } from "./read-file.js";
+import { ProjectSourceMap, type DocSource, type SourceMap } from "./source-map.js";
+
+export const MAIN_FILE = "edih.yaml";
+export const PARTNERS_DIR = "partners";
+
+export interface SourceFile {
+  /** Relative to the project folder, with `/` separators. */
+  path: string;
+  text: string;
+  sha256: string;
+}
+
+export interface LoadedProject {
+  /** Absolute path of the project folder. */
+  dir: string;
+  /** The merged data as YAML gave it: inline partners first, then partners/*.yaml by file name. */
+  raw: Record<string, unknown>;
+  sourceMap: SourceMap;
+  files: SourceFile[];
+}
+
+export interface LoadResult {
+  /** Absent when a file could not be turned into data (syntax error, binary, too large, ...). */
+  project?: LoadedProject;
+  diagnostics: Diagnostic[];
+}
+
+export interface LoadOptions {
+  maxFileBytes?: number;
+}
+
+/** Rule ids meaning the folder itself was not found: a usage problem (exit 2), not bad data. */
+export const USAGE_RULE_IDS: ReadonlySet<string> = new Set(["missing-folder", "missing-file"]);
+
+export async function loadProject(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const maxBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
+  let root = resolve(dir);
+  const rootInfo = await stat(root).catch(() => undefined);
+  if (!rootInfo) {
+    return { diagnostics: [{ ruleId: "missing-folder", severity: "error", message: `folder not found: ${dir}`,
+      hint: "Give the folder that holds edih.yaml, or create one with `edih init <folder> --example zagore`." }] };
+  }
+  if (!rootInfo.isDirectory()) {
+    // `edih validate my-hub/edih.yaml` is a natural thing to type; accept it.
+    if (basename(root) === MAIN_FILE) root = dirname(root);
+    else return { diagnostics: [{ ruleId: "missing-folder", severity: "error", message: `not a folder: ${dir}`,
+      hint: "Give the folder that holds edih.yaml, not a file inside it." }] };
+  }
+  const mainAbs = join(root, MAIN_FILE);
+  const mainInfo = await stat(mainAbs).catch(() => undefined);
+  if (!mainInfo || !mainInfo.isFile()) {
+    return { diagnostics: [{ ruleId: "missing-file", severity: "error", message: `no ${MAIN_FILE} in ${dir}`,
+      hint: "An application folder holds edih.yaml (and optionally partners/*.yaml); `edih init <folder> --example zagore` creates one." }] };
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  const files: SourceFile[] = [];
+  let fatal = false;
+
+  const loadFile = async (rel: string) => {
+    const abs = join(root, ...rel.split("/"));
+    const read = await readInputFile(abs, abs, maxBytes);
+    diagnostics.push(...read.diagnostics);
+    if (read.text === undefined) { fatal = true; return undefined; }
+    files.push({ path: rel, text: read.text, sha256: read.sha256! });
+    const parsed = parseYaml(read.text, abs);
+    diagnostics.push(...parsed.diagnostics);
+    if (parsed.value === undefined || !parsed.doc) { fatal = true; return undefined; }
+    const source: DocSource = { file: abs, doc: parsed.doc, lineCounter: parsed.lineCounter };
+    const unquoted = findUnquotedIdentifiers(parsed.doc, parsed.lineCounter, read.text, abs);
+    for (const u of unquoted) restoreAsString(parsed.value, u.path, u.sourceText);
+    return { source, value: parsed.value, unquoted };
+  };
+
+  const main = await loadFile(MAIN_FILE);
+  let raw: Record<string, unknown> = {};
+  if (main) {
+    if (isPlainObject(main.value)) raw = main.value;
+    else {
+      fatal = true;
+      diagnostics.push({ ruleId: "yaml-structure", severity: "error", file: main.source.file, line: 1, column: 1,
+        message: `${MAIN_FILE} must be a mapping of keys (version:, call:, hub:, ...), not ${describe(main.value)}` });
+    }
+    diagnostics.push(...main.unquoted.map((u) => u.diagnostic));
+  }
+  const sourceMap = new ProjectSourceMap(main?.source);
+
+  const inline = Array.isArray(raw.partners) ? raw.partners as unknown[] : [];
+  if (main) inline.forEach((_p, i) => sourceMap.addPartner(main.source, ["partners", i]));
+  const fromFiles: unknown[] = [];
+  for (const name of await partnerFileNames(root, diagnostics)) {
+    const rel = `${PARTNERS_DIR}/${name}`;
+    const loaded = await loadFile(rel);
+    if (!loaded) continue;
+    const fileId = name.slice(0, -".yaml".length);
+    if (!isPlainObject(loaded.value)) {
+      fatal = true;
+      diagnostics.push({ ruleId: "yaml-structure", severity: "error", file: loaded.source.file, line: 1, column: 1,
+        message: `${rel} must describe one partner as a mapping (name:, legal_form:, ...), not ${describe(loaded.value)}` });
+      continue;
+    }
+    const partner = loaded.value;
+    if (partner.id === undefined || partner.id === null) {
+      // The file name is the id; put it first so the merged data reads naturally.
+      const { id: _drop, ...rest } = partner;
+      fromFiles.push({ id: fileId, ...rest });
+    } else {
+      if (partner.id !== fileId) {
+        const at = sourceMapAt(loaded.source, ["id"]);
+        diagnostics.push({ ruleId: "partner-id-mismatch", severity: "error", ...at, path: ["partners", inline.length + fromFiles.length, "id"],
+          message: `${rel} says id: ${String(partner.id)}, but the file name makes the id ${fileId}`,
+          hint: `Rename the file to ${String(partner.id)}.yaml, or remove the id line (the file name is the id).` });
+      }
+      fromFiles.push(partner);
+    }
+    const index = inline.length + fromFiles.length - 1;
+    sourceMap.addPartner(loaded.source, []);
+    diagnostics.push(...loaded.unquoted.map((u) => ({ ...u.diagnostic, path: ["partners", index, ...u.path] })));
+  }
+  if (fromFiles.length > 0) {
+    if (raw.partners === undefined || raw.partners === null || Array.isArray(raw.partners)) raw.partners = [...inline, ...fromFiles];
+    // Otherwise `partners:` in edih.yaml is malformed; the schema reports it and the files wait.
+  }
+  diagnostics.push(...duplicatePartners(raw, sourceMap, root));
+
+  if (fatal || !main) return { diagnostics };
+  return { project: { dir: root, raw, sourceMap, files }, diagnostics };
+}
+
+async function partnerFileNames(root: string, diagnostics: Diagnostic[]): Promise<string[]> {
+  const dir = join(root, PARTNERS_DIR);
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => undefined);
+  if (!entries) return [];
+  const names: string[] = [];
+  for (const e of entries) {
+    if (e.name.startsWith(".") || !(e.isFile() || e.isSymbolicLink())) continue;
+    if (e.name.endsWith(".yaml")) names.push(e.name);
+    else if (e.name.endsWith(".yml")) {
+      diagnostics.push({ ruleId: "ignored-file", severity: "warning", file: join(dir, e.name), line: 1, column: 1,
+        message: `${PARTNERS_DIR}/${e.name} is ignored: partner files end in .yaml`, hint: `Rename it to ${e.name.slice(0, -4)}.yaml.` });
+    }
+  }
+  // Code-unit order, not locale order: the same folder merges the same way on every machine.
+  return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function duplicatePartners(raw: Record<string, unknown>, sourceMap: SourceMap, root: string): Diagnostic[] {
+  if (!Array.isArray(raw.partners)) return [];
+  const seen = new Map<string, JsonPath>();
+  const out: Diagnostic[] = [];
+  raw.partners.forEach((p, i) => {
+    const id = isPlainObject(p) && typeof p.id === "string" ? p.id : undefined;
+    if (id === undefined) return;
+    const path: JsonPath = ["partners", i, "id"];
+    const first = seen.get(id);
+    if (!first) { seen.set(id, path); return; }
+    const here = sourceMap.locate(path);
+    const there = sourceMap.locate(first);
+    out.push({ ruleId: "duplicate-partner", severity: "error", ...here, path,
+      message: `partner id "${id}" is given twice: ${place(there, root)} and ${place(here, root)}`,
+      hint: "Each partner is described once, either inline under partners: in edih.yaml or in partners/<id>.yaml; remove one." });
+  });
+  return out;
+}
+
+function place(loc: { file: string; line: number; column: number } | undefined, root: string): string {
+  if (!loc) return "(unknown place)";
+  const rel = loc.file.startsWith(root) ? loc.file.slice(root.length + 1).split(/[\\/]/).join("/") : loc.file;
+  return `${rel}:${loc.line}:${loc.column}`;
+}
+
+function sourceMapAt(source: DocSource, path: JsonPath) {
+  const map = new ProjectSourceMap(source);
+  return map.locate(path) ?? { file: source.file, line: 1, column: 1 };
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function describe(v: unknown): string {
+  if (Array.isArray(v)) return "a list";
+  if (v === null || v === undefined) return "nothing";
+  return `a single ${typeof v === "string" ? "text" : typeof v} value`;
+}
