@@ -1,0 +1,81 @@
+/**
+ * Number, money, percent and date formatting per document language.
+ * Written by hand (not Intl) so the output does not depend on the ICU data of the Node build:
+ * Intl's `bg` locale, for instance, does not group 4-digit numbers, while Bulgarian grant forms do.
+ */
+export type Lang = "bg" | "en";
+export type Currency = "EUR" | "BGN";
+
+/** Thousands separator for Bulgarian: a no-break space, so a number never wraps across lines. */
+export const NBSP = "\u00a0";
+
+function group(intDigits: string, sep: string): string {
+  let out = "";
+  for (let i = 0; i < intDigits.length; i++) {
+    if (i > 0 && (intDigits.length - i) % 3 === 0) out += sep;
+    out += intDigits[i];
+  }
+  return out;
+}
+
+/** Fixed-point rendering without float noise: 0.1 + 0.2 prints as 0.3 at 2 decimals. */
+function splitFixed(n: number, decimals: number): { neg: boolean; int: string; frac: string } {
+  const fixed = Math.abs(n).toFixed(decimals);
+  const [int, frac = ""] = fixed.split(".");
+  const neg = n < 0 && /[1-9]/.test(fixed);
+  return { neg, int: int ?? "0", frac };
+}
+
+function digits(n: number, lang: Lang, minDecimals: number, maxDecimals: number): string {
+  const { neg, int, frac } = splitFixed(n, maxDecimals);
+  let f = frac;
+  while (f.length > minDecimals && f.endsWith("0")) f = f.slice(0, -1);
+  const intPart = group(int, lang === "bg" ? NBSP : ",");
+  const dec = lang === "bg" ? "," : ".";
+  return (neg ? "-" : "") + intPart + (f ? dec + f : "");
+}
+
+export function formatNumber(n: number, lang: Lang, maxDecimals = 2): string {
+  return digits(n, lang, 0, maxDecimals);
+}
+
+export function formatMoney(n: number, lang: Lang, currency: Currency = "EUR"): string {
+  const neg = n < 0 && Math.abs(n) >= 0.005;
+  const body = digits(Math.abs(n), lang, 2, 2);
+  const sign = neg ? "-" : "";
+  if (lang === "bg") return sign + body + NBSP + (currency === "EUR" ? "€" : "лв.");
+  return sign + (currency === "EUR" ? "€" : "BGN" + NBSP) + body;
+}
+
+/** `x` is a fraction: 0.5 → "50 %" (bg, with a no-break space as Bulgarian typography asks) / "50%" (en). */
+export function formatPercent(x: number, lang: Lang): string {
+  const body = digits(x * 100, lang, 0, 2);
+  return lang === "bg" ? body + NBSP + "%" : body + "%";
+}
+
+const EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+  "September", "October", "November", "December"];
+
+/** Accepts `YYYY-MM-DD` (the input contract) or a Date; returns null when it is not a real date. */
+export function parseDate(d: unknown): { y: number; m: number; day: number } | null {
+  if (d instanceof Date) {
+    if (Number.isNaN(d.getTime())) return null;
+    return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  }
+  if (typeof d !== "string") return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d.trim());
+  if (!m) return null;
+  const y = Number(m[1]), mo = Number(m[2]), day = Number(m[3]);
+  const check = new Date(Date.UTC(y, mo - 1, day));
+  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== day) return null;
+  return { y, m: mo, day };
+}
+
+export function formatDate(d: unknown, lang: Lang): string | null {
+  const p = parseDate(d);
+  if (!p) return null;
+  if (lang === "bg") {
+    return `${String(p.day).padStart(2, "0")}.${String(p.m).padStart(2, "0")}.${p.y}${NBSP}г.`;
+  }
+  return `${p.day} ${EN_MONTHS[p.m - 1]} ${p.y}`;
+}

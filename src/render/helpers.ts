@@ -1,0 +1,143 @@
+import { RawMarkdown, escapeMarkdown } from "./escape.js";
+import { formatDate, formatMoney, formatNumber, formatPercent, type Currency, type Lang } from "./format.js";
+
+/** A helper misuse with the position Handlebars gave the call (`options.loc`). */
+export class HelperError extends Error {
+  constructor(message: string, readonly line?: number, readonly column?: number) {
+    super(message);
+  }
+}
+
+interface HelperOptions {
+  name?: string;
+  loc?: { start: { line: number; column: number } };
+  fn?: unknown;
+}
+
+export interface HelperEnv {
+  lang: Lang;
+  currency: Currency;
+  labels: Record<string, string>;
+}
+
+function isOptions(x: unknown): x is HelperOptions {
+  return !!x && typeof x === "object" && "loc" in (x as object) && "name" in (x as object);
+}
+
+function fail(opts: HelperOptions | undefined, message: string): never {
+  const start = opts?.loc?.start;
+  throw new HelperError(`{{${opts?.name ?? "?"}}}: ${message}`, start?.line, start ? start.column + 1 : undefined);
+}
+
+/** Splits Handlebars' trailing `options` argument from the real arguments. */
+function split(args: unknown[]): { params: unknown[]; opts: HelperOptions | undefined } {
+  const last = args[args.length - 1];
+  if (isOptions(last)) return { params: args.slice(0, -1), opts: last };
+  return { params: args, opts: undefined };
+}
+
+function toNumber(v: unknown, opts: HelperOptions | undefined): number {
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v))) return Number(v);
+  return fail(opts, `expected a number, got ${v === undefined ? "undefined (misspelled field?)" : JSON.stringify(v)}`);
+}
+
+export function hasValue(x: unknown): boolean {
+  if (x === null || x === undefined || x === "") return false;
+  if (Array.isArray(x)) return x.length > 0;
+  return true;
+}
+
+/** The inline fill-in marker: a text directive the writers draw as a highlighted `[…hint…]`. */
+export function blankMarkdown(hint: string): RawMarkdown {
+  return new RawMarkdown(`:blank[${escapeMarkdown(hint)}]`);
+}
+
+/** Multilingual text: `{bg, en}` or a plain string; a missing language falls back, marked `[en]`. */
+export function translate(v: unknown, lang: Lang): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === "string" || typeof v === "number") return String(v);
+  if (typeof v === "object" && !Array.isArray(v)) {
+    const rec = v as Record<string, unknown>;
+    const own = Object.prototype.hasOwnProperty.call(rec, lang) ? rec[lang] : undefined;
+    if (typeof own === "string" && own !== "") return own;
+    const other: Lang = lang === "bg" ? "en" : "bg";
+    const alt = Object.prototype.hasOwnProperty.call(rec, other) ? rec[other] : undefined;
+    if (typeof alt === "string" && alt !== "") return `[${other}] ${alt}`;
+  }
+  return undefined;
+}
+
+type Helper = (...args: unknown[]) => unknown;
+
+export function makeHelpers(env: HelperEnv): Record<string, Helper> {
+  const { lang } = env;
+  return {
+    t(...args) {
+      const { params, opts } = split(args);
+      const out = translate(params[0], lang);
+      if (out === undefined) fail(opts, `no text in ${JSON.stringify(params[0]) ?? "undefined (misspelled field?)"}`);
+      return out;
+    },
+    money(...args) {
+      const { params, opts } = split(args);
+      const cur = params[1] === "BGN" || params[1] === "EUR" ? params[1] : env.currency;
+      return formatMoney(toNumber(params[0], opts), lang, cur);
+    },
+    number(...args) {
+      const { params, opts } = split(args);
+      return formatNumber(toNumber(params[0], opts), lang);
+    },
+    percent(...args) {
+      const { params, opts } = split(args);
+      return formatPercent(toNumber(params[0], opts), lang);
+    },
+    date(...args) {
+      const { params, opts } = split(args);
+      const d = params[0];
+      if (!hasValue(d)) return blankMarkdown(env.labels["date"] ?? (lang === "bg" ? "дата" : "date"));
+      const out = formatDate(d, lang);
+      if (out === null) fail(opts, `not a date (YYYY-MM-DD): ${JSON.stringify(d)}`);
+      return out;
+    },
+    has(...args) {
+      return hasValue(split(args).params[0]);
+    },
+    eq(...args) {
+      const { params } = split(args);
+      return params[0] === params[1];
+    },
+    not(...args) {
+      return !split(args).params[0];
+    },
+    and(...args) {
+      return split(args).params.every(Boolean);
+    },
+    or(...args) {
+      return split(args).params.some(Boolean);
+    },
+    join(...args) {
+      const { params, opts } = split(args);
+      const list = params[0];
+      if (!Array.isArray(list)) fail(opts, "expected a list");
+      const sep = typeof params[1] === "string" ? params[1] : ", ";
+      return new RawMarkdown(list.map((x) => escapeMarkdown(translate(x, lang) ?? "")).join(escapeMarkdown(sep)));
+    },
+    label(...args) {
+      const { params, opts } = split(args);
+      const key = String(params[0]);
+      if (!Object.prototype.hasOwnProperty.call(env.labels, key)) fail(opts, `unknown label "${key}" (templates/_labels/${lang}.yaml)`);
+      return env.labels[key];
+    },
+    blank(...args) {
+      const { params } = split(args);
+      return blankMarkdown(typeof params[0] === "string" ? params[0] : "");
+    },
+    value(...args) {
+      const { params } = split(args);
+      const v = params[0];
+      if (!hasValue(v)) return blankMarkdown(typeof params[1] === "string" ? params[1] : "");
+      return translate(v, lang) ?? String(v);
+    },
+  };
+}

@@ -1,0 +1,208 @@
+/**
+ * The document engine's front half: template + context → one mdast tree (RenderedDocument).
+ * Loads Handlebars and the mdast tools: import this module lazily, only on paths that render.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Root } from "mdast";
+import { parse as parseYaml } from "yaml";
+import type { Diagnostic } from "../diagnostics.js";
+import type { Currency, Lang } from "./format.js";
+import { runTemplate, TemplateError, type SourceFile } from "./template.js";
+import { normaliseTree, parseMarkdown } from "./tree.js";
+
+export type { Lang, Currency } from "./format.js";
+export { formatDate, formatMoney, formatNumber, formatPercent } from "./format.js";
+export { escapeMarkdown } from "./escape.js";
+export type { DocNode, Handlers, NodeType } from "./tree.js";
+
+export interface DocumentMeta {
+  title: string;
+  subtitle?: string;
+  lang: Lang;
+  author?: string;
+}
+
+export interface RenderedDocument {
+  meta: DocumentMeta;
+  tree: Root;
+  /** Count of `:::fill` boxes plus `{{blank}}` markers: narrative or facts still to be written. */
+  fills: number;
+  /** Fixed terms of the document's language (`templates/_labels/<lang>.yaml`), used by the writers too. */
+  labels: Record<string, string>;
+}
+
+export interface RenderOptions {
+  template: string;
+  templatePath: string;
+  partials: Record<string, SourceFile>;
+  labels: Record<string, string>;
+  context: object;
+  lang: Lang;
+  currency?: Currency;
+}
+
+const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+function templateDiagnostic(e: TemplateError): Diagnostic {
+  return { ruleId: "template", severity: "error", message: e.message, file: e.file, line: e.line, column: e.column,
+    hint: "Check the field name against docs/TEMPLATES.md (the context a template sees)." };
+}
+
+/** Front matter is plain text: each string value is its own small template, rendered unescaped. */
+function renderFrontMatter(yamlText: string, firstLine: number, opts: RenderOptions, run: (src: string, line: number) => string):
+  { meta: Partial<DocumentMeta>; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  let data: unknown;
+  try {
+    data = parseYaml(yamlText);
+  } catch (err) {
+    diagnostics.push({ ruleId: "template", severity: "error", file: opts.templatePath, line: firstLine,
+      column: 1, message: `front matter is not valid YAML: ${String((err as Error).message).split("\n")[0]}` });
+    return { meta: {}, diagnostics };
+  }
+  if (data === null || data === undefined) return { meta: {}, diagnostics };
+  if (typeof data !== "object" || Array.isArray(data)) {
+    diagnostics.push({ ruleId: "template", severity: "error", file: opts.templatePath, line: firstLine, column: 1,
+      message: "front matter must be a mapping (title:, subtitle:)" });
+    return { meta: {}, diagnostics };
+  }
+  const lines = yamlText.split(/\r?\n/);
+  const meta: Partial<DocumentMeta> = {};
+  for (const key of ["title", "subtitle"] as const) {
+    const v = (data as Record<string, unknown>)[key];
+    if (v === undefined || v === null) continue;
+    const idx = lines.findIndex((l) => l.startsWith(`${key}:`));
+    const line = firstLine + Math.max(0, idx);
+    try {
+      meta[key] = run(String(v), line).trim();
+    } catch (err) {
+      if (!(err instanceof TemplateError)) throw err;
+      // The value was re-templated on its own, so its line is the key's line in the file.
+      diagnostics.push(templateDiagnostic(new TemplateError(err.message, err.file,
+        err.file === opts.templatePath ? line : err.line, err.file === opts.templatePath ? undefined : err.column)));
+    }
+  }
+  return { meta, diagnostics };
+}
+
+export function renderDocument(opts: RenderOptions): { document?: RenderedDocument; diagnostics: Diagnostic[] } {
+  const env = { lang: opts.lang, currency: opts.currency ?? "EUR", labels: opts.labels };
+  const diagnostics: Diagnostic[] = [];
+
+  let body = opts.template;
+  let meta: Partial<DocumentMeta> = {};
+  const fm = FRONT_MATTER.exec(opts.template);
+  if (fm) {
+    const fmLines = fm[0].split(/\r?\n/).length - (fm[0].endsWith("\n") ? 1 : 0);
+    // Blank lines keep the body's line numbers equal to the file's for error positions.
+    body = "\n".repeat(fmLines) + opts.template.slice(fm[0].length);
+    const r = renderFrontMatter(fm[1]!, 2, opts, (src) =>
+      runTemplate({ template: { source: src, path: opts.templatePath }, partials: opts.partials, context: opts.context, env, mode: "plain" }));
+    meta = r.meta;
+    diagnostics.push(...r.diagnostics);
+  }
+
+  let markdown: string;
+  try {
+    markdown = runTemplate({ template: { source: body, path: opts.templatePath }, partials: opts.partials,
+      context: opts.context, env, mode: "markdown" });
+  } catch (err) {
+    if (err instanceof TemplateError) return { diagnostics: [...diagnostics, templateDiagnostic(err)] };
+    throw err;
+  }
+  if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
+
+  const { tree, fills, problems } = normaliseTree(parseMarkdown(markdown), markdown);
+  for (const p of problems) {
+    diagnostics.push({ ruleId: "template", severity: "warning", message: p.message, file: opts.templatePath });
+  }
+  if (!meta.title) {
+    diagnostics.push({ ruleId: "template", severity: "warning", file: opts.templatePath, line: 1, column: 1,
+      message: "the template has no `title:` in its front matter" });
+  }
+  const ctx = opts.context as { hub?: { name?: unknown } };
+  const author = authorOf(ctx.hub?.name, opts.lang);
+  const document: RenderedDocument = {
+    meta: { title: meta.title ?? "", ...(meta.subtitle ? { subtitle: meta.subtitle } : {}), lang: opts.lang, ...(author ? { author } : {}) },
+    tree, fills, labels: opts.labels,
+  };
+  return { document, diagnostics };
+}
+
+function authorOf(name: unknown, lang: Lang): string | undefined {
+  if (typeof name === "string") return name;
+  if (name && typeof name === "object") {
+    const r = name as Record<string, unknown>;
+    const v = r[lang] ?? r[lang === "bg" ? "en" : "bg"];
+    return typeof v === "string" ? v : undefined;
+  }
+  return undefined;
+}
+
+export interface TemplateSet {
+  template: SourceFile;
+  partials: Record<string, SourceFile>;
+  labels: Record<string, string>;
+  labelsPath: string;
+}
+
+/**
+ * Reads `templates/<doc>/<lang>.md.hbs`, `templates/_partials/*.md.hbs` and
+ * `templates/_labels/<lang>.yaml` from `dirs` (each a `templates/` folder), the first dir that has
+ * a file winning: an application's own templates override the bundled ones file by file.
+ * Labels merge key by key the same way. Missing template → a `template` diagnostic.
+ */
+export function loadTemplateSet(dirs: string[], documentId: string, lang: Lang): { set?: TemplateSet; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const templateRel = join(documentId, `${lang}.md.hbs`);
+  const tplDir = dirs.find((d) => existsSync(join(d, templateRel)));
+  if (!tplDir) {
+    diagnostics.push({ ruleId: "template", severity: "error", message: `no template ${templateRel} in ${dirs.join(", ")}` });
+    return { diagnostics };
+  }
+  const tplPath = join(tplDir, templateRel);
+  const template = { source: readFileSync(tplPath, "utf8"), path: tplPath };
+
+  const partials: Record<string, SourceFile> = {};
+  for (const d of [...dirs].reverse()) {
+    const pd = join(d, "_partials");
+    if (!existsSync(pd)) continue;
+    for (const f of readdirSync(pd).sort()) {
+      if (!f.endsWith(".md.hbs")) continue;
+      const p = join(pd, f);
+      partials[f.slice(0, -".md.hbs".length)] = { source: readFileSync(p, "utf8"), path: p };
+    }
+  }
+
+  const labels: Record<string, string> = {};
+  let labelsPath = "";
+  for (const d of [...dirs].reverse()) {
+    const p = join(d, "_labels", `${lang}.yaml`);
+    if (!existsSync(p)) continue;
+    labelsPath = p;
+    try {
+      const data = parseYaml(readFileSync(p, "utf8")) as unknown;
+      if (data && typeof data === "object" && !Array.isArray(data)) {
+        for (const [k, v] of Object.entries(data)) if (typeof v === "string") labels[k] = v;
+      }
+    } catch (err) {
+      diagnostics.push({ ruleId: "template", severity: "error", file: p, message: `labels file is not valid YAML: ${String((err as Error).message).split("\n")[0]}` });
+    }
+  }
+  return { set: { template, partials, labels, labelsPath }, diagnostics };
+}
+
+/**
+ * The bundled templates folder: the nearest `templates/` above this module, which works from both
+ * src/render (tests) and dist/src/render (the installed CLI).
+ */
+export function bundledTemplatesDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, "templates", "_labels"))) return join(dir, "templates");
+    dir = dirname(dir);
+  }
+  return join(process.cwd(), "templates");
+}

@@ -1,0 +1,87 @@
+import Handlebars from "handlebars";
+import { escapeExpression, RawMarkdown } from "./escape.js";
+import { HelperError, makeHelpers, type HelperEnv } from "./helpers.js";
+
+/** A template failure located in a file (the template itself or one of its partials). */
+export class TemplateError extends Error {
+  constructor(message: string, readonly file: string, readonly line?: number, readonly column?: number) {
+    super(message);
+  }
+}
+
+export interface SourceFile {
+  source: string;
+  path: string;
+}
+
+type HbsException = Error & { lineNumber?: number; column?: number };
+
+/**
+ * Turns whatever Handlebars or a helper threw into a TemplateError at file:line:col. Handlebars'
+ * strict errors carry a 0-based column of the missing name; parse errors only say it in the text.
+ */
+function locate(err: unknown, file: string): TemplateError {
+  if (err instanceof TemplateError) return err;
+  if (err instanceof HelperError) return new TemplateError(err.message, file, err.line, err.column);
+  const e = err as HbsException;
+  const raw = String(e?.message ?? err);
+  const strict = /^"(.+)" not defined in .* - (\d+):(\d+)$/s.exec(raw);
+  if (strict) {
+    return new TemplateError(`"${strict[1]}" is not defined (misspelled field? use {{#if (has x)}} for optional values)`,
+      file, Number(strict[2]), Number(strict[3]) + 1);
+  }
+  const parse = /^Parse error on line (\d+):\n.*\n(-*)\^\n([\s\S]*)$/.exec(raw);
+  if (parse) {
+    return new TemplateError(`Handlebars syntax error: ${parse[3]!.split("\n")[0]}`, file, Number(parse[1]), parse[2]!.length + 1);
+  }
+  const line = typeof e?.lineNumber === "number" ? e.lineNumber : undefined;
+  const col = typeof e?.column === "number" ? e.column + 1 : undefined;
+  return new TemplateError(raw.replace(/ - \d+:\d+$/, ""), file, line, col);
+}
+
+export interface TemplateRun {
+  template: SourceFile;
+  partials: Record<string, SourceFile>;
+  context: object;
+  env: HelperEnv;
+  /** `markdown` escapes values for Markdown; `plain` is for front matter, which is plain text. */
+  mode: "markdown" | "plain";
+}
+
+const utils = Handlebars.Utils as unknown as { escapeExpression: (v: unknown) => string };
+
+function plainEscape(v: unknown): string {
+  if (v instanceof RawMarkdown) return v.markdown.replace(/:blank\[((?:\\.|[^\]])*)\]/g, (_m, h: string) => `[…${h.replace(/\\(.)/g, "$1")}…]`);
+  return v === null || v === undefined ? "" : String(v);
+}
+
+/**
+ * Runs a template in an isolated, strict Handlebars instance. The prototype-access options stay at
+ * their safe defaults. Handlebars captures `Utils.escapeExpression` when a compiled template first
+ * runs, so swapping it for the (synchronous) duration of the call makes `{{x}}` Markdown-safe
+ * without patching Handlebars for anyone else.
+ */
+export function runTemplate(run: TemplateRun): string {
+  const hb = Handlebars.create();
+  hb.registerHelper(makeHelpers(run.env) as unknown as Handlebars.HelperDeclareSpec);
+  for (const [name, file] of Object.entries(run.partials)) {
+    const compiled = hb.compile(file.source, { strict: true });
+    // A partial is registered as a function so an error inside it points at the partial's file.
+    hb.registerPartial(name, ((ctx: unknown, options: unknown) => {
+      try {
+        return compiled(ctx, options as Handlebars.RuntimeOptions);
+      } catch (err) {
+        throw locate(err, file.path);
+      }
+    }) as unknown as Handlebars.Template);
+  }
+  const saved = utils.escapeExpression;
+  utils.escapeExpression = run.mode === "markdown" ? escapeExpression : plainEscape;
+  try {
+    return hb.compile(run.template.source, { strict: true })(run.context);
+  } catch (err) {
+    throw locate(err, run.template.path);
+  } finally {
+    utils.escapeExpression = saved;
+  }
+}
