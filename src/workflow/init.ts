@@ -1,5 +1,5 @@
 // Creating a new application folder: the data side of `edih init` (no prompts here).
-import { cpSync, existsSync, readdirSync, statSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Language } from "../schema/common.js";
 import type { LegalFormId } from "../schema/legal-form.js";
@@ -106,5 +106,15 @@ export function copyExample(name: string, dir: string): string[] {
   const written = writeSchemaFiles(dir);
   const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? walk(join(d, e.name)) : [relative(src, join(d, e.name))]);
-  return [...written, ...walk(src).sort()];
+  const copied = walk(src).sort();
+  // The example's comments point into edih's own source tree; in the copy they must point at
+  // the schemas just written beside it. Only that comment line changes.
+  for (const rel of copied.filter((f) => /\.ya?ml$/.test(f))) {
+    const target = rel.startsWith("partners/") ? `../${PARTNER_SCHEMA_FILE}` : APPLICATION_SCHEMA_FILE;
+    const abs = join(dir, rel);
+    const text = readFileSync(abs, "utf8");
+    const fixed = text.replace(/^# yaml-language-server: \$schema=.*$/m, schemaComment(target).trimEnd());
+    if (fixed !== text) writeFileAtomic(abs, fixed);
+  }
+  return [...written, ...copied];
 }

@@ -38,10 +38,12 @@ export function idProblem(id: string): string | undefined {
   return r.success ? undefined : `"${id}" is not a valid id: ${r.error.issues[0]?.message ?? "invalid"}`;
 }
 
-/** The partner mapping as written to partners/<id>.yaml; unknown identifiers are null, not invented. */
+/**
+ * The partner mapping as written to partners/<id>.yaml: no `id` key, the file name is the id
+ * (FORMAT.md); unknown identifiers are null, not invented.
+ */
 export function partnerData(p: NewPartner): Record<string, unknown> {
   return {
-    id: p.id,
     name: { bg: p.nameBg, en: p.nameEn },
     legal_form: p.legalForm,
     type: p.type,
