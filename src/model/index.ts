@@ -1,0 +1,164 @@
+import type { Application, Language, Partner } from "../schema/index.js";
+import { lineAmounts, sumAmounts, type Amounts, type BudgetRates } from "./budget.js";
+import { callContext, type CallFacts } from "./call.js";
+import { normHub, normPartner } from "./normalize.js";
+import { bundledRefData, type RefData } from "./refdata.js";
+import { FAMILY_NAMES, PARTNER_TYPE_NAMES, ROLE_NAMES, nameOf } from "./terms.js";
+import { listText, textIn } from "./text.js";
+import { effortMatrix, ganttChart, sum, workPackages } from "./work-plan.js";
+import { SERVICE_FAMILIES } from "../schema/service.js";
+
+export type { CallFacts } from "./call.js";
+export { NO_REFDATA, bundledRefData, type RefData } from "./refdata.js";
+export { documentInputs } from "./inputs.js";
+
+export interface BuildOptions {
+  callPack: CallFacts;
+  lang: Language;
+  /** The partner a per-partner document (declaration, letter, council decision) is for. */
+  partnerId?: string;
+  /** Set by `--draft`: the number of errors the data still has. */
+  draft?: { errors: number } | null;
+  /** Reference data lookups; defaults to the bundled data/ tables. */
+  refdata?: RefData;
+}
+
+export type DocumentContext = ReturnType<typeof buildContext>;
+export type PartnerContext = DocumentContext["partners"][number];
+
+/**
+ * The context every template sees (docs/TEMPLATES.md, "The context a template sees"): the
+ * application as written, every optional field present (null when unknown, for strict mode),
+ * plus derived names, totals and tables in the document's language. Pure and deterministic.
+ */
+export function buildContext(application: Application, opts: BuildOptions) {
+  const { lang } = opts;
+  const ref = opts.refdata ?? defaultRefData();
+  const call = callContext(opts.callPack);
+  const hub = normHub(application.hub);
+  const partnerName = (id: string): string => {
+    const p = application.partners.find((x) => x.id === id);
+    return p ? (textIn(p.name, lang) ?? id) : id;
+  };
+  const regionName = (code: string | null): string | null => (code ? ref.nutsName(code, lang) : null);
+
+  const rates: BudgetRates = { eu_funding: call.rates.eu_funding ?? 0, indirect: call.rates.indirect ?? 0 };
+  const lines = application.budget.lines.map((line) => ({
+    partner: line.partner,
+    name: partnerName(line.partner),
+    ...lineAmounts(line, rates),
+    note: line.note ?? null,
+  }));
+  const budget = {
+    currency: application.budget.currency,
+    illustrative: application.budget.illustrative ?? false,
+    rates,
+    lines,
+    totals: sumAmounts(lines),
+  };
+
+  const wps = workPackages(application.work_packages, partnerName);
+  const services = application.services.map((s) => ({
+    id: s.id,
+    family: s.family,
+    title: s.title,
+    description: s.description ?? null,
+    providers: [...s.providers],
+    technologies: [...s.technologies],
+    target_groups: s.target_groups ? [...s.target_groups] : null,
+    family_name: nameOf(s.family, lang, FAMILY_NAMES),
+    provider_names: s.providers.map(partnerName),
+  }));
+
+  const partners = application.partners.map((p, i) => {
+    const line = lines.find((l) => l.partner === p.id) ?? null;
+    return {
+      ...normPartner(p),
+      n: i + 1,
+      name_text: textIn(p.name, lang) ?? p.id,
+      legal_form_name: legalFormName(p, lang, ref),
+      seat_region_name: regionName(p.seat.nuts3 ?? null),
+      is_municipality: p.legal_form === "municipality",
+      is_coordinator: p.roles.includes("coordinator"),
+      is_founder: p.roles.includes("founder"),
+      roles_text: p.roles.map((r) => nameOf(r, lang, ROLE_NAMES)).join(", "),
+      type_text: nameOf(p.type, lang, PARTNER_TYPE_NAMES),
+      effort_total: sum(application.work_packages.map((wp) => wp.effort[p.id] ?? 0)),
+      budget: line as (Amounts & { partner: string; name: string; note: string | null }) | null,
+      services: application.services.filter((s) => s.providers.includes(p.id)).map((s) => textIn(s.title, lang) ?? s.id),
+    };
+  });
+
+  const seat = hub.legal_entity.seat;
+  const entity = {
+    ...hub.legal_entity,
+    legal_form_name: ref.legalFormName(hub.legal_entity.legal_form, lang) ?? hub.legal_entity.legal_form,
+    seat_city: textIn(seat.city, lang) ?? "",
+    seat_region_name: regionName(seat.nuts3),
+  };
+
+  const tagNames = (tags: readonly string[]) => tags.map((t) => nameOf(t, lang));
+  const partner = opts.partnerId === undefined ? null : (partners.find((p) => p.id === opts.partnerId) ?? null);
+  if (opts.partnerId !== undefined && partner === null) {
+    throw new Error(`buildContext: no partner with id "${opts.partnerId}"`);
+  }
+
+  return {
+    lang,
+    call,
+    hub,
+    region: {
+      code: hub.region,
+      name: regionName(hub.region) ?? hub.region,
+      nuts3: ref.nuts3Of(hub.region).map((code) => ({ code, name: regionName(code) ?? code })),
+    },
+    entity,
+    topics: {
+      technologies: tagNames(hub.technologies),
+      sectors: tagNames(hub.sectors),
+      target_groups: tagNames(hub.target_groups),
+      technologies_text: listText(tagNames(hub.technologies), lang),
+      sectors_text: listText(tagNames(hub.sectors), lang),
+      target_groups_text: listText(tagNames(hub.target_groups), lang),
+    },
+    partners,
+    founders: partners.filter((p) => p.is_founder),
+    municipalities: partners.filter((p) => p.is_municipality),
+    beneficiaries: partners.filter((p) => p.roles.includes("coordinator") || p.roles.includes("beneficiary")),
+    coordinator: partners.find((p) => p.is_coordinator) ?? null,
+    partner,
+    services,
+    service_families: SERVICE_FAMILIES.map((id) => ({
+      id,
+      name: nameOf(id, lang, FAMILY_NAMES),
+      services: services.filter((s) => s.family === id),
+    })),
+    work_packages: wps,
+    deliverables: wps.flatMap((wp) => wp.deliverables),
+    milestones: wps.flatMap((wp) => wp.milestones),
+    effort: effortMatrix(application.work_packages, application.partners.map((p) => p.id), partnerName),
+    gantt: ganttChart(application.work_packages, hub.duration_months, lang),
+    budget,
+    kpis: application.kpis.map((k) => ({
+      id: k.id,
+      title: k.title ?? null,
+      target: k.target,
+      unit: k.unit ?? null,
+      breakdown: [...k.breakdown],
+      title_text: textIn(k.title, lang) ?? nameOf(k.id, lang),
+      unit_text: textIn(k.unit, lang) ?? "",
+      breakdown_text: listText(tagNames(k.breakdown), lang),
+    })),
+    draft: opts.draft ?? null,
+  };
+}
+
+function legalFormName(p: Partner, lang: Language, ref: RefData): string {
+  if (p.legal_form === "other" && p.legal_form_name) return textIn(p.legal_form_name, lang) ?? "";
+  return ref.legalFormName(p.legal_form, lang) ?? p.legal_form;
+}
+
+let cachedRefData: RefData | undefined;
+function defaultRefData(): RefData {
+  return (cachedRefData ??= bundledRefData());
+}

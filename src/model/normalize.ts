@@ -1,0 +1,107 @@
+import type { Hub, Multilingual, Partner, Person, Place } from "../schema/index.js";
+
+/*
+ * Templates run in Handlebars strict mode, where reading a key that is absent is an error while a
+ * key holding null is fine. These functions give every optional field of the input a value, so a
+ * template can always write `{{value partner.pic "PIC"}}` whatever the YAML left out.
+ */
+
+export interface PersonN {
+  name: Multilingual | null;
+  position: Multilingual | null;
+  email: string | null;
+  phone: string | null;
+}
+
+export interface PlaceN {
+  city: Multilingual;
+  nuts3: string | null;
+  address: Multilingual | null;
+  postcode: string | null;
+  country: string;
+}
+
+export function normPerson(p: Person | undefined): PersonN {
+  return { name: p?.name ?? null, position: p?.position ?? null, email: p?.email ?? null, phone: p?.phone ?? null };
+}
+
+export function normPlace(p: Place): PlaceN {
+  return { city: p.city, nuts3: p.nuts3 ?? null, address: p.address ?? null, postcode: p.postcode ?? null, country: p.country ?? "BG" };
+}
+
+export type PartnerN = ReturnType<typeof normPartner>;
+
+export function normPartner(p: Partner) {
+  const d = p.council_decision;
+  return {
+    id: p.id,
+    name: p.name,
+    short_name: p.short_name ?? null,
+    legal_form: p.legal_form,
+    type: p.type,
+    roles: [...p.roles],
+    national: p.national ?? false,
+    eik: p.eik ?? null,
+    pic: p.pic ?? null,
+    vat: p.vat ?? null,
+    sme: p.sme ?? null,
+    seat: normPlace(p.seat),
+    branches: p.branches.map(normPlace),
+    representative: normPerson(p.representative),
+    contact: normPerson(p.contact),
+    council_decision: d
+      ? {
+          number: d.number ?? null,
+          date: d.date ?? null,
+          protocol: d.protocol ?? null,
+          financial_commitment: d.financial_commitment ?? null,
+          representative: d.representative ?? null,
+          substitute: d.substitute ?? null,
+        }
+      : null,
+    expertise: [...p.expertise],
+    contribution: p.contribution ?? null,
+    website: p.website ?? null,
+  };
+}
+
+export type HubN = ReturnType<typeof normHub>;
+
+export function normHub(h: Hub) {
+  const e = h.legal_entity;
+  const m = e.founding_meeting;
+  return {
+    acronym: h.acronym,
+    project_acronym: h.project_acronym ?? h.acronym,
+    name: h.name,
+    project_title: h.project_title ?? null,
+    region: h.region,
+    legal_entity: {
+      legal_form: e.legal_form,
+      public_benefit: e.public_benefit,
+      status: e.status,
+      founded_on: e.founded_on ?? null,
+      eik: e.eik ?? null,
+      pic: e.pic ?? null,
+      seat: normPlace(e.seat),
+      founding_meeting: {
+        date: m?.date ?? null,
+        place: m?.place ?? null,
+        chair: m?.chair ?? null,
+        secretary: m?.secretary ?? null,
+      },
+      management_board_size: e.management_board_size ?? null,
+      term: e.term ?? null,
+      representative: normPerson(e.representative),
+    },
+    technologies: [...h.technologies],
+    sectors: [...h.sectors],
+    target_groups: [...h.target_groups],
+    duration_months: h.duration_months,
+    start_date: h.start_date ?? null,
+    summary: h.summary ?? null,
+    purpose: [...h.purpose],
+    keywords: h.keywords ?? null,
+    website: h.website ?? null,
+  };
+}
