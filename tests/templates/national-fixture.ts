@@ -1,0 +1,68 @@
+/**
+ * Renders one national-stage template for the bundled Zagore example with the real model and
+ * engine, and flattens the mdast tree to text so tests can assert on what a reader would see.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse as parseYaml } from "yaml";
+import type { Root } from "mdast";
+import { loadProject } from "../../src/load/index.js";
+import { Application } from "../../src/schema/index.js";
+import { buildContext, type CallFacts } from "../../src/model/index.js";
+import { loadTemplateSet, renderDocument, type RenderedDocument } from "../../src/render/index.js";
+import type { Diagnostic } from "../../src/diagnostics.js";
+
+export const ROOT = join(import.meta.dirname, "..", "..");
+const TEMPLATES = join(ROOT, "templates");
+
+type Lang = "bg" | "en";
+type App = ReturnType<typeof Application.parse>;
+
+function readCall(id: string): CallFacts & { extends?: string } {
+  return parseYaml(readFileSync(join(ROOT, "data", "calls", `${id}.yaml`), "utf8")) as CallFacts & { extends?: string };
+}
+
+/** The national call pack with the facts of the pack it extends (the budget rates live there). */
+export function nationalCall(): CallFacts {
+  const own = readCall("BG-EDIH-PRESELECTION-2021");
+  const base = own.extends ? readCall(own.extends) : undefined;
+  return { ...own, facts: { ...(base?.facts ?? {}), ...(own.facts ?? {}) } };
+}
+
+let cached: App | undefined;
+export async function zagore(): Promise<App> {
+  if (cached) return cached;
+  const { project, diagnostics } = await loadProject(join(ROOT, "examples", "zagore"));
+  if (!project) throw new Error(`example did not load: ${JSON.stringify(diagnostics)}`);
+  cached = Application.parse(project.raw);
+  return cached;
+}
+
+export interface Rendered {
+  document?: RenderedDocument;
+  diagnostics: Diagnostic[];
+  /** Every text value of the tree, paragraphs joined by newlines. */
+  text: string;
+}
+
+function textOf(node: unknown): string {
+  const n = node as { type?: string; value?: unknown; children?: unknown[] };
+  if (typeof n.value === "string") return n.value;
+  if (!Array.isArray(n.children)) return "";
+  const inline = n.type === "paragraph" || n.type === "heading" || n.type === "tableCell" || n.type === "strong" || n.type === "emphasis" || n.type === "link";
+  return n.children.map(textOf).join(inline ? "" : "\n");
+}
+
+export function treeText(tree: Root): string {
+  return textOf(tree);
+}
+
+export async function render(doc: string, lang: Lang, partnerId?: string, app?: App): Promise<Rendered> {
+  const application = app ?? (await zagore());
+  const { set, diagnostics } = loadTemplateSet([TEMPLATES], doc, lang);
+  if (!set) return { diagnostics, text: "" };
+  const context = buildContext(application, { callPack: nationalCall(), lang, ...(partnerId ? { partnerId } : {}) });
+  const r = renderDocument({ template: set.template.source, templatePath: set.template.path, partials: set.partials,
+    labels: set.labels, context, lang, currency: application.budget.currency as "EUR" | "BGN" });
+  return { ...r, diagnostics: [...diagnostics, ...r.diagnostics], text: r.document ? treeText(r.document.tree) : "" };
+}
