@@ -3,21 +3,27 @@ import type { Multilingual } from "../schema/index.js";
 type Fact = { value?: unknown } | null | undefined;
 
 /**
- * The part of a call pack the documents need, as data/calls/<ID>.yaml writes it: numbers are
- * `facts.<name>.value` (each with its sources). Any richer CallPack type from src/calls/ that keeps
- * these keys is assignable to it.
+ * The part of a call pack the documents need. `CallPack` from src/calls/ (`loadCallPack`) fits it;
+ * so does a raw data/calls/<ID>.yaml, whose numbers are only in `facts.<name>.value`.
  */
 export interface CallFacts {
   id: string;
   title: Multilingual;
-  stage: "national" | "eu";
+  stage?: "national" | "eu";
   facts?: Record<string, Fact> | null;
+  rates?: { eu_funding?: number | null; indirect?: number | null } | null;
+  duration_months?: number | null;
+  limits?: Partial<Record<LimitKey, number | null>> | null;
 }
 
-/** Limits the Part A / Part B templates print; always present (null when the pack has none). */
-export const LIMIT_FACTS = [
-  "part_b_max_pages", "part_a_title_max_chars", "part_a_abstract_max_chars", "part_a_keywords_max_chars",
-] as const;
+/** Limits templates print, under the names CallPack gives them, with the fact each comes from. */
+const LIMITS = {
+  part_b_pages: "part_b_max_pages",
+  title_chars: "part_a_title_max_chars",
+  abstract_chars: "part_a_abstract_max_chars",
+  keywords_chars: "part_a_keywords_max_chars",
+} as const;
+type LimitKey = keyof typeof LIMITS;
 
 /** What templates see as `call`: every documented field present, unknown facts null. */
 export interface CallContext {
@@ -26,23 +32,27 @@ export interface CallContext {
   stage: "national" | "eu";
   rates: { eu_funding: number | null; indirect: number | null };
   duration_months: number | null;
-  limits: Record<string, number | null>;
+  limits: Record<LimitKey, number | null>;
 }
 
 export function callContext(call: CallFacts): CallContext {
-  const num = (name: string): number | null => {
+  const fact = (name: string): number | null => {
     const value = call.facts?.[name]?.value;
     return typeof value === "number" ? value : null;
   };
-  const limits: Record<string, number | null> = {};
-  for (const name of LIMIT_FACTS) limits[name] = num(name);
-  for (const name of Object.keys(call.facts ?? {})) if (/_max_/.test(name)) limits[name] = num(name);
+  const limits = {} as Record<LimitKey, number | null>;
+  for (const [key, factName] of Object.entries(LIMITS) as Array<[LimitKey, string]>) {
+    limits[key] = call.limits?.[key] ?? fact(factName);
+  }
   return {
     id: call.id,
     title: call.title,
-    stage: call.stage,
-    rates: { eu_funding: num("eu_funding_rate"), indirect: num("indirect_rate") },
-    duration_months: num("duration_months"),
+    stage: call.stage ?? "eu",
+    rates: {
+      eu_funding: call.rates?.eu_funding ?? fact("eu_funding_rate"),
+      indirect: call.rates?.indirect ?? fact("indirect_rate"),
+    },
+    duration_months: call.duration_months ?? fact("duration_months"),
     limits,
   };
 }

@@ -1,15 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildContext, documentInputs, NO_REFDATA, type DocumentContext } from "../../src/model/index.js";
+import { buildContext, documentInputs, NO_REFDATA, type CallFacts, type DocumentContext } from "../../src/model/index.js";
 import type { Application } from "../../src/schema/index.js";
 import { loadExample, readCallPack } from "./load-example.js";
 
-const EU = readCallPack("DIGITAL-2021-EDIH-01");
+let EU: CallFacts;
 let app: Application;
 let en: DocumentContext;
 let bg: DocumentContext;
 
 beforeAll(async () => {
   app = await loadExample();
+  EU = await readCallPack("DIGITAL-2021-EDIH-01");
   en = buildContext(app, { callPack: EU, lang: "en" });
   bg = buildContext(app, { callPack: EU, lang: "bg" });
 });
@@ -22,7 +23,7 @@ describe("buildContext on the Zagore example", () => {
     expect(en.call.stage).toBe("eu");
     expect(en.call.rates).toEqual({ eu_funding: 0.5, indirect: 0.07 });
     expect(en.call.duration_months).toBe(36);
-    expect(en.call.limits.part_a_title_max_chars).toBe(200);
+    expect(en.call.limits.title_chars).toBe(200);
     expect(en.draft).toBeNull();
     expect(en.partner).toBeNull();
   });
@@ -199,5 +200,16 @@ describe("documentInputs", () => {
     expect(documentInputs(app, "part-b")).toEqual(app);
     expect(documentInputs(app, "budget-table").budget).toEqual(app.budget);
     expect(documentInputs(app, "statute").budget).toBeUndefined();
+  });
+});
+
+describe("call facts", () => {
+  it("reads a raw call pack file the same as a loaded CallPack", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { parse } = await import("yaml");
+    const { join } = await import("node:path");
+    const { ROOT } = await import("./load-example.js");
+    const raw = parse(readFileSync(join(ROOT, "data", "calls", "DIGITAL-2021-EDIH-01.yaml"), "utf8"));
+    expect(buildContext(app, { callPack: raw, lang: "en" }).call).toEqual(en.call);
   });
 });

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { loadProject } from "../../src/load/index.js";
-import { Application } from "../../src/schema/index.js";
 import type { CallFacts } from "../../src/model/index.js";
+import { Application } from "../../src/schema/index.js";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 
@@ -14,6 +14,15 @@ export async function loadExample(name = "zagore"): Promise<Application> {
   return Application.parse(loaded.project.raw);
 }
 
-export function readCallPack(id: string): CallFacts {
-  return parse(readFileSync(join(ROOT, "data", "calls", `${id}.yaml`), "utf8")) as CallFacts;
+/** A call pack through src/calls (extends resolved); the raw file when that module cannot load yet. */
+export async function readCallPack(id: string): Promise<CallFacts> {
+  try {
+    const { loadCallPack } = await import("../../src/calls/index.js");
+    const { pack, diagnostics } = loadCallPack(id);
+    if (!pack) throw new Error(`call pack ${id} did not load: ${JSON.stringify(diagnostics)}`);
+    return pack;
+  } catch (err) {
+    if (!/Cannot find module/.test(String(err))) throw err;
+    return parse(readFileSync(join(ROOT, "data", "calls", `${id}.yaml`), "utf8")) as CallFacts;
+  }
 }
