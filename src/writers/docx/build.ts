@@ -1,0 +1,276 @@
+import {
+  AlignmentType, BorderStyle, Document, ExternalHyperlink, Footer, Header, HeadingLevel, LevelFormat, PageBreak,
+  PageNumber, Paragraph, ShadingType, Table, TableCell, TableOfContents, TableRow, TextRun, WidthType,
+  type IParagraphOptions, type ParagraphChild,
+} from "docx";
+import type { ListItem, PhrasingContent, RootContent } from "mdast";
+import type { RenderedDocument } from "../../render/index.js";
+import { directiveHandler, dispatch, textOf, type DirectiveHandlers, type DocNode, type Handlers } from "../../render/tree.js";
+
+/** Arial is on every consultant's machine; the PDF uses its metric twin Arimo so both paginate alike. */
+export const DOCX_FONT = "Arial";
+const FILL_SHADE = "FFF2CC";
+const FILL_BORDER = "BF9000";
+const HEADER_SHADE = "D9E2F3";
+/** A4 with 2 cm margins, in twentieths of a point. */
+const PAGE = { width: 11906, height: 16838, margin: 1134 };
+const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
+
+type Block = Paragraph | Table | TableOfContents;
+type Piece = { block: Block } | { inline: ParagraphChild };
+
+interface Ctx {
+  bold: boolean;
+  italic: boolean;
+  strike: boolean;
+  mono: boolean;
+  /** Shading of runs (fill boxes, blanks). */
+  shade?: string;
+  /** Merged into every paragraph created under this node (indent, borders of quotes and fill boxes). */
+  para: Partial<IParagraphOptions>;
+  /** Numbering of the innermost list item, applied to its first paragraph only. */
+  numbering?: { reference: string; level: number; instance: number };
+  listLevel: number;
+  labels: Record<string, string>;
+  state: { listInstance: number };
+}
+
+const blocks = (pieces: Piece[], ctx: Ctx): Block[] => {
+  const out: Block[] = [];
+  let run: ParagraphChild[] = [];
+  const flush = () => {
+    if (run.length) out.push(paragraph(run, ctx));
+    run = [];
+  };
+  for (const p of pieces) {
+    if ("inline" in p) run.push(p.inline);
+    else {
+      flush();
+      out.push(p.block);
+    }
+  }
+  flush();
+  return out;
+};
+
+function paragraph(children: ParagraphChild[], ctx: Ctx, extra: Partial<IParagraphOptions> = {}): Paragraph {
+  return new Paragraph({ ...ctx.para, ...(ctx.numbering ? { numbering: ctx.numbering } : {}), ...extra, children });
+}
+
+function run(text: string, ctx: Ctx, extra: { bold?: boolean; size?: number; color?: string } = {}): TextRun {
+  return new TextRun({
+    text, bold: extra.bold ?? ctx.bold, italics: ctx.italic, strike: ctx.strike || undefined,
+    ...(ctx.mono ? { font: "Courier New" } : {}), ...(extra.size ? { size: extra.size } : {}), ...(extra.color ? { color: extra.color } : {}),
+    ...(ctx.shade ? { shading: { type: ShadingType.CLEAR, fill: ctx.shade, color: "auto" } } : {}),
+  });
+}
+
+function renderAll(nodes: readonly DocNode[], ctx: Ctx): Piece[] {
+  return nodes.flatMap((n) => dispatch(handlers, n, ctx));
+}
+
+function inlines(nodes: readonly PhrasingContent[], ctx: Ctx): ParagraphChild[] {
+  return renderAll(nodes, ctx).flatMap((p) => ("inline" in p ? [p.inline] : []));
+}
+
+const inlineText = (text: string, ctx: Ctx): Piece[] => [{ inline: run(text, ctx) }];
+
+/** Column widths proportional to the longest text in each column, with a floor so no column collapses. */
+export function columnWeights(rows: string[][]): number[] {
+  const cols = Math.max(0, ...rows.map((r) => r.length));
+  const len = Array.from({ length: cols }, (_, c) => Math.max(3, ...rows.map((r) => Math.min(60, (r[c] ?? "").length))));
+  const total = len.reduce((a, b) => a + b, 0) || 1;
+  const floor = 0.6 / cols;
+  const raw = len.map((l) => Math.max(floor, l / total));
+  const sum = raw.reduce((a, b) => a + b, 0);
+  return raw.map((w) => w / sum);
+}
+
+const thin = { style: BorderStyle.SINGLE, size: 4, color: "808080" };
+const none = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
+
+function listItemPieces(item: ListItem, ctx: Ctx, numbering: Ctx["numbering"]): Piece[] {
+  const indent = { left: 720 * (ctx.listLevel + 1), hanging: 360 };
+  const out: Piece[] = [];
+  item.children.forEach((child, i) => {
+    const c: Ctx = { ...ctx, para: { ...ctx.para, indent: i === 0 ? ctx.para.indent : { left: indent.left } },
+      numbering: i === 0 ? numbering : undefined, listLevel: ctx.listLevel + 1 };
+    // A loose paragraph after the first continues the item, so it gets the item's indent but no number.
+    out.push(...blocks(dispatch(handlers, child, c), c).map((block) => ({ block })));
+  });
+  return out;
+}
+
+const directives: DirectiveHandlers<Ctx, Piece[]> = {
+  "page-break": () => [{ block: new Paragraph({ children: [new PageBreak()] }) }],
+  toc: (_n, ctx) => [
+    // Not a heading style: the TOC must not list its own title.
+    { block: new Paragraph({ spacing: { before: 240, after: 120 }, children: [new TextRun({ text: ctx.labels["contents"] ?? "Contents", bold: true, size: 32, color: "1F3864" })] }) },
+    { block: new TableOfContents(ctx.labels["contents"] ?? "Contents", { hyperlink: true, headingStyleRange: "1-2" }) },
+  ],
+  fill: (node, ctx) => {
+    const border = { style: BorderStyle.SINGLE, size: 8, color: FILL_BORDER, space: 4 };
+    const c: Ctx = { ...ctx, shade: FILL_SHADE, para: { ...ctx.para,
+      shading: { type: ShadingType.CLEAR, fill: FILL_SHADE, color: "auto" },
+      border: { top: border, bottom: border, left: border, right: border } } };
+    const label: Piece = { block: paragraph([run(`${ctx.labels["fill"] ?? "To be completed"}:`, c, { bold: true })], c) };
+    return [label, ...blocks(renderAll(node.children, c), c).map((block) => ({ block }))];
+  },
+  signatures: (node, ctx) => {
+    const items = node.children.flatMap((n) => (n.type === "list" ? n.children : []));
+    const rows = items.map((item) => {
+      const first = item.children[0];
+      const who = first && first.type === "paragraph" ? inlines(first.children, ctx) : [run(textOf(item), ctx)];
+      const small = { size: 18, color: "555555" };
+      return new TableRow({ cantSplit: true, children: [
+        new TableCell({ width: { size: 50, type: WidthType.PERCENTAGE }, borders: { top: none, bottom: none, left: none, right: none },
+          children: [new Paragraph({ spacing: { before: 360 }, children: who })] }),
+        new TableCell({ width: { size: 50, type: WidthType.PERCENTAGE }, borders: { top: none, bottom: none, left: none, right: none },
+          children: [
+            new Paragraph({ spacing: { before: 720 }, border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } }, children: [] }),
+            new Paragraph({ children: [run(`${ctx.labels["signature"] ?? "Signature"} / ${ctx.labels["date"] ?? "Date"}`, ctx, small)] }),
+          ] }),
+      ] });
+    });
+    if (!rows.length) return [];
+    return [{ block: new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE }, columnWidths: [TEXT_WIDTH / 2, TEXT_WIDTH / 2],
+      borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none } }) }];
+  },
+  blank: (node, ctx) => inlineText(`[…${textOf(node)}…]`, { ...ctx, shade: FILL_SHADE, italic: true }),
+};
+
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
+
+const handlers: Handlers<Ctx, Piece[]> = {
+  root: (n, ctx) => renderAll(n.children, ctx),
+  paragraph: (n, ctx) => [{ block: paragraph(inlines(n.children, ctx), ctx) }],
+  heading: (n, ctx) => [{ block: new Paragraph({ heading: HEADINGS[Math.min(n.depth, 3) - 1], children: inlines(n.children, { ...ctx, bold: false }) }) }],
+  text: (n, ctx) => inlineText(n.value, ctx),
+  strong: (n, ctx) => renderAll(n.children, { ...ctx, bold: true }),
+  emphasis: (n, ctx) => renderAll(n.children, { ...ctx, italic: true }),
+  delete: (n, ctx) => renderAll(n.children, { ...ctx, strike: true }),
+  inlineCode: (n, ctx) => inlineText(n.value, { ...ctx, mono: true }),
+  break: () => [{ inline: new TextRun({ break: 1 }) }],
+  link: (n, ctx) => [{ inline: new ExternalHyperlink({ link: n.url, children: inlines(n.children, ctx).map((c) => c) as TextRun[] }) }],
+  // Raw HTML is shown as the text it is: templates cannot inject markup into a Word file.
+  html: (n, ctx) => inlineText(n.value, ctx),
+  image: (n, ctx) => inlineText(`[${n.alt ?? ""}]`, ctx),
+  imageReference: (n, ctx) => inlineText(`[${n.alt ?? ""}]`, ctx),
+  linkReference: (n, ctx) => renderAll(n.children, ctx),
+  footnoteReference: (n, ctx) => inlineText(`[${n.label ?? n.identifier}]`, ctx),
+  footnoteDefinition: (n, ctx) => renderAll(n.children, ctx),
+  definition: () => [],
+  yaml: () => [],
+  code: (n, ctx) => n.value.split("\n").map((line) => ({ block: paragraph([run(line, { ...ctx, mono: true })], ctx) })),
+  thematicBreak: () => [{ block: new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "808080", space: 1 } }, children: [] }) }],
+  blockquote: (n, ctx) => {
+    const c: Ctx = { ...ctx, para: { ...ctx.para, indent: { left: 567 },
+      border: { left: { style: BorderStyle.SINGLE, size: 12, color: "A0A0A0", space: 8 } } } };
+    return blocks(renderAll(n.children, c), c).map((block) => ({ block }));
+  },
+  list: (n, ctx) => {
+    ctx.state.listInstance++;
+    const numbering = { reference: n.ordered ? "edih-decimal" : "edih-bullet", level: Math.min(ctx.listLevel, 2), instance: ctx.state.listInstance };
+    return n.children.flatMap((item) => listItemPieces(item, ctx, numbering));
+  },
+  listItem: (n, ctx) => listItemPieces(n, ctx, undefined),
+  table: (n, ctx) => {
+    const texts = n.children.map((r) => r.children.map((c) => textOf(c)));
+    const weights = columnWeights(texts);
+    const cols = weights.length;
+    const rows = n.children.map((r, ri) => new TableRow({
+      tableHeader: ri === 0, cantSplit: true,
+      children: Array.from({ length: cols }, (_, ci) => {
+        const cell = r.children[ci];
+        const align = n.align?.[ci];
+        const c: Ctx = { ...ctx, bold: ri === 0 || ctx.bold, para: {
+          alignment: align === "right" ? AlignmentType.RIGHT : align === "center" ? AlignmentType.CENTER : AlignmentType.LEFT } };
+        return new TableCell({
+          width: { size: Math.round(weights[ci]! * TEXT_WIDTH), type: WidthType.DXA },
+          margins: { top: 40, bottom: 40, left: 80, right: 80 },
+          ...(ri === 0 ? { shading: { type: ShadingType.CLEAR, fill: HEADER_SHADE, color: "auto" } } : {}),
+          children: [paragraph(cell ? inlines(cell.children, c) : [], c)],
+        });
+      }),
+    }));
+    return [{ block: new Table({ rows, width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: weights.map((w) => Math.round(w * TEXT_WIDTH)),
+      borders: { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin } }) },
+    // Word glues two adjacent tables into one; an empty paragraph keeps them apart.
+    { block: new Paragraph({ children: [] }) }];
+  },
+  tableRow: (n, ctx) => renderAll(n.children, ctx),
+  tableCell: (n, ctx) => renderAll(n.children, ctx),
+  containerDirective: (n, ctx) => directiveHandler(directives, n)(n as never, ctx),
+  leafDirective: (n, ctx) => directiveHandler(directives, n)(n as never, ctx),
+  textDirective: (n, ctx) => directiveHandler(directives, n)(n as never, ctx),
+};
+
+function levels(format: "bullet" | "decimal") {
+  const bullets = ["•", "◦", "▪"];
+  return [0, 1, 2].map((level) => ({
+    level,
+    format: format === "bullet" ? LevelFormat.BULLET : LevelFormat.DECIMAL,
+    text: format === "bullet" ? bullets[level]! : `%${level + 1}.`,
+    alignment: AlignmentType.LEFT,
+    style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
+  }));
+}
+
+export function buildDocx(doc: RenderedDocument, opts: { draftMark?: string } = {}): Document {
+  const labels = doc.labels;
+  const ctx: Ctx = { bold: false, italic: false, strike: false, mono: false, para: {}, listLevel: 0, labels, state: { listInstance: 0 } };
+  const lang = doc.meta.lang === "bg" ? "bg-BG" : "en-GB";
+  const titleBlocks: Block[] = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.meta.title)] })];
+  if (doc.meta.subtitle) titleBlocks.push(new Paragraph({ style: "Subtitle", children: [new TextRun(doc.meta.subtitle)] }));
+  const body = blocks(dispatch(handlers, doc.tree, ctx), ctx);
+
+  const headerChildren: Paragraph[] = [];
+  if (opts.draftMark) {
+    headerChildren.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: opts.draftMark, bold: true, color: "C00000", size: 24 })] }));
+  }
+  headerChildren.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: doc.meta.title, size: 16, color: "808080" })] }));
+
+  const heading = (id: string, name: string, size: number, level: number) => ({
+    id, name, basedOn: "Normal", next: "Normal", quickFormat: true,
+    run: { font: DOCX_FONT, size, bold: true, color: "1F3864" },
+    // outlineLevel is what lets Word and LibreOffice rebuild the TOC from these headings.
+    paragraph: { outlineLevel: level, keepNext: true, keepLines: true, spacing: { before: 240, after: 120 } },
+  });
+
+  return new Document({
+    creator: doc.meta.author ?? "edih",
+    lastModifiedBy: "edih",
+    title: doc.meta.title,
+    description: "edih",
+    revision: 1,
+    features: { updateFields: true },
+    styles: {
+      default: { document: { run: { font: DOCX_FONT, size: 22, language: { value: lang } }, paragraph: { spacing: { after: 120, line: 276 } } } },
+      paragraphStyles: [
+        { id: "Title", name: "Title", basedOn: "Normal", next: "Normal", quickFormat: true,
+          run: { font: DOCX_FONT, size: 40, bold: true, color: "1F3864" }, paragraph: { spacing: { after: 240 } } },
+        { id: "Subtitle", name: "Subtitle", basedOn: "Normal", next: "Normal", quickFormat: true,
+          run: { font: DOCX_FONT, size: 26, color: "404040" }, paragraph: { spacing: { after: 240 } } },
+        heading("Heading1", "Heading 1", 32, 0),
+        heading("Heading2", "Heading 2", 26, 1),
+        heading("Heading3", "Heading 3", 23, 2),
+      ],
+    },
+    numbering: { config: [
+      { reference: "edih-bullet", levels: levels("bullet") },
+      { reference: "edih-decimal", levels: levels("decimal") },
+    ] },
+    sections: [{
+      properties: { page: { size: { width: PAGE.width, height: PAGE.height },
+        margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } } },
+      headers: { default: new Header({ children: headerChildren }) },
+      footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [
+        new TextRun({ size: 18, children: [`${labels["page"] ?? "Page"} `, PageNumber.CURRENT, ` ${labels["of"] ?? "of"} `, PageNumber.TOTAL_PAGES] }),
+      ] })] }) },
+      children: [...titleBlocks, ...body],
+    }],
+  });
+}
+
+export type { RootContent };

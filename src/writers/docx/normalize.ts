@@ -1,0 +1,56 @@
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+
+/** The instant written into every DOCX: a build date would make rebuilds differ. */
+export const FIXED_DATE_ISO = "2000-01-01T00:00:00Z";
+
+/**
+ * docx writes the current time into docProps/core.xml, random relationship ids for hyperlinks, and
+ * zip entries stamped with the time of packing. Rewriting those makes the same tree give the same
+ * bytes (libraries.md §2).
+ */
+export function normalizeDocx(bytes: Uint8Array): Uint8Array {
+  const files = unzipSync(bytes);
+  const names = Object.keys(files);
+  const text = (n: string) => strFromU8(files[n]!);
+
+  // Random ids (nanoid) become stable ones, numbered in order of first appearance in the package.
+  const idMap = new Map<string, string>();
+  const allXml = names.filter((n) => n.endsWith(".xml") || n.endsWith(".rels")).map((n) => text(n)).join("\n");
+  for (const m of allXml.matchAll(/\bId="(rId[A-Za-z0-9_-]{10,})"/g)) {
+    if (!idMap.has(m[1]!)) idMap.set(m[1]!, `rIdx${idMap.size + 1}`);
+  }
+
+  const out: Zippable = {};
+  for (const n of names) {
+    let data = files[n]!;
+    if (n.endsWith(".xml") || n.endsWith(".rels")) {
+      let s = text(n);
+      if (n === "docProps/core.xml") {
+        s = s.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${FIXED_DATE_ISO}$2`);
+      }
+      for (const [from, to] of idMap) s = s.split(`"${from}"`).join(`"${to}"`);
+      if (n === "word/document.xml") s = renumberBookmarks(s);
+      data = strToU8(s);
+    }
+    out[n] = [data, { mtime: new Date(2000, 0, 1, 0, 0, 0) }];
+  }
+  return zipSync(out, { level: 6 });
+}
+
+/**
+ * docx numbers TOC bookmarks (`_TocN`, `w:id`) from a counter that lives as long as the process,
+ * so a second build in the same run would differ; renumber them in document order.
+ */
+function renumberBookmarks(xml: string): string {
+  const names = new Map<string, string>();
+  let s = xml.replace(/_Toc(\d+)/g, (m) => {
+    if (!names.has(m)) names.set(m, `_Toc${names.size + 1}`);
+    return names.get(m)!;
+  });
+  const ids = new Map<string, string>();
+  s = s.replace(/(<w:bookmark(?:Start|End)\b[^>]*\bw:id=")(\d+)(")/g, (_m, a: string, id: string, b: string) => {
+    if (!ids.has(id)) ids.set(id, String(ids.size + 1));
+    return a + ids.get(id)! + b;
+  });
+  return s;
+}
