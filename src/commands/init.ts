@@ -1,9 +1,44 @@
 import type { Command } from "commander";
 
-// Placeholder until the command lands: registered so the command tree is complete.
-export function registerInit(parent: Command, ..._rest: Command[]): void {
-  parent.command("init").description("(not yet implemented)").action(() => {
-    process.stderr.write("edih init: not implemented yet\n");
-    process.exitCode = 3;
-  });
+interface InitOptions {
+  example?: string; yes?: boolean; call?: string; nameBg?: string; nameEn?: string; acronym?: string;
+  country?: string; region?: string; languages?: string; technologies?: string; duration?: string;
+  legalForm?: string; publicBenefit?: boolean; city?: string; nuts3?: string; partners?: boolean;
+}
+
+export function registerInit(parent: Command): void {
+  parent.command("init")
+    .description("create a new application folder: edih.yaml, partners/<id>.yaml and editor schemas")
+    .argument("[dir]", "folder to create the application in", ".")
+    .option("--example <name>", "copy a bundled example instead (zagore)")
+    .option("-y, --yes", "take the default for every question not answered by a flag; never prompt")
+    .option("--call <id>", "call pack id, e.g. DIGITAL-2021-EDIH-01")
+    .option("--acronym <text>", "the hub's acronym, e.g. ZAGORE")
+    .option("--name-bg <text>", "the hub's name in Bulgarian")
+    .option("--name-en <text>", "the hub's name in English")
+    .option("--country <code>", "country of the hub (ISO code)", undefined)
+    .option("--region <nuts2>", "NUTS 2 region the hub covers, e.g. BG34")
+    .option("--languages <list>", "languages of the documents, comma-separated: bg,en")
+    .option("--technologies <list>", "capacities offered, comma-separated: ai,hpc,cybersecurity,advanced-digital-skills")
+    .option("--duration <months>", "project duration in months (default: the call's)")
+    .option("--legal-form <id>", "legal form of the hub's entity (default association)")
+    .option("--no-public-benefit", "the hub's entity is not for public benefit")
+    .option("--city <name>", "city of the hub's seat")
+    .option("--nuts3 <code>", "NUTS 3 region of the hub's seat, e.g. BG344")
+    .option("--no-partners", "do not ask for partners (add them later with `edih partners add`)")
+    .addHelpText("after", `
+Asks one question at a time on a terminal; every question has a flag, so scripts never need one.
+Refuses to touch a folder that already holds an application (edih.yaml or partners/*.yaml).
+Also writes .edih/schema.json and .edih/partner.schema.json: the first line of each YAML file
+points there, so VS Code (YAML extension) completes keys and flags mistakes offline.
+
+Examples:
+  $ edih init my-hub                                   answer the questions
+  $ edih init my-hub --example zagore                  start from the bundled EDIH Zagore
+  $ edih init my-hub --yes --acronym ZAGORE --region BG34 --nuts3 BG344 --city "Стара Загора"
+`)
+    .action(async (dir: string, opts: InitOptions) => {
+      const { runInit } = await import("../workflow/init-command.js");
+      process.exitCode = await runInit(dir, opts);
+    });
 }

@@ -13,7 +13,7 @@ export function toYaml(data: unknown, flowKeys: readonly string[] = FLOW_KEYS): 
       if (flowKeys.includes(key) && (isMap(pair.value) || isSeq(pair.value))) pair.value.flow = true;
     },
   });
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 export const FLOW_KEYS = ["name", "seat", "languages", "roles", "technologies", "sectors", "target_groups", "expertise", "city"] as const;

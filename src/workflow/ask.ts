@@ -1,0 +1,107 @@
+// One question = one flag. The Asker answers from the flag when given, from the default under
+// --yes, or from a prompt on a terminal; without a terminal it collects the flags still needed
+// so the command can say so instead of waiting for input that never comes.
+import { UsageError } from "../errors.js";
+import type { Choice } from "./catalog.js";
+
+type Prompts = typeof import("@inquirer/prompts");
+
+export interface AskOptions {
+  /** True when prompting is possible (stdin and stdout are terminals). */
+  interactive: boolean;
+  /** --yes: take defaults for anything not given, never prompt. */
+  yes: boolean;
+}
+
+export class Asker {
+  readonly missing: string[] = [];
+  private prompts?: Prompts;
+
+  constructor(private readonly opts: AskOptions) {}
+
+  /** Whether questions without a flag will be asked on the terminal. */
+  get prompting(): boolean {
+    return this.opts.interactive && !this.opts.yes;
+  }
+
+  private async lib(): Promise<Prompts> {
+    // Loaded only when a question is really asked: `--help` and scripted runs never pay for it.
+    return (this.prompts ??= await import("@inquirer/prompts"));
+  }
+
+  /** The answer without prompting: the default under --yes; else, off a terminal, a placeholder and the flag noted as missing. */
+  private unprompted<T>(flag: string, def: T | undefined): { value: T | undefined } | undefined {
+    if (this.opts.yes && def !== undefined) return { value: def };
+    if (this.prompting) return undefined;
+    this.missing.push(flag);
+    return { value: def };
+  }
+
+  async text(flag: string, message: string, given: string | undefined, def: string | undefined,
+    validate?: (v: string) => string | undefined): Promise<string> {
+    if (given !== undefined) {
+      const problem = validate?.(given);
+      if (problem) throw new UsageError(`${flag}: ${problem}`);
+      return given;
+    }
+    const fb = this.unprompted(flag, def);
+    if (fb) return fb.value ?? "";
+    const { input } = await this.lib();
+    return (await input({
+      message, default: def, required: true,
+      validate: (v: string) => (validate ? validate(v.trim()) ?? true : v.trim() !== "" || "required"),
+    })).trim();
+  }
+
+  async select(flag: string, message: string, given: string | undefined, choices: Choice[], def: string | undefined): Promise<string> {
+    if (given !== undefined) {
+      if (!choices.some((c) => c.value === given)) {
+        throw new UsageError(`${flag} must be one of ${choices.map((c) => c.value).join(", ")} (got "${given}")`);
+      }
+      return given;
+    }
+    const fb = this.unprompted(flag, def);
+    if (fb) return fb.value ?? "";
+    const { select } = await this.lib();
+    return select({ message, choices, default: def, pageSize: 12 });
+  }
+
+  async checkbox(flag: string, message: string, given: string | undefined, choices: Choice[], def: string[]): Promise<string[]> {
+    if (given !== undefined) {
+      const values = given.split(",").map((s) => s.trim()).filter(Boolean);
+      const bad = values.filter((v) => !choices.some((c) => c.value === v));
+      if (bad.length > 0 || values.length === 0) {
+        throw new UsageError(`${flag} takes a comma-separated list of ${choices.map((c) => c.value).join(", ")}${bad.length ? ` (unknown: ${bad.join(", ")})` : ""}`);
+      }
+      return values;
+    }
+    const fb = this.unprompted(flag, def);
+    if (fb) return fb.value ?? def;
+    const { checkbox } = await this.lib();
+    return checkbox({
+      message, required: true,
+      choices: choices.map((c) => ({ ...c, checked: def.includes(c.value) })),
+    });
+  }
+
+  async confirm(flag: string, message: string, given: boolean | undefined, def: boolean): Promise<boolean> {
+    if (given !== undefined) return given;
+    if (!this.prompting) return def;
+    const { confirm } = await this.lib();
+    return confirm({ message, default: def });
+  }
+
+  /** Throws the usage error listing the flags a non-interactive run still needs. */
+  assertComplete(command: string): void {
+    if (this.missing.length === 0) return;
+    const flags = [...new Set(this.missing)];
+    throw new UsageError(
+      `${command}: standard input is not a terminal, so edih cannot ask; missing ${flags.join(", ")}`,
+      `give those flags, or --yes to take the defaults (run \`edih ${command} --help\` for each flag)`);
+  }
+}
+
+/** Prompting needs both ends to be a terminal; anything else is a script or CI. */
+export function isInteractive(): boolean {
+  return !!process.stdin.isTTY && !!process.stdout.isTTY;
+}

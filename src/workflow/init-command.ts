@@ -1,0 +1,47 @@
+// `edih init`: checks the folder, asks (or reads flags), writes. Nothing is written before every
+// answer is known, so an interrupted or refused run leaves the folder as it was.
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { EXIT, UsageError } from "../errors.js";
+import { Asker, isInteractive } from "./ask.js";
+import { bundledExamples, copyExample, existingApplicationFiles, writeNewProject, type InitAnswers } from "./init.js";
+import type { NewPartner } from "./partner-file.js";
+import { askInit, askPartner, type InitFlags } from "./questions.js";
+
+export async function runInit(dir: string, opts: InitFlags & { example?: string; yes?: boolean }): Promise<number> {
+  const existing = existingApplicationFiles(dir);
+  if (existing.length > 0) {
+    throw new UsageError(`${dir} already holds an application (${existing.slice(0, 3).join(", ")}${existing.length > 3 ? ", ..." : ""}); nothing was changed`,
+      "choose a new folder, or edit this one (`edih partners add`, your editor)");
+  }
+  if (opts.example !== undefined) {
+    const examples = bundledExamples();
+    if (!examples.includes(opts.example)) throw new UsageError(`no bundled example "${opts.example}"; there is: ${examples.join(", ")}`);
+    if (existsSync(resolve(dir, ".edih"))) throw new UsageError(`${dir}/.edih exists already; nothing was changed`);
+    const written = copyExample(opts.example, dir);
+    report(dir, written);
+    return EXIT.ok;
+  }
+  const ask = new Asker({ interactive: isInteractive(), yes: !!opts.yes });
+  const answers = await askInit(ask, opts, dir, (a) => askPartners(ask, a));
+  ask.assertComplete("init");
+  const written = writeNewProject(dir, answers);
+  report(dir, written);
+  return EXIT.ok;
+}
+
+async function askPartners(ask: Asker, a: InitAnswers): Promise<NewPartner[]> {
+  const partners: NewPartner[] = [];
+  if (!ask.prompting) return partners;
+  let more = await ask.confirm("--no-partners", "Add a partner now?", undefined, true);
+  while (more) {
+    partners.push(await askPartner(ask, {}, { region: a.region, defaultNuts3: a.legalEntity.nuts3 ?? undefined, takenIds: partners.map((p) => p.id) }));
+    more = await ask.confirm("--no-partners", "Add another partner?", undefined, false);
+  }
+  return partners;
+}
+
+function report(dir: string, written: string[]): void {
+  process.stdout.write(`Created the application in ${dir}:\n${written.map((f) => `  ${f}\n`).join("")}` +
+    `Next: edih partners list --dir ${dir}   ·   edih apply validate ${dir}\n`);
+}
