@@ -1,0 +1,2 @@
+export * from "./types.js";
+export { loadCallPack, listCallPacks, type LoadCallPackOptions } from "./load.js";

@@ -1,0 +1,172 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import type { Diagnostic } from "../diagnostics.js";
+import { dataDir } from "../refdata/paths.js";
+import { didYouMean } from "../rules/lib/suggest.js";
+import { RULES_BY_ID } from "../rules/index.js";
+import {
+  CallPackFile, REQUIRED_FACTS, factNumber, type CallPack, type CallPackFile as CallPackFileT, type RuleSetting,
+} from "./types.js";
+
+const RULE_ID = "call-pack";
+
+export interface LoadCallPackOptions {
+  /** Folder holding <id>.yaml files; default the installation's data/calls. */
+  dir?: string;
+}
+
+function callsDir(opts?: LoadCallPackOptions): string {
+  return opts?.dir ?? join(dataDir(), "calls");
+}
+
+/** Ids of the call packs shipped in data/calls (sorted). */
+export function listCallPacks(opts?: LoadCallPackOptions): string[] {
+  const dir = callsDir(opts);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.endsWith(".yaml")).map((f) => f.slice(0, -5)).sort();
+}
+
+function diag(message: string, extra: Partial<Diagnostic> = {}): Diagnostic {
+  return { ruleId: RULE_ID, severity: "error", message, ...extra };
+}
+
+function readPackFile(id: string, dir: string, diagnostics: Diagnostic[]): { file: string; data: CallPackFileT } | undefined {
+  const file = join(dir, `${id}.yaml`);
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(file, "utf8"), { uniqueKeys: true });
+  } catch (err) {
+    diagnostics.push(diag(`Call pack ${id} cannot be read: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`, { file }));
+    return undefined;
+  }
+  const parsed = CallPackFile.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      diagnostics.push(diag(`Call pack ${id}: ${issue.path.join(".") || "(root)"}: ${issue.message}`, { file, path: issue.path as (string | number)[] }));
+    }
+    return undefined;
+  }
+  if (parsed.data.id !== id) {
+    diagnostics.push(diag(`Call pack file ${id}.yaml declares id "${parsed.data.id}"`, { file, path: ["id"] }));
+    return undefined;
+  }
+  return { file, data: parsed.data };
+}
+
+function normalise(setting: CallPackFileT["rules"] extends Record<string, infer S> | undefined ? S : never): RuleSetting {
+  return typeof setting === "string" ? { severity: setting } : setting;
+}
+
+/** Child over parent, by key; a rule's options merge shallowly so a child can change one option. */
+function mergeRules(parent: Record<string, RuleSetting>, child: CallPackFileT["rules"]): Record<string, RuleSetting> {
+  const out: Record<string, RuleSetting> = { ...parent };
+  for (const [id, s] of Object.entries(child ?? {})) {
+    const c = normalise(s);
+    const p = out[id];
+    out[id] = {
+      ...(c.severity ?? p?.severity ? { severity: c.severity ?? p?.severity } : {}),
+      ...(p?.options || c.options ? { options: { ...p?.options, ...c.options } } : {}),
+    };
+  }
+  return out;
+}
+
+/**
+ * Loads data/calls/<id>.yaml, resolves `extends`, and checks it against the rule registry.
+ * Unknown ids and malformed packs come back as diagnostics (ruleId "call-pack"), never thrown.
+ */
+export function loadCallPack(id: string, opts?: LoadCallPackOptions): { pack?: CallPack; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const dir = callsDir(opts);
+  const known = listCallPacks(opts);
+  if (!known.includes(id)) {
+    const hint = didYouMean(id, known);
+    diagnostics.push(diag(`Unknown call "${id}"; known calls: ${known.join(", ") || "(none)"}`, {
+      path: ["call"], ...(hint ? { hint } : { hint: "set `call:` to one of the known call ids" }),
+    }));
+    return { diagnostics };
+  }
+
+  // Chain from the pack itself up to its root ancestor.
+  const chain: Array<{ file: string; data: CallPackFileT }> = [];
+  for (let next: string | undefined = id; next !== undefined;) {
+    if (chain.some((c) => c.data.id === next)) {
+      diagnostics.push(diag(`Call pack ${id}: "extends" forms a cycle through ${next}`, { file: chain[0]!.file }));
+      return { diagnostics };
+    }
+    if (!known.includes(next)) {
+      const hint = didYouMean(next, known);
+      diagnostics.push(diag(`Call pack ${chain.at(-1)!.data.id} extends unknown call "${next}"`, { file: chain.at(-1)!.file, path: ["extends"], ...(hint ? { hint } : {}) }));
+      return { diagnostics };
+    }
+    const read = readPackFile(next, dir, diagnostics);
+    if (!read) return { diagnostics };
+    chain.push(read);
+    next = read.data.extends;
+  }
+
+  // Merge root first, so nearer packs win.
+  let merged: Omit<CallPack, "rates" | "duration_months" | "limits" | "extends" | "files"> & { stage?: "eu" | "national"; nuts_version?: string; documents?: CallPack["documents"] } =
+    { id, title: chain[0]!.data.title, sources: {}, facts: {}, rules: {} } as never;
+  for (const { data } of [...chain].reverse()) {
+    merged = {
+      ...merged,
+      ...(data.stage ? { stage: data.stage } : {}),
+      ...(data.nuts_version ? { nuts_version: data.nuts_version } : {}),
+      sources: { ...merged.sources, ...data.sources },
+      facts: { ...merged.facts, ...data.facts },
+      rules: mergeRules(merged.rules, data.rules),
+      // Each stage has its own package, so documents replace rather than merge.
+      ...(data.documents ? { documents: data.documents } : {}),
+    };
+  }
+  const file = chain[0]!.file;
+  const before = diagnostics.length;
+  if (!merged.stage) diagnostics.push(diag(`Call pack ${id} has no stage (eu | national)`, { file }));
+  if (!merged.nuts_version) diagnostics.push(diag(`Call pack ${id} has no nuts_version`, { file }));
+  if (!merged.documents) diagnostics.push(diag(`Call pack ${id} lists no documents`, { file }));
+  for (const f of REQUIRED_FACTS) {
+    if (typeof merged.facts[f]?.value !== "number") diagnostics.push(diag(`Call pack ${id} lacks the number fact "${f}"`, { file, path: ["facts", f] }));
+  }
+  for (const [fid, fact] of Object.entries(merged.facts)) {
+    for (const s of fact.sources) {
+      if (!merged.sources[s]) diagnostics.push(diag(`Call pack ${id}: fact "${fid}" cites unknown source "${s}"`, { file, path: ["facts", fid, "sources"] }));
+    }
+  }
+  for (const [rid, setting] of Object.entries(merged.rules)) {
+    const rule = RULES_BY_ID.get(rid);
+    if (!rule) {
+      const hint = didYouMean(rid, RULES_BY_ID.keys());
+      diagnostics.push(diag(`Call pack ${id} enables unknown rule "${rid}"`, { file, path: ["rules", rid], ...(hint ? { hint } : {}) }));
+      continue;
+    }
+    const opts = rule.options.safeParse(setting.options ?? {});
+    if (!opts.success) {
+      diagnostics.push(diag(`Call pack ${id}: options of rule ${rid}: ${opts.error.issues.map((i) => `${i.path.join(".") || "(options)"}: ${i.message}`).join("; ")}`, { file, path: ["rules", rid, "options"] }));
+    }
+  }
+  if (diagnostics.length > before) return { diagnostics };
+
+  const pack: CallPack = {
+    ...merged,
+    stage: merged.stage!,
+    nuts_version: merged.nuts_version!,
+    documents: merged.documents!,
+    extends: chain.slice(1).map((c) => c.data.id),
+    files: chain.map((c) => c.file),
+    rates: { eu_funding: factNumber(merged, "eu_funding_rate")!, indirect: factNumber(merged, "indirect_rate")! },
+    duration_months: factNumber(merged, "duration_months")!,
+    limits: {
+      ...opt("part_b_pages", factNumber(merged, "part_b_max_pages")),
+      ...opt("title_chars", factNumber(merged, "part_a_title_max_chars")),
+      ...opt("abstract_chars", factNumber(merged, "part_a_abstract_max_chars")),
+      ...opt("keywords_chars", factNumber(merged, "part_a_keywords_max_chars")),
+    },
+  };
+  return { pack, diagnostics };
+}
+
+function opt<K extends string>(key: K, value: number | undefined): Partial<Record<K, number>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, number>);
+}

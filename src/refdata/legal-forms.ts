@@ -1,0 +1,44 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { z } from "zod";
+import { LEGAL_FORM_IDS, type LegalFormId } from "../schema/legal-form.js";
+import { dataDir } from "./paths.js";
+
+const Status = z.enum(["V", "P", "I"]);
+
+export const LegalFormInfo = z.strictObject({
+  id: z.enum(LEGAL_FORM_IDS),
+  abbr: z.string().nullable(),
+  name_bg: z.string(),
+  name_en: z.string(),
+  law: z.string().nullable(),
+  register: z.enum(["ТР", "ЮЛНЦ", "БУЛСТАТ"]).nullable(),
+  legal_personality: z.boolean().nullable(),
+  natural_person: z.boolean().optional(),
+  status: Status,
+  law_status: Status,
+  personality_status: Status,
+});
+export type LegalFormInfo = z.infer<typeof LegalFormInfo>;
+
+const LegalFormsFile = z.strictObject({ source: z.string(), forms: z.array(LegalFormInfo) });
+
+export interface LegalForms {
+  source: string;
+  get(id: LegalFormId): LegalFormInfo | undefined;
+  all(): readonly LegalFormInfo[];
+}
+
+export function legalFormsFrom(data: unknown): LegalForms {
+  const file = LegalFormsFile.parse(data);
+  const byId = new Map(file.forms.map((f) => [f.id, f]));
+  return { source: file.source, get: (id) => byId.get(id), all: () => file.forms };
+}
+
+let cached: LegalForms | undefined;
+
+/** data/legal-forms.yaml; a malformed file is a bug in the installation, so it throws. */
+export function loadLegalForms(): LegalForms {
+  return (cached ??= legalFormsFrom(parse(readFileSync(join(dataDir(), "legal-forms.yaml"), "utf8"))));
+}

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { defineRule } from "./types.js";
+import { isMunicipality } from "./lib/partners.js";
+
+export default defineRule({
+  meta: {
+    id: "council-decision-present",
+    description: "Every municipality among the founders has a municipal council decision with its number and date.",
+    defaultSeverity: "error",
+    source: { text: "ЗМСМА чл. 21: the council consents to the municipality founding an association (practice B1, B24; research note §5.1)", confirmed: true },
+  },
+  options: z.strictObject({}),
+  check({ application, stage }, _options, report) {
+    application.partners.forEach((p, i) => {
+      if (!isMunicipality(p) || !p.roles.includes("founder")) return;
+      const cd = p.council_decision;
+      if (!cd) {
+        report({ message: `Municipality "${p.id}" is a founder but no council decision is given`, path: ["partners", i], hint: "add council_decision: { number, date, protocol }" });
+        return;
+      }
+      const missing = [cd.number == null ? "number" : undefined, cd.date == null ? "date" : undefined].filter(Boolean);
+      if (missing.length > 0) {
+        report({
+          message: `Municipality "${p.id}": the council decision's ${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not given`,
+          path: ["partners", i, "council_decision"],
+          // Known to follow; a draft may lack it, a submission may not.
+          severity: stage === "submission" ? "error" : "warning",
+          hint: "copy them from the council's protocol",
+        });
+      }
+    });
+  },
+});

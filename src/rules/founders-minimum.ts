@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { defineRule } from "./types.js";
+
+export default defineRule({
+  meta: {
+    id: "founders-minimum",
+    description: "The association has the founders ЗЮЛНЦ requires: public benefit ≥ 3 legal or ≥ 7 natural persons, private benefit ≥ 3.",
+    defaultSeverity: "error",
+    source: { text: "ЗЮЛНЦ founding minimum as summarised by БЦНП/BCNL (B21; research note §4.4)", confirmed: true },
+  },
+  options: z.strictObject({
+    min_legal_persons: z.number().int().positive().default(3),
+    min_natural_persons: z.number().int().positive().default(7),
+    min_private_benefit: z.number().int().positive().default(3),
+  }),
+  check({ application, ref }, o, report) {
+    const le = application.hub.legal_entity;
+    if (le.legal_form !== "association") return; // foundations and others have other rules
+    const founders = application.partners.filter((p) => p.roles.includes("founder"));
+    let legal = 0;
+    let natural = 0;
+    for (const f of founders) {
+      const form = ref.legalForms.get(f.legal_form);
+      if (form?.natural_person) natural++;
+      // Unknown personality (other, state-body) counts: the rule must not invent a shortfall.
+      else if (form?.legal_personality !== false) legal++;
+    }
+    const path = ["hub", "legal_entity"];
+    if (le.public_benefit) {
+      if (legal < o.min_legal_persons && natural < o.min_natural_persons) {
+        report({
+          message: `The public-benefit association has ${legal} founder(s) that are legal persons and ${natural} natural person(s); ЗЮЛНЦ needs at least ${o.min_legal_persons} legal persons or ${o.min_natural_persons} natural persons`,
+          path, hint: "give the role founder to the partners that found the association",
+        });
+      }
+    } else if (legal + natural < o.min_private_benefit) {
+      report({ message: `The association has ${legal + natural} founder(s); ЗЮЛНЦ needs at least ${o.min_private_benefit}`, path });
+    }
+  },
+});

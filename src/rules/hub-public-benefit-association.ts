@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { defineRule } from "./types.js";
+
+export default defineRule({
+  meta: {
+    id: "hub-public-benefit-association",
+    description: "The hub's legal entity is an association (ЗЮЛНЦ) for public benefit, as the national pre-selection requires.",
+    defaultSeverity: "error",
+    source: { text: "Bulgarian pre-selection: applicant is a non-profit association for public benefit (B1, B4, B11; research note §2.3)", confirmed: true },
+  },
+  options: z.strictObject({}),
+  check({ application }, _options, report) {
+    const le = application.hub.legal_entity;
+    if (le.legal_form !== "association") {
+      report({
+        message: `The hub's legal entity is "${le.legal_form}"; the national pre-selection accepts an association (сдружение, ЗЮЛНЦ)`,
+        path: ["hub", "legal_entity", "legal_form"], hint: "set legal_form: association",
+      });
+    }
+    if (!le.public_benefit) {
+      report({
+        message: "The hub's association is not for public benefit (в обществена полза); the national pre-selection requires it",
+        path: ["hub", "legal_entity", "public_benefit"], hint: "set public_benefit: true",
+      });
+    }
+  },
+});

@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { defineRule } from "./types.js";
+import { didYouMean } from "./lib/suggest.js";
+
+export default defineRule({
+  meta: {
+    id: "hub-region-nuts2",
+    description: "The hub's region is an existing NUTS 2 code (not NUTS 3, not Extra-Regio).",
+    defaultSeverity: "error",
+    source: { text: "Call: a hub serves a specific geographical area (S1, S2); Bulgarian hubs declare a NUTS 2 region (research note §2.3, §3.5); Eurostat NUTS list", confirmed: true },
+  },
+  options: z.strictObject({
+    /** Country codes the region must belong to (empty: any EU country). */
+    countries: z.array(z.string().regex(/^[A-Z]{2}$/)).default([]),
+  }),
+  check({ application, ref }, options, report) {
+    const code = application.hub.region;
+    const path = ["hub", "region"];
+    const region = ref.nuts.get(code);
+    if (!region) {
+      const level2 = ref.nuts.all().filter((r) => r.level === 2 && !r.extraRegio && r.country === code.slice(0, 2)).map((r) => r.code);
+      report({
+        message: `Hub region ${code} is not a NUTS ${ref.nuts.version} code`,
+        path,
+        hint: didYouMean(code, level2) ?? (level2.length ? `NUTS 2 regions of ${code.slice(0, 2)}: ${level2.join(", ")}` : "use a NUTS 2 code such as BG34"),
+      });
+      return;
+    }
+    if (region.extraRegio) {
+      report({ message: `Hub region ${code} is an Extra-Regio code, which no hub can cover`, path, hint: "use the NUTS 2 region the hub serves, e.g. BG34" });
+      return;
+    }
+    if (region.level !== 2) {
+      const up = region.level === 3 ? ref.nuts.get(region.parent) : undefined;
+      report({
+        message: `Hub region ${code} is a NUTS ${region.level} code; the hub covers a NUTS 2 region`,
+        path,
+        hint: up ? `${code} lies in ${up.code} (${up.names?.en ?? up.label}): write region: ${up.code}` : `use one of ${ref.nuts.children(code).map((r) => r.code).join(", ")}`,
+      });
+      return;
+    }
+    if (options.countries.length > 0 && !options.countries.includes(region.country)) {
+      report({ message: `Hub region ${code} is outside ${options.countries.join(", ")}, where this call selects hubs`, path });
+    }
+  },
+});

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { PARTNER_ROLES } from "../schema/partner.js";
+import { defineRule } from "./types.js";
+import { EU_PARTICIPANT_ROLES, hasRole } from "./lib/partners.js";
+
+export default defineRule({
+  meta: {
+    id: "identifiers-present",
+    description: "Identifiers needed for submission are given: ЕИК of Bulgarian partners, PIC of EU participants (warning in a draft, error at --stage submission).",
+    defaultSeverity: "warning",
+    source: { text: "Part A lists each participant's PIC (S13, S14); Bulgarian parties are identified by ЕИК/БУЛСТАТ (research note §4.1, §5.2)", confirmed: true },
+    docs: "A draft may lack identifiers; with --stage submission each missing one is an error.",
+  },
+  options: z.strictObject({
+    eik: z.boolean().default(true),
+    pic: z.boolean().default(true),
+    pic_roles: z.array(z.enum(PARTNER_ROLES)).default([...EU_PARTICIPANT_ROLES]),
+  }),
+  check({ application, stage }, o, report) {
+    const severity = stage === "submission" ? "error" as const : undefined;
+    const le = application.hub.legal_entity;
+    if (o.eik && le.status === "registered" && le.eik == null) {
+      report({ message: "The hub's association is registered but its ЕИК is not given", path: ["hub", "legal_entity", "eik"], hint: "copy it from the Регистър на ЮЛНЦ", ...(severity ? { severity } : {}) });
+    }
+    application.partners.forEach((p, i) => {
+      if (o.eik && p.eik == null && (p.seat.country ?? "BG") === "BG") {
+        report({ message: `Partner "${p.id}" has no ЕИК/БУЛСТАТ`, path: ["partners", i], hint: 'add eik: "123456789" (quoted)', ...(severity ? { severity } : {}) });
+      }
+      if (o.pic && p.pic == null && hasRole(p, o.pic_roles)) {
+        report({ message: `Partner "${p.id}" takes part in the EU proposal but has no PIC`, path: ["partners", i], hint: 'add pic: "123456789" (quoted) from the Participant Register', ...(severity ? { severity } : {}) });
+      }
+    });
+  },
+});

@@ -1,0 +1,65 @@
+// The budget arithmetic of the DEP model grant, shared by the rules and the document model.
+// Indirect costs = rate × (direct − subcontracting) follows the DEP corporate model grant as the
+// research note remembers it [I: unconfirmed]; the rates come from the call pack.
+import type { Budget, BudgetLine } from "../../schema/budget.js";
+import { COST_CATEGORIES } from "../../schema/budget.js";
+
+export interface BudgetRates {
+  /** EU contribution as a share of eligible costs (e.g. 0.5). */
+  eu_funding: number;
+  /** Flat rate of indirect costs (e.g. 0.07). */
+  indirect: number;
+}
+
+export interface BudgetFigures {
+  personnel: number;
+  subcontracting: number;
+  travel: number;
+  equipment: number;
+  other_goods_and_services: number;
+  direct: number;
+  indirect: number;
+  eligible: number;
+  eu: number;
+  national: number;
+}
+
+export interface BudgetRow extends BudgetFigures {
+  partner: string;
+}
+
+export interface BudgetSummary {
+  currency: Budget["currency"];
+  rates: BudgetRates;
+  lines: BudgetRow[];
+  totals: BudgetFigures;
+}
+
+/** Rounds to cents, half away from zero, avoiding binary float drift (1.005 → 1.01). */
+export function roundCents(x: number): number {
+  return Math.sign(x) * Math.round(Math.abs(x) * 100 + 1e-7) / 100;
+}
+
+/** Figures of one line: direct, indirect on (direct − subcontracting), eligible, EU and national shares. */
+export function lineFigures(line: Pick<BudgetLine, (typeof COST_CATEGORIES)[number]>, rates: BudgetRates): BudgetFigures {
+  const direct = roundCents(COST_CATEGORIES.reduce((s, c) => s + line[c], 0));
+  const indirect = roundCents(rates.indirect * (direct - line.subcontracting));
+  const eligible = roundCents(direct + indirect);
+  // EU share rounded down to the cent, so it can never exceed the funding rate.
+  const eu = Math.floor(roundCents(rates.eu_funding * eligible * 100) + 1e-7) / 100;
+  const national = roundCents(eligible - eu);
+  return {
+    personnel: line.personnel, subcontracting: line.subcontracting, travel: line.travel,
+    equipment: line.equipment, other_goods_and_services: line.other_goods_and_services,
+    direct, indirect, eligible, eu, national,
+  };
+}
+
+const FIELDS = [...COST_CATEGORIES, "direct", "indirect", "eligible", "eu", "national"] as const;
+
+/** Per-line figures and totals (totals are sums of the rounded lines, as a budget table shows them). */
+export function computeBudget(budget: Budget, rates: BudgetRates): BudgetSummary {
+  const lines = budget.lines.map((l) => ({ partner: l.partner, ...lineFigures(l, rates) }));
+  const totals = Object.fromEntries(FIELDS.map((f) => [f, roundCents(lines.reduce((s, l) => s + l[f], 0))])) as unknown as BudgetFigures;
+  return { currency: budget.currency, rates, lines, totals };
+}

@@ -1,0 +1,77 @@
+import { z } from "zod";
+import type { Place } from "../schema/common.js";
+import type { Application } from "../schema/application.js";
+import type { JsonPath } from "../diagnostics.js";
+import type { NutsTable } from "../refdata/nuts.js";
+import { defineRule } from "./types.js";
+import { didYouMean } from "./lib/suggest.js";
+import { variants } from "./lib/text.js";
+
+function places(app: Application): Array<{ place: Place; path: JsonPath; who: string }> {
+  const out: Array<{ place: Place; path: JsonPath; who: string }> = [
+    { place: app.hub.legal_entity.seat, path: ["hub", "legal_entity", "seat"], who: "The hub's legal entity" },
+  ];
+  app.partners.forEach((p, i) => {
+    out.push({ place: p.seat, path: ["partners", i, "seat"], who: `Partner "${p.id}"` });
+    p.branches.forEach((b, j) => out.push({ place: b, path: ["partners", i, "branches", j], who: `A branch of partner "${p.id}"` }));
+  });
+  return out;
+}
+
+const stripped = (name: string): string => name.replace(/\s*\(.*\)\s*$/, "").trim().toLowerCase();
+
+/** NUTS 3 districts whose name (bg or Latin, without "(…)") equals the city, in this country. */
+function districtsNamed(nuts: NutsTable, country: string, city: string): string[] {
+  const c = stripped(city);
+  return nuts.all().filter((r) => r.level === 3 && r.country === country &&
+    [r.label, r.names?.bg, r.names?.latn].some((n) => n !== undefined && stripped(n) === c)).map((r) => r.code);
+}
+
+export default defineRule({
+  meta: {
+    id: "nuts3-valid",
+    description: "Every NUTS 3 code given exists, is a NUTS 3 code of the place's country, and agrees with the city when the city names a district.",
+    defaultSeverity: "error",
+    source: { text: "Eurostat NUTS classification (data/nuts-2024.json); research note §3.5 nuts-code-format, nuts-parent-consistent", confirmed: true },
+  },
+  options: z.strictObject({}),
+  check({ application, ref }, _options, report) {
+    for (const { place, path, who } of places(application)) {
+      const code = place.nuts3;
+      if (code == null) continue;
+      const at = [...path, "nuts3"];
+      const country = place.country ?? "BG";
+      const region = ref.nuts.get(code);
+      if (!region) {
+        const level3 = ref.nuts.all().filter((r) => r.level === 3 && r.country === code.slice(0, 2) && !r.extraRegio).map((r) => r.code);
+        const hint = didYouMean(code, level3);
+        report({ message: `${who}: ${code} is not a NUTS ${ref.nuts.version} code`, path: at, ...(hint ? { hint } : {}) });
+        continue;
+      }
+      if (region.extraRegio) {
+        report({ message: `${who}: ${code} is an Extra-Regio code, not a place`, path: at });
+        continue;
+      }
+      if (region.level !== 3) {
+        const kids = ref.nuts.children(code).map((r) => r.code);
+        report({ message: `${who}: ${code} is a NUTS ${region.level} code; nuts3 needs a NUTS 3 district`, path: at, hint: `districts of ${code}: ${kids.join(", ")}` });
+        continue;
+      }
+      if (region.country !== country) {
+        report({ message: `${who}: ${code} lies in ${region.country}, but the place is in ${country}`, path: at, hint: place.country ? "check country and nuts3" : "set `country:` for a place outside Bulgaria" });
+        continue;
+      }
+      for (const v of variants(place.city)) {
+        const named = districtsNamed(ref.nuts, country, v.text);
+        if (named.length > 0 && !named.includes(code)) {
+          const name = region.names?.latn ?? region.label;
+          report({
+            message: `${who}: city "${v.text}" is the seat of district ${named.join("/")}, but nuts3 is ${code} (${name})`,
+            path: at, severity: "warning", hint: `write nuts3: ${named[0]} if the place is in ${v.text}`,
+          });
+          break;
+        }
+      }
+    }
+  },
+});

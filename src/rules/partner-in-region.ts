@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { defineRule } from "./types.js";
+
+export default defineRule({
+  meta: {
+    id: "partner-in-region",
+    description: "Each partner is present in the hub's region, by its seat or a branch.",
+    defaultSeverity: "warning",
+    source: { text: "Research note §2.3 bg-partners-in-region, §3.5 nuts-partner-seat-in-region (no written rule found; national bodies take part from elsewhere)", confirmed: false },
+  },
+  options: z.strictObject({}),
+  check({ application }, _options, report) {
+    const region = application.hub.region;
+    application.partners.forEach((p, i) => {
+      const inRegion = (code: string | null | undefined): boolean => code != null && code.startsWith(region);
+      if (inRegion(p.seat.nuts3) || p.branches.some((b) => inRegion(b.nuts3))) return;
+      const who = p.national ? `Partner "${p.id}" (a national body)` : `Partner "${p.id}"`;
+      if (p.seat.nuts3 == null && p.branches.every((b) => b.nuts3 == null)) {
+        report({
+          message: `${who} gives no NUTS 3 code for its seat, so its presence in the hub region ${region} cannot be checked`,
+          path: ["partners", i, "seat"], severity: "info", hint: "add seat.nuts3 (e.g. BG344 for Stara Zagora)",
+        });
+        return;
+      }
+      report({
+        message: `${who} is seated in ${p.seat.nuts3 ?? "an unknown district"}, outside the hub region ${region} and has no branch there`,
+        path: p.seat.nuts3 != null ? ["partners", i, "seat", "nuts3"] : ["partners", i, "seat"],
+        hint: p.national
+          ? "national bodies usually serve the region through a local office: list it under branches"
+          : `if the partner has an office in ${region}, list it under branches: [{ city, nuts3 }]`,
+      });
+    });
+  },
+});

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { defineRule } from "./types.js";
+
+export default defineRule({
+  meta: {
+    id: "target-groups",
+    description: "The hub targets SMEs, small mid-caps or public-sector organisations, and each service targets groups the hub serves.",
+    defaultSeverity: "error",
+    source: { text: "Call scope: target groups SMEs/small mid-caps and/or public sector organisations (S1; research note §1.3)", confirmed: true },
+  },
+  options: z.strictObject({ core: z.array(z.string()).min(1).default(["sme", "small-midcap", "public-sector"]) }),
+  check({ application }, o, report) {
+    const groups = application.hub.target_groups;
+    if (!groups.some((g) => o.core.includes(g))) {
+      report({ message: `The hub's target groups (${groups.join(", ")}) include none of ${o.core.join(", ")}`, path: ["hub", "target_groups"], hint: "EDIH services are for sme, small-midcap and public-sector" });
+    }
+    application.services.forEach((s, i) => {
+      (s.target_groups ?? []).forEach((g, k) => {
+        if (!groups.includes(g)) {
+          report({ message: `Service "${s.id}" targets "${g}", which is not among the hub's target groups`, path: ["services", i, "target_groups", k], severity: "warning", hint: `add ${g} to hub.target_groups or remove it here` });
+        }
+      });
+    });
+  },
+});

@@ -1,0 +1,48 @@
+import type { z } from "zod";
+import type { Application } from "../schema/application.js";
+import type { JsonPath, Severity } from "../diagnostics.js";
+import type { CallPack } from "../calls/types.js";
+import type { ReferenceData } from "../refdata/index.js";
+
+export type Stage = "draft" | "submission";
+
+export interface RuleContext {
+  application: Application;
+  callPack: CallPack;
+  stage: Stage;
+  ref: ReferenceData;
+}
+
+export interface Report {
+  message: string;
+  /** JSON path of the offending node in the merged application. */
+  path: JsonPath;
+  hint?: string;
+  /** Overrides the configured severity for this one finding (e.g. stricter at submission). */
+  severity?: Severity;
+}
+
+export type ReportFn = (report: Report) => void;
+
+export interface RuleMeta {
+  id: string;
+  /** One sentence, shown by `edih rules`. */
+  description: string;
+  defaultSeverity: Severity;
+  /** The clause or law the rule enforces; confirmed=false when it rests on an unconfirmed fact. */
+  source: { text: string; confirmed: boolean };
+  /** Call-pack facts the rule reads: when one is not [V], the rule runs as a warning by default. */
+  facts?: readonly string[];
+  docs?: string;
+}
+
+export interface Rule<O extends z.ZodType = z.ZodType> {
+  meta: RuleMeta;
+  options: O;
+  check(ctx: RuleContext, options: z.output<O>, report: ReportFn): void;
+}
+
+/** Typed identity helper so each module keeps its options type. */
+export function defineRule<O extends z.ZodType>(rule: Rule<O>): Rule<O> {
+  return rule;
+}
