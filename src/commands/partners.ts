@@ -1,9 +1,97 @@
 import type { Command } from "commander";
 
-// Placeholder until the command lands: registered so the command tree is complete.
-export function registerPartners(parent: Command, ..._rest: Command[]): void {
-  parent.command("partners").description("(not yet implemented)").action(() => {
-    process.stderr.write("edih partners: not implemented yet\n");
-    process.exitCode = 3;
-  });
+interface AddOptions {
+  dir: string; yes?: boolean; id?: string; nameBg?: string; nameEn?: string; legalForm?: string; type?: string;
+  roles?: string; city?: string; nuts3?: string;
+}
+
+export function registerPartners(parent: Command): void {
+  const partners = parent.command("partners")
+    .description("list, show, add and remove the partners of an application")
+    .addHelpText("after", `
+Examples:
+  $ edih partners list --dir my-hub
+  $ edih partners show trakia-university --dir my-hub
+  $ edih partners add --dir my-hub --name-bg "Тракийски университет" --name-en "Trakia University" \\
+      --legal-form state-university --type higher-education --roles founder,beneficiary --nuts3 BG344
+  $ edih partners remove pro-drone-sys --dir my-hub
+`);
+
+  partners.command("list")
+    .description("a table of the partners: id, name, type, seat region, roles, identifiers present")
+    .option("--dir <dir>", "application folder", ".")
+    .option("--format <format>", "text or json", "text")
+    .option("--lang <lang>", "language of the names: bg or en", "en")
+    .addHelpText("after", `
+REGION says whether the seat (NUTS 3) lies in the hub's NUTS 2 region, or only a branch does.
+ЕИК/PIC/VAT: ✓ given, – still missing.
+
+Example:
+  $ edih partners list --dir my-hub --format json
+`)
+    .action(async (opts: { dir: string; format: string; lang: string }) => {
+      const { choice } = await import("../cli.js");
+      const format = choice("--format", opts.format, ["text", "json"] as const, "text");
+      const lang = choice("--lang", opts.lang, ["bg", "en"] as const, "en");
+      const { requireApplicationDir } = await import("../workflow/partners-command.js");
+      requireApplicationDir(opts.dir);
+      const { listPartners, partnersTable, hubRegion } = await import("../workflow/partners.js");
+      const rows = listPartners(opts.dir, lang);
+      process.stdout.write(format === "json" ? `${JSON.stringify(rows, null, 2)}\n` : partnersTable(rows, hubRegion(opts.dir)));
+    });
+
+  partners.command("show")
+    .description("print one partner's data and the file it comes from")
+    .argument("<id>", "the partner's id")
+    .option("--dir <dir>", "application folder", ".")
+    .option("--format <format>", "yaml or json", "yaml")
+    .addHelpText("after", `
+Example:
+  $ edih partners show trakia-university --dir my-hub
+`)
+    .action(async (id: string, opts: { dir: string; format: string }) => {
+      const { choice } = await import("../cli.js");
+      const format = choice("--format", opts.format, ["yaml", "json"] as const, "yaml");
+      const { showPartner } = await import("../workflow/partners-command.js");
+      process.stdout.write(showPartner(opts.dir, id, format));
+    });
+
+  partners.command("add")
+    .description("add a partner: writes partners/<id>.yaml (asks on a terminal, or takes flags)")
+    .option("--dir <dir>", "application folder", ".")
+    .option("-y, --yes", "take defaults for questions not answered by a flag; never prompt")
+    .option("--id <id>", "kebab-case id (default: from the English name)")
+    .option("--name-bg <text>", "name in Bulgarian")
+    .option("--name-en <text>", "name in English")
+    .option("--legal-form <id>", "legal form: ood, eood, ad, association, municipality, state-university, ...")
+    .option("--type <type>", "public-authority, higher-education, research-organisation, business-association, chamber, cluster, regional-agency, enterprise, ngo")
+    .option("--roles <list>", "comma-separated: founder, coordinator, beneficiary, affiliated-entity, associated-partner (default founder)")
+    .option("--nuts3 <code>", "NUTS 3 region of the seat, e.g. BG344 (default: the hub's seat)")
+    .option("--city <name>", "city of the seat")
+    .addHelpText("after", `
+Identifiers (ЕИК, PIC, VAT) are written as null: fill them in the file once known.
+
+Example:
+  $ edih partners add --dir my-hub --yes --name-bg "Про Дрон Сис ООД" --name-en "Pro Drone Sys" \\
+      --legal-form ood --type enterprise --nuts3 BG411 --city София
+`)
+    .action(async (opts: AddOptions) => {
+      const { runAdd } = await import("../workflow/partners-command.js");
+      process.exitCode = await runAdd(opts);
+    });
+
+  partners.command("remove")
+    .description("remove a partner; refuses while the budget, work plan or services still name it")
+    .argument("<id>", "the partner's id")
+    .option("--dir <dir>", "application folder", ".")
+    .option("--force", "remove even though it is referenced (validate will then report each reference)")
+    .addHelpText("after", `
+Example:
+  $ edih partners remove pro-drone-sys --dir my-hub
+  edih.yaml:88:16  budget line 4 (budget.lines.3.partner)   ← fix these first, or use --force
+`)
+    .action(async (id: string, opts: { dir: string; force?: boolean }) => {
+      const { runRemove } = await import("../workflow/partners-command.js");
+      process.exitCode = runRemove(id, opts.dir, !!opts.force);
+    });
 }
