@@ -5,6 +5,7 @@ import {
 } from "docx";
 import type { ListItem, PhrasingContent, RootContent } from "mdast";
 import type { RenderedDocument } from "../../render/index.js";
+import { columnWeights } from "../columns.js";
 import { directiveHandler, dispatch, textOf, type DirectiveHandlers, type DocNode, type Handlers } from "../../render/tree.js";
 
 /** Arial is on every consultant's machine; the PDF uses its metric twin Arimo so both paginate alike. */
@@ -75,17 +76,6 @@ function inlines(nodes: readonly PhrasingContent[], ctx: Ctx): ParagraphChild[] 
 
 const inlineText = (text: string, ctx: Ctx): Piece[] => [{ inline: run(text, ctx) }];
 
-/** Column widths proportional to the longest text in each column, with a floor so no column collapses. */
-export function columnWeights(rows: string[][]): number[] {
-  const cols = Math.max(0, ...rows.map((r) => r.length));
-  const len = Array.from({ length: cols }, (_, c) => Math.max(3, ...rows.map((r) => Math.min(60, (r[c] ?? "").length))));
-  const total = len.reduce((a, b) => a + b, 0) || 1;
-  const floor = 0.6 / cols;
-  const raw = len.map((l) => Math.max(floor, l / total));
-  const sum = raw.reduce((a, b) => a + b, 0);
-  return raw.map((w) => w / sum);
-}
-
 const thin = { style: BorderStyle.SINGLE, size: 4, color: "808080" };
 const none = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
 
@@ -145,7 +135,7 @@ const handlers: Handlers<Ctx, Piece[]> = {
   root: (n, ctx) => renderAll(n.children, ctx),
   paragraph: (n, ctx) => [{ block: paragraph(inlines(n.children, ctx), ctx) }],
   heading: (n, ctx) => [{ block: new Paragraph({ heading: HEADINGS[Math.min(n.depth, 3) - 1], children: inlines(n.children, { ...ctx, bold: false }) }) }],
-  text: (n, ctx) => inlineText(n.value, ctx),
+  text: (n, ctx) => inlineText(n.value.replace(/[ \t]*\r?\n[ \t]*/g, " "), ctx),
   strong: (n, ctx) => renderAll(n.children, { ...ctx, bold: true }),
   emphasis: (n, ctx) => renderAll(n.children, { ...ctx, italic: true }),
   delete: (n, ctx) => renderAll(n.children, { ...ctx, strike: true }),

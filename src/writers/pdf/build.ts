@@ -1,0 +1,217 @@
+import type { ListItem, PhrasingContent } from "mdast";
+import type { RenderedDocument } from "../../render/index.js";
+import { directiveHandler, dispatch, textOf, type DirectiveHandlers, type DocNode, type Handlers } from "../../render/tree.js";
+import { columnWeights } from "../columns.js";
+import { PDF_FONT } from "./fonts.js";
+
+/** pdfmake's document definition is plain data; this is the subset edih builds. */
+export type PdfNode = { [key: string]: unknown };
+type Piece = { block: PdfNode } | { inline: PdfNode };
+
+const FILL_SHADE = "#FFF2CC";
+const FILL_BORDER = "#BF9000";
+const HEADER_SHADE = "#D9E2F3";
+const HEADING_COLOR = "#1F3864";
+/** A4 with 2 cm margins, in points (as in the DOCX). */
+const MARGIN = 56.69;
+const TEXT_WIDTH = 595.28 - 2 * MARGIN;
+/** Fixed instant for the PDF info dictionary: pdfkit derives /ID from it, so it must not change. */
+export const FIXED_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
+
+const PAGE_BREAK: PdfNode = { text: "" };
+
+interface Ctx {
+  bold: boolean;
+  italics: boolean;
+  strike: boolean;
+  background?: string;
+  link?: string;
+  labels: Record<string, string>;
+  state: { heading: number; parents: string[] };
+}
+
+function blocks(pieces: Piece[], extra: PdfNode = {}): PdfNode[] {
+  const out: PdfNode[] = [];
+  let run: PdfNode[] = [];
+  const flush = () => {
+    if (run.length) out.push({ text: run, ...extra });
+    run = [];
+  };
+  for (const p of pieces) {
+    if ("inline" in p) run.push(p.inline);
+    else {
+      flush();
+      out.push(p.block);
+    }
+  }
+  flush();
+  const result: PdfNode[] = [];
+  let breakNext = false;
+  for (const b of out) {
+    if (b === PAGE_BREAK) breakNext = result.length > 0;
+    else {
+      result.push(breakNext ? { ...b, pageBreak: "before" } : b);
+      breakNext = false;
+    }
+  }
+  return result;
+}
+
+const renderAll = (nodes: readonly DocNode[], ctx: Ctx): Piece[] => nodes.flatMap((n) => dispatch(handlers, n, ctx));
+const inlines = (nodes: readonly PhrasingContent[], ctx: Ctx): PdfNode[] =>
+  renderAll(nodes, ctx).flatMap((p) => ("inline" in p ? [p.inline] : []));
+
+function span(text: string, ctx: Ctx): Piece {
+  return { inline: {
+    text, bold: ctx.bold, italics: ctx.italics,
+    ...(ctx.strike ? { decoration: "lineThrough" } : {}),
+    ...(ctx.background ? { background: ctx.background } : {}),
+    ...(ctx.link ? { link: ctx.link, color: "#1A4F8B", decoration: "underline" } : {}),
+  } };
+}
+
+function stack(pieces: Piece[]): PdfNode {
+  return { stack: blocks(pieces) };
+}
+
+function listItem(item: ListItem, ctx: Ctx): PdfNode {
+  return { stack: item.children.flatMap((c) => blocks(dispatch(handlers, c, ctx))) };
+}
+
+const boxLayout = (color: string, width: number) => ({
+  hLineWidth: () => width, vLineWidth: () => width, hLineColor: () => color, vLineColor: () => color,
+  paddingLeft: () => 8, paddingRight: () => 8, paddingTop: () => 6, paddingBottom: () => 6,
+});
+
+const directives: DirectiveHandlers<Ctx, Piece[]> = {
+  // A marker that blocks() turns into `pageBreak: "before"` on the next block: an empty node that
+  // breaks "after" can itself spill onto a new page and leave a blank one.
+  "page-break": () => [{ block: PAGE_BREAK }],
+  toc: (_n, ctx) => [{ block: { toc: { title: { text: ctx.labels["contents"] ?? "Contents", style: "tocTitle" }, textMargin: [0, 2, 0, 2] }, margin: [0, 0, 0, 12] } }],
+  fill: (node, ctx) => {
+    const c = { ...ctx, background: undefined };
+    const body = [{ text: `${ctx.labels["fill"] ?? "To be completed"}:`, bold: true }, ...blocks(renderAll(node.children, c))];
+    return [{ block: { table: { widths: ["*"], body: [[{ stack: body, fillColor: FILL_SHADE }]] },
+      layout: boxLayout(FILL_BORDER, 1), margin: [0, 4, 0, 10] } }];
+  },
+  signatures: (node, ctx) => {
+    const items = node.children.flatMap((n) => (n.type === "list" ? n.children : []));
+    if (!items.length) return [];
+    const body = items.map((item) => {
+      const first = item.children[0];
+      const who = first && first.type === "paragraph" ? inlines(first.children, ctx) : [{ text: textOf(item) }];
+      return [
+        { text: who, margin: [0, 18, 8, 0] },
+        { stack: [
+          { canvas: [{ type: "line", x1: 0, y1: 0, x2: TEXT_WIDTH / 2 - 16, y2: 0, lineWidth: 0.7 }], margin: [0, 36, 0, 2] },
+          { text: `${ctx.labels["signature"] ?? "Signature"} / ${ctx.labels["date"] ?? "Date"}`, fontSize: 9, color: "#555555" },
+        ] },
+      ];
+    });
+    return [{ block: { table: { widths: ["50%", "50%"], body, dontBreakRows: true }, layout: "noBorders", margin: [0, 4, 0, 10] } }];
+  },
+  blank: (node, ctx) => [span(`[…${textOf(node)}…]`, { ...ctx, background: FILL_SHADE, italics: true })],
+};
+
+const handlers: Handlers<Ctx, Piece[]> = {
+  root: (n, ctx) => renderAll(n.children, ctx),
+  paragraph: (n, ctx) => [{ block: { text: inlines(n.children, ctx), margin: [0, 0, 0, 6] } }],
+  heading: (n, ctx) => {
+    const depth = Math.min(n.depth, 3);
+    const id = `h${++ctx.state.heading}`;
+    ctx.state.parents[depth - 1] = id;
+    ctx.state.parents.length = depth;
+    const parent = depth > 1 ? ctx.state.parents[depth - 2] : undefined;
+    return [{ block: {
+      text: inlines(n.children, { ...ctx, bold: false }), style: `h${depth}`, headlineLevel: depth, id,
+      // Headings 1-2 make the TOC; every heading is a bookmark, nested under its parent.
+      ...(depth <= 2 ? { tocItem: true, ...(depth === 2 ? { tocMargin: [14, 0, 0, 0] } : {}) } : {}),
+      outline: true, outlineText: textOf(n), ...(parent ? { outlineParentId: parent } : {}),
+    } }];
+  },
+  // A soft line break inside a paragraph is a space, as in Word.
+  text: (n, ctx) => [span(n.value.replace(/[ \t]*\r?\n[ \t]*/g, " "), ctx)],
+  strong: (n, ctx) => renderAll(n.children, { ...ctx, bold: true }),
+  emphasis: (n, ctx) => renderAll(n.children, { ...ctx, italics: true }),
+  delete: (n, ctx) => renderAll(n.children, { ...ctx, strike: true }),
+  inlineCode: (n, ctx) => [span(n.value, { ...ctx, background: "#EEEEEE" })],
+  break: () => [{ inline: { text: "\n" } }],
+  link: (n, ctx) => renderAll(n.children, { ...ctx, link: n.url }),
+  // Raw HTML is shown as the text it is.
+  html: (n, ctx) => [span(n.value, ctx)],
+  image: (n, ctx) => [span(`[${n.alt ?? ""}]`, ctx)],
+  imageReference: (n, ctx) => [span(`[${n.alt ?? ""}]`, ctx)],
+  linkReference: (n, ctx) => renderAll(n.children, ctx),
+  footnoteReference: (n, ctx) => [span(`[${n.label ?? n.identifier}]`, ctx)],
+  footnoteDefinition: (n, ctx) => renderAll(n.children, ctx),
+  definition: () => [],
+  yaml: () => [],
+  code: (n, ctx) => [{ block: { text: n.value, background: "#EEEEEE", preserveLeadingSpaces: true, margin: [0, 0, 0, 6], bold: ctx.bold } }],
+  thematicBreak: () => [{ block: { canvas: [{ type: "line", x1: 0, y1: 0, x2: TEXT_WIDTH, y2: 0, lineWidth: 0.5, lineColor: "#808080" }], margin: [0, 6, 0, 10] } }],
+  blockquote: (n, ctx) => [{ block: {
+    table: { widths: ["*"], body: [[stack(renderAll(n.children, ctx))]] },
+    layout: { hLineWidth: () => 0, vLineWidth: (i: number) => (i === 0 ? 2 : 0), vLineColor: () => "#A0A0A0",
+      paddingLeft: () => 10, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 },
+    margin: [14, 2, 0, 8] } }],
+  list: (n, ctx) => [{ block: { [n.ordered ? "ol" : "ul"]: n.children.map((item) => listItem(item, ctx)), margin: [0, 0, 0, 6] } }],
+  listItem: (n, ctx) => [{ block: listItem(n, ctx) }],
+  table: (n, ctx) => {
+    const weights = columnWeights(n.children.map((r) => r.children.map((c) => textOf(c))));
+    const cols = weights.length;
+    const body = n.children.map((r, ri) => Array.from({ length: cols }, (_, ci) => {
+      const cell = r.children[ci];
+      const align = n.align?.[ci];
+      return {
+        text: cell ? inlines(cell.children, { ...ctx, bold: ri === 0 || ctx.bold }) : "",
+        ...(align === "right" || align === "center" ? { alignment: align } : {}),
+        ...(ri === 0 ? { fillColor: HEADER_SHADE } : {}),
+      };
+    }));
+    return [{ block: {
+      table: { headerRows: 1, dontBreakRows: true, widths: weights.map((w) => `${(w * 100).toFixed(2)}%`), body },
+      layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => "#808080", vLineColor: () => "#808080",
+        paddingLeft: () => 4, paddingRight: () => 4, paddingTop: () => 2, paddingBottom: () => 2 },
+      margin: [0, 2, 0, 10] } }];
+  },
+  tableRow: (n, ctx) => renderAll(n.children, ctx),
+  tableCell: (n, ctx) => renderAll(n.children, ctx),
+  containerDirective: (n, ctx) => directiveHandler(directives, n)(n as never, ctx),
+  leafDirective: (n, ctx) => directiveHandler(directives, n)(n as never, ctx),
+  textDirective: (n, ctx) => directiveHandler(directives, n)(n as never, ctx),
+};
+
+interface NodeInfo { headlineLevel?: number }
+
+export function buildPdfDefinition(doc: RenderedDocument, opts: { draftMark?: string } = {}): PdfNode {
+  const labels = doc.labels;
+  const ctx: Ctx = { bold: false, italics: false, strike: false, labels, state: { heading: 0, parents: [] } };
+  const title: PdfNode[] = [{ text: doc.meta.title, style: "title" }];
+  if (doc.meta.subtitle) title.push({ text: doc.meta.subtitle, style: "subtitle" });
+  return {
+    pageSize: "A4",
+    pageMargins: [MARGIN, MARGIN, MARGIN, MARGIN],
+    language: doc.meta.lang === "bg" ? "bg-BG" : "en-GB",
+    displayTitle: true,
+    info: { title: doc.meta.title, ...(doc.meta.author ? { author: doc.meta.author } : {}),
+      creator: "edih", producer: "edih", creationDate: FIXED_DATE, modDate: FIXED_DATE },
+    defaultStyle: { font: PDF_FONT, fontSize: 11, lineHeight: 1.15 },
+    styles: {
+      title: { fontSize: 20, bold: true, color: HEADING_COLOR, margin: [0, 0, 0, 6] },
+      subtitle: { fontSize: 13, color: "#404040", margin: [0, 0, 0, 14] },
+      tocTitle: { fontSize: 16, bold: true, color: HEADING_COLOR, margin: [0, 6, 0, 6] },
+      h1: { fontSize: 16, bold: true, color: HEADING_COLOR, margin: [0, 12, 0, 6] },
+      h2: { fontSize: 13, bold: true, color: HEADING_COLOR, margin: [0, 10, 0, 5] },
+      h3: { fontSize: 11.5, bold: true, color: HEADING_COLOR, margin: [0, 8, 0, 4] },
+    },
+    header: () => ({ margin: [MARGIN, 20, MARGIN, 0], stack: [
+      ...(opts.draftMark ? [{ text: opts.draftMark, bold: true, color: "#C00000", alignment: "center", fontSize: 12 }] : []),
+      { text: doc.meta.title, fontSize: 8, color: "#808080", alignment: "right" },
+    ] }),
+    footer: (page: number, pages: number) => ({ text: `${labels["page"] ?? "Page"} ${page} ${labels["of"] ?? "of"} ${pages}`,
+      alignment: "center", fontSize: 9, margin: [0, 20, 0, 0] }),
+    // Keep a heading with what follows: never leave it last on a page.
+    pageBreakBefore: (node: NodeInfo, q: { getFollowingNodesOnPage: () => unknown[] }) =>
+      !!node.headlineLevel && q.getFollowingNodesOnPage().length === 0,
+    content: [...title, ...blocks(dispatch(handlers, doc.tree, ctx))],
+  };
+}
