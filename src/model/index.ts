@@ -1,6 +1,6 @@
 import type { Application, Language, Partner } from "../schema/index.js";
 import { lineAmounts, sumAmounts, type Amounts, type BudgetRates } from "./budget.js";
-import { callContext, type CallFacts } from "./call.js";
+import { callContext, type CallContext, type CallFacts } from "./call.js";
 import { normHub, normPartner } from "./normalize.js";
 import { bundledRefData, type RefData } from "./refdata.js";
 import { FAMILY_NAMES, PARTNER_TYPE_NAMES, ROLE_NAMES, nameOf } from "./terms.js";
@@ -67,10 +67,16 @@ export function buildContext(application: Application, opts: BuildOptions) {
     technologies: [...s.technologies],
     target_groups: s.target_groups ? [...s.target_groups] : null,
     family_name: nameOf(s.family, lang, FAMILY_NAMES),
+    technology_names: s.technologies.map((t) => nameOf(t, lang)),
     provider_names: s.providers.map(partnerName),
   }));
 
-  const partners = application.partners.map((p, i) => {
+  // The coordinator is participant 1 (as in the EU portal); everyone else keeps the written order.
+  const ordered = [
+    ...application.partners.filter((p) => p.roles.includes("coordinator")),
+    ...application.partners.filter((p) => !p.roles.includes("coordinator")),
+  ];
+  const partners = ordered.map((p, i) => {
     const line = lines.find((l) => l.partner === p.id) ?? null;
     return {
       ...normPartner(p),
@@ -121,6 +127,7 @@ export function buildContext(application: Application, opts: BuildOptions) {
       sectors_text: listText(tagNames(hub.sectors), lang),
       target_groups_text: listText(tagNames(hub.target_groups), lang),
     },
+    proposal: proposalTexts(hub, call.limits, lang),
     partners,
     founders: partners.filter((p) => p.is_founder),
     municipalities: partners.filter((p) => p.is_municipality),
@@ -136,7 +143,7 @@ export function buildContext(application: Application, opts: BuildOptions) {
     work_packages: wps,
     deliverables: wps.flatMap((wp) => wp.deliverables),
     milestones: wps.flatMap((wp) => wp.milestones),
-    effort: effortMatrix(application.work_packages, application.partners.map((p) => p.id), partnerName),
+    effort: effortMatrix(application.work_packages, ordered.map((p) => p.id), partnerName),
     gantt: ganttChart(application.work_packages, hub.duration_months, lang),
     budget,
     kpis: application.kpis.map((k) => ({
@@ -150,6 +157,23 @@ export function buildContext(application: Application, opts: BuildOptions) {
       breakdown_text: listText(tagNames(k.breakdown), lang),
     })),
     draft: opts.draft ?? null,
+  };
+}
+
+/**
+ * Part A's free-text fields in the document's language with their length in characters (code
+ * points, as the portal counts them [I]) and whether they exceed the call's limit.
+ */
+function proposalTexts(hub: ReturnType<typeof normHub>, limits: CallContext["limits"], lang: Language) {
+  const field = (value: string | null, limit: number | null) => {
+    const chars = value === null ? 0 : [...value].length;
+    return { text: value, chars, limit, over: limit !== null && chars > limit };
+  };
+  return {
+    acronym: hub.project_acronym,
+    title: field(textIn(hub.project_title, lang) ?? textIn(hub.name, lang), limits.title_chars),
+    abstract: field(textIn(hub.summary, lang), limits.abstract_chars),
+    keywords: field(textIn(hub.keywords, lang), limits.keywords_chars),
   };
 }
 
