@@ -11,6 +11,8 @@ export interface ParsedYaml {
   diagnostics: Diagnostic[];
 }
 
+const MAX_YAML_ERRORS = 10;
+
 export function parseYaml(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const at = (offset: number) => {
@@ -29,13 +31,23 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     }] };
   }
   const diagnostics: Diagnostic[] = [];
-  for (const e of doc.errors) {
+  // After a stack overflow or a run of errors the rest are echoes of the first ones.
+  const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
+  const errors = overflow ? [overflow] : doc.errors.slice(0, MAX_YAML_ERRORS);
+  for (const e of errors) {
     const duplicate = e.code === "DUPLICATE_KEY";
     diagnostics.push({
       ruleId: duplicate ? "duplicate-key" : "yaml-syntax", severity: "error", ...at(e.pos[0]),
-      message: duplicate ? `duplicate key: ${keyText(text, e.pos)} is already given above in the same mapping` : `YAML syntax error: ${oneLine(e.message)}`,
+      message: duplicate ? `duplicate key: ${keyText(text, e.pos)} is already given above in the same mapping`
+        : /call stack/i.test(e.message) ? "the data is nested too deeply to read"
+        : `YAML syntax error: ${oneLine(e.message)}`,
       hint: duplicate ? "Keep one of the two; YAML does not merge repeated keys." : yamlHint(e.code),
     });
+  }
+  if (!overflow && doc.errors.length > MAX_YAML_ERRORS) {
+    const rest = doc.errors.length - MAX_YAML_ERRORS;
+    diagnostics.push({ ruleId: "yaml-syntax", severity: "error", ...at(doc.errors[MAX_YAML_ERRORS]!.pos[0]),
+      message: `${rest} more YAML error${rest === 1 ? "" : "s"} in this file (fix the first ones: the rest often follow from them)` });
   }
   for (const w of doc.warnings) {
     diagnostics.push({ ruleId: "yaml-syntax", severity: "warning", ...at(w.pos[0]), message: oneLine(w.message) });
