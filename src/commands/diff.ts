@@ -1,9 +1,28 @@
 import type { Command } from "commander";
 
-// Placeholder until the command lands: registered so the command tree is complete.
-export function registerDiff(parent: Command, ..._rest: Command[]): void {
-  parent.command("diff").description("(not yet implemented)").action(() => {
-    process.stderr.write("edih diff: not implemented yet\n");
-    process.exitCode = 3;
-  });
+export function registerDiff(parent: Command): void {
+  parent.command("diff")
+    .description("compare two versions of an application: partners, budget, work plan, services")
+    .argument("<old>", "the earlier application folder (with --git: the folder to compare)")
+    .argument("[new]", "the later application folder", undefined)
+    .option("--git <rev>", "compare the folder with its state at a git revision (HEAD, HEAD~1, a tag ...)")
+    .option("--format <format>", "text or json", "text")
+    .addHelpText("after", `
+Partners added, removed and changed field by field; budget changes per partner and in total with
+the new EU contribution (rates from each side's call pack); work packages, deliverables and
+milestones (months, leads, effort); services; hub fields. The text is meant to be pasted into an
+e-mail to the partners. Exit codes: 0 compared (differences are not errors), 1 a side is not a
+valid application (its problems are printed), 2 wrong usage.
+
+Examples:
+  $ edih apply diff sent-2021-03-01/ my-hub/
+  $ edih apply diff --git HEAD~1 my-hub          what changed since the last commit
+  $ edih apply diff --git v1-sent . --format json
+`)
+    .action(async (oldArg: string, newArg: string | undefined, opts: { git?: string; format: string }) => {
+      const { choice } = await import("../cli.js");
+      const format = choice("--format", opts.format, ["text", "json"] as const, "text");
+      const { runDiff } = await import("../workflow/diff-command.js");
+      process.exitCode = await runDiff(oldArg, newArg, { git: opts.git, format });
+    });
 }
