@@ -49,12 +49,16 @@ export function buildContext(application: Application, opts: BuildOptions) {
     ...lineAmounts(line, rates),
     note: line.note ?? null,
   }));
+  const totals = sumAmounts(lines);
+  const share = (x: number) => (totals.eligible === 0 ? 0 : x / totals.eligible);
   const budget = {
     currency: application.budget.currency,
     illustrative: application.budget.illustrative ?? false,
     rates,
     lines,
-    totals: sumAmounts(lines),
+    totals,
+    /** The actual shares of the eligible costs after rounding, for "share" columns. */
+    shares: { eu: share(totals.eu), national: share(totals.national) },
   };
 
   const wps = workPackages(application.work_packages, partnerName);
@@ -71,11 +75,10 @@ export function buildContext(application: Application, opts: BuildOptions) {
     provider_names: s.providers.map(partnerName),
   }));
 
-  // The coordinator is participant 1 (as in the EU portal); everyone else keeps the written order.
-  const ordered = [
-    ...application.partners.filter((p) => p.roles.includes("coordinator")),
-    ...application.partners.filter((p) => !p.roles.includes("coordinator")),
-  ];
+  // Numbered as in the EU portal: the coordinator first, then the other participants of the grant,
+  // then partners without an EU role (founders only); each group keeps the written order.
+  const rank = (p: Partner) => (p.roles.includes("coordinator") ? 0 : euRole(p) !== null ? 1 : 2);
+  const ordered = [0, 1, 2].flatMap((r) => application.partners.filter((p) => rank(p) === r));
   const partners = ordered.map((p, i) => {
     const line = lines.find((l) => l.partner === p.id) ?? null;
     return {
@@ -88,6 +91,7 @@ export function buildContext(application: Application, opts: BuildOptions) {
       is_coordinator: p.roles.includes("coordinator"),
       is_founder: p.roles.includes("founder"),
       roles_text: p.roles.map((r) => nameOf(r, lang, ROLE_NAMES)).join(", "),
+      eu_role_text: euRole(p) === null ? null : nameOf(euRole(p)!, lang, ROLE_NAMES),
       type_text: nameOf(p.type, lang, PARTNER_TYPE_NAMES),
       effort_total: sum(application.work_packages.map((wp) => wp.effort[p.id] ?? 0)),
       budget: line as (Amounts & { partner: string; name: string; note: string | null }) | null,
@@ -132,6 +136,7 @@ export function buildContext(application: Application, opts: BuildOptions) {
     founders: partners.filter((p) => p.is_founder),
     municipalities: partners.filter((p) => p.is_municipality),
     beneficiaries: partners.filter((p) => p.roles.includes("coordinator") || p.roles.includes("beneficiary")),
+    participants: partners.filter((p) => p.eu_role_text !== null),
     coordinator: partners.find((p) => p.is_coordinator) ?? null,
     partner,
     services,
@@ -175,6 +180,11 @@ function proposalTexts(hub: ReturnType<typeof normHub>, limits: CallContext["lim
     abstract: field(textIn(hub.summary, lang), limits.abstract_chars),
     keywords: field(textIn(hub.keywords, lang), limits.keywords_chars),
   };
+}
+
+/** The role a partner has in the EU grant (Part A), the strongest if several are given. */
+function euRole(p: Partner): string | null {
+  return ["coordinator", "beneficiary", "affiliated-entity", "associated-partner"].find((r) => p.roles.includes(r as Partner["roles"][number])) ?? null;
 }
 
 function legalFormName(p: Partner, lang: Language, ref: RefData): string {

@@ -31,9 +31,13 @@ describe("buildContext on the Zagore example", () => {
   it("lists every partner, numbered, with names in the document's language", () => {
     expect(en.partners.map((p) => p.id).sort()).toEqual(app.partners.map((p) => p.id).sort());
     expect(en.partners.map((p) => p.n)).toEqual(app.partners.map((_, i) => i + 1));
-    // The coordinator comes first; the others keep the order of the data.
-    const coord = app.partners.filter((p) => p.roles.includes("coordinator")).map((p) => p.id);
-    expect(en.partners.map((p) => p.id)).toEqual([...coord, ...app.partners.map((p) => p.id).filter((id) => !coord.includes(id))]);
+    // The coordinator comes first, then the other EU participants, then founders only; each in data order.
+    const has = (roles: string[]) => app.partners.filter((p) => p.roles.some((r) => roles.includes(r))).map((p) => p.id);
+    const coord = has(["coordinator"]);
+    const eu = has(["beneficiary", "affiliated-entity", "associated-partner"]).filter((id) => !coord.includes(id));
+    const rest = app.partners.map((p) => p.id).filter((id) => !coord.includes(id) && !eu.includes(id));
+    expect(en.partners.map((p) => p.id)).toEqual([...coord, ...eu, ...rest]);
+    expect(en.participants.map((p) => p.n)).toEqual(en.participants.map((_, i) => i + 1));
     for (const p of app.partners) {
       const i = en.partners.findIndex((x) => x.id === p.id);
       const name = p.name as { bg?: string; en?: string } | string;
