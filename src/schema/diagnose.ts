@@ -53,17 +53,12 @@ function convert(issue: Issue, base: JsonPath, ctx: Context): Diagnostic[] {
 
   switch (issue.code) {
     case "invalid_type": {
-      if (value === undefined) {
-        const parent = path.slice(0, -1);
-        const key = String(path[path.length - 1]);
-        const where = parent.length ? ` in ${showPath(parent, ctx.raw)}` : "";
-        return [make(`missing required key \`${key}\`${where}`, describe(path) ?? expectedHint(path, issue.expected),
-          parent.length ? ctx.locateKey(parent) : ctx.locate([]))];
-      }
+      if (value === undefined) return [missingKey(path, ctx, make, describe(path) ?? expectedHint(path, issue.expected))];
       return [make(`${name} should be ${expectedName(issue.expected)}, not ${receivedName(value)}`, typeHint(issue.expected, value, path))];
     }
     case "invalid_value": {
       const allowed = issue.values.map(String);
+      if (value === undefined) return [missingKey(path, ctx, make, `one of: ${allowed.join(", ")}`)];
       return [enumDiagnostic(make, name, value, allowed)];
     }
     case "unrecognized_keys": {
@@ -108,13 +103,18 @@ function unionDiagnostics(issue: z.core.$ZodIssueInvalidUnion, path: JsonPath, v
   const matched = branches.find((b) => !b.some(typeMismatch));
   if (matched) return matched.flatMap((i) => convert(i, path, ctx));
   const expected = [...new Set(branches.flatMap((b) => b.filter(typeMismatch).map((i) => (i as z.core.$ZodIssueInvalidType).expected)))];
-  if (value === undefined) {
-    return [make(`missing required key \`${String(path[path.length - 1])}\`${path.length > 1 ? ` in ${showPath(path.slice(0, -1), ctx.raw)}` : ""}`,
-      undefined, path.length > 1 ? ctx.locateKey(path.slice(0, -1)) : ctx.locate([]))];
-  }
+  if (value === undefined) return [missingKey(path, ctx, make, describe(path))];
   const multilingual = expected.includes("string") && expected.includes("object");
   return [make(`${name} should be ${multilingual ? "text or a { bg: ..., en: ... } map" : expected.map(expectedName).join(" or ")}, not ${receivedName(value)}`,
     multilingual ? "Write one text for every language, or one per language: { bg: \"...\", en: \"...\" }." : undefined)];
+}
+
+/** A required key that is absent is reported at its parent's key: that is where it belongs. */
+function missingKey(path: JsonPath, ctx: Context, make: (m: string, h?: string, at?: Location) => Diagnostic, hint?: string): Diagnostic {
+  const parent = path.slice(0, -1);
+  const key = String(path[path.length - 1]);
+  const where = parent.length ? ` in ${showPath(parent, ctx.raw)}` : "";
+  return make(`missing required key \`${key}\`${where}`, hint, parent.length ? ctx.locateKey(parent) : ctx.locate([]));
 }
 
 function enumDiagnostic(make: (m: string, h?: string) => Diagnostic, name: string, value: unknown, allowed: string[]): Diagnostic {
