@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { loadCallPack } from "../../src/calls/index.js";
+import { checkApplication } from "../../src/check.js";
+import { buildApplication } from "./tester.js";
+
+describe("the tester's base application", () => {
+  for (const call of ["DIGITAL-2021-EDIH-01", "BG-EDIH-PRESELECTION-2021"]) {
+    for (const stage of ["draft", "submission"] as const) {
+      it(`passes every rule of ${call} at stage ${stage}`, () => {
+        const { pack } = loadCallPack(call);
+        expect(pack).toBeDefined();
+        const found = checkApplication(buildApplication(), { callPack: pack!, stage });
+        expect(found.map((d) => `${d.ruleId}: ${d.message}`)).toEqual([]);
+      });
+    }
+  }
+});

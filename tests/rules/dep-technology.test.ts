@@ -1,0 +1,10 @@
+import rule from "../../src/rules/dep-technology.js";
+import { ruleTester } from "./tester.js";
+
+ruleTester(rule, {
+  valid: [{ name: "ai" }, { name: "advanced-digital-skills", patch: (a) => { a.hub.technologies = ["advanced-digital-skills", "iot"]; } }],
+  invalid: [
+    { name: "only other technologies", patch: (a) => { a.hub.technologies = ["data", "iot"]; },
+      errors: [{ message: /technologies \(data, iot\) include none of the Digital Europe capacities/, path: ["hub", "technologies"] }] },
+  ],
+});

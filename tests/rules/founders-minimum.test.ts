@@ -1,0 +1,20 @@
+import rule from "../../src/rules/founders-minimum.js";
+import { ruleTester } from "./tester.js";
+
+const onlyFounders = (n: number) => (a: any) => { a.partners.forEach((p: any, i: number) => { p.roles = i < n ? ["founder"] : ["beneficiary"]; }); };
+
+ruleTester(rule, {
+  valid: [
+    { name: "four legal persons", patch: onlyFounders(4) },
+    { name: "exactly three", patch: onlyFounders(3) },
+    { name: "a foundation is not checked", patch: (a) => { onlyFounders(1)(a); a.hub.legal_entity.legal_form = "foundation"; } },
+    { name: "private benefit with three", patch: (a) => { onlyFounders(3)(a); a.hub.legal_entity.public_benefit = false; } },
+  ],
+  invalid: [
+    { name: "two legal persons", patch: onlyFounders(2),
+      errors: [{ message: /has 2 founder\(s\) that are legal persons and 0 natural person\(s\); ЗЮЛНЦ needs at least 3 legal persons or 7 natural persons/ }] },
+    { name: "a ДЗЗД does not count", patch: (a) => { onlyFounders(3)(a); a.partners[2].legal_form = "dzzd"; }, errors: [{ message: /has 2 founder/ }] },
+    { name: "a sole trader counts as a natural person", patch: (a) => { onlyFounders(3)(a); a.partners[2].legal_form = "ЕТ"; }, errors: [{ message: /2 founder\(s\) that are legal persons and 1 natural/ }] },
+    { name: "private benefit with two", patch: (a) => { onlyFounders(2)(a); a.hub.legal_entity.public_benefit = false; }, errors: [{ message: /has 2 founder\(s\); ЗЮЛНЦ needs at least 3/ }] },
+  ],
+});

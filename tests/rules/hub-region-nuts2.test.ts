@@ -1,0 +1,20 @@
+import rule from "../../src/rules/hub-region-nuts2.js";
+import { ruleTester } from "./tester.js";
+
+ruleTester(rule, {
+  valid: [
+    { name: "BG34 (South-East)", patch: (a) => { a.hub.region = "BG34"; } },
+    { name: "a NUTS 2 region of another country", patch: (a) => { a.hub.region = "AT11"; } },
+    { name: "BG41 with countries [BG]", options: { countries: ["BG"] }, patch: (a) => { a.hub.region = "BG41"; } },
+  ],
+  invalid: [
+    { name: "a NUTS 3 code", patch: (a) => { a.hub.region = "BG344"; },
+      errors: [{ message: "Hub region BG344 is a NUTS 3 code; the hub covers a NUTS 2 region", path: ["hub", "region"], hint: /region: BG34/ }] },
+    { name: "a NUTS 1 code", patch: (a) => { a.hub.region = "BG3"; }, errors: [{ message: /is a NUTS 1 code/ }] },
+    { name: "Extra-Regio", patch: (a) => { a.hub.region = "BGZZ"; }, errors: [{ message: /Extra-Regio/ }] },
+    { name: "a code that does not exist, with a suggestion", patch: (a) => { a.hub.region = "BG35"; },
+      errors: [{ message: "Hub region BG35 is not a NUTS 2024 code", hint: /did you mean "BG3[0-9]"/ }] },
+    { name: "outside the countries the call selects in", options: { countries: ["BG"] }, patch: (a) => { a.hub.region = "AT11"; },
+      errors: [{ message: /outside BG/ }] },
+  ],
+});

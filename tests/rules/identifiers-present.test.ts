@@ -1,0 +1,17 @@
+import rule from "../../src/rules/identifiers-present.js";
+import { ruleTester } from "./tester.js";
+
+ruleTester(rule, {
+  valid: [
+    { name: "all given (a founder-only municipality needs no PIC)" },
+    { name: "PIC not asked in the national stage", call: "BG-EDIH-PRESELECTION-2021", patch: (a) => { a.partners[1].pic = null; } },
+    { name: "a foreign partner needs no ЕИК", patch: (a) => { a.partners[3].eik = null; a.partners[3].vat = null; a.partners[3].seat = { city: "Wien", country: "AT" }; } },
+  ],
+  invalid: [
+    { name: "missing ЕИК in a draft: warning", patch: (a) => { a.partners[0].eik = null; },
+      errors: [{ message: 'Partner "town" has no ЕИК/БУЛСТАТ', severity: "warning", path: ["partners", 0] }] },
+    { name: "missing ЕИК at submission: error", stage: "submission", patch: (a) => { a.partners[0].eik = null; }, errors: [{ severity: "error" }] },
+    { name: "missing PIC of a beneficiary", patch: (a) => { a.partners[1].pic = null; }, errors: [{ message: 'Partner "uni" takes part in the EU proposal but has no PIC' }] },
+    { name: "registered association without ЕИК", patch: (a) => { a.hub.legal_entity.status = "registered"; }, errors: [{ path: ["hub", "legal_entity", "eik"] }] },
+  ],
+});

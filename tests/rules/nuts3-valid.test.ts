@@ -1,0 +1,25 @@
+import rule from "../../src/rules/nuts3-valid.js";
+import { ruleTester } from "./tester.js";
+
+ruleTester(rule, {
+  valid: [
+    { name: "base (seats and a branch in real districts)" },
+    { name: "Sofia city in BG411 (capital)", patch: (a) => { a.partners[0].seat = { city: "София", nuts3: "BG411" }; } },
+    { name: "a village not named after a district", patch: (a) => { a.partners[0].seat = { city: "Мъглиж", nuts3: "BG344" }; } },
+    { name: "a foreign place with its country", patch: (a) => { a.partners[0].seat = { city: "Wien", nuts3: "AT130", country: "AT" }; } },
+    { name: "no nuts3 given", patch: (a) => { a.partners[0].seat = { city: "Стара Загора" }; } },
+  ],
+  invalid: [
+    { name: "unknown code", patch: (a) => { a.partners[1].seat.nuts3 = "BG345"; },
+      errors: [{ message: 'Partner "uni": BG345 is not a NUTS 2024 code', path: ["partners", 1, "seat", "nuts3"] }] },
+    { name: "a NUTS 2 code as nuts3", patch: (a) => { a.hub.legal_entity.seat.nuts3 = "BG34"; },
+      errors: [{ message: /The hub's legal entity: BG34 is a NUTS 2 code/, hint: /BG341, BG342, BG343, BG344/ }] },
+    { name: "Extra-Regio", patch: (a) => { a.partners[3].branches[0].nuts3 = "BGZZZ"; },
+      errors: [{ message: /A branch of partner "firm": BGZZZ is an Extra-Regio code/, path: ["partners", 3, "branches", 0, "nuts3"] }] },
+    { name: "code of another country", patch: (a) => { a.partners[0].seat.nuts3 = "AT130"; }, errors: [{ message: /lies in AT, but the place is in BG/ }] },
+    { name: "city named after another district", patch: (a) => { a.partners[0].seat = { city: "Пловдив", nuts3: "BG344" }; },
+      errors: [{ message: /city "Пловдив" is the seat of district BG421, but nuts3 is BG344/, severity: "warning" }] },
+    { name: "Latin city name", patch: (a) => { a.partners[0].seat = { city: { en: "Burgas", bg: "Бургас" }, nuts3: "BG344" }; },
+      errors: [{ message: /BG341/ }] },
+  ],
+});

@@ -1,0 +1,86 @@
+// A small RuleTester: each case patches the base application, runs one rule under a call pack, and
+// compares the findings with what the case expects (ESLint-style valid/invalid tables).
+import { describe, expect, it } from "vitest";
+import { Application, type ApplicationInput } from "../../src/schema/application.js";
+import { loadCallPack } from "../../src/calls/index.js";
+import type { CallPack, RuleSetting } from "../../src/calls/types.js";
+import { checkApplication } from "../../src/check.js";
+import type { Diagnostic, JsonPath, Severity } from "../../src/diagnostics.js";
+import type { Rule, Stage } from "../../src/rules/types.js";
+import { baseApplication } from "./base.js";
+
+export interface Case {
+  name: string;
+  patch?: (app: ApplicationInput & Record<string, any>) => void;
+  options?: Record<string, unknown>;
+  stage?: Stage;
+  call?: "DIGITAL-2021-EDIH-01" | "BG-EDIH-PRESELECTION-2021";
+  /** Changes to the loaded call pack (e.g. a fact's status). */
+  pack?: (pack: CallPack) => void;
+}
+
+export interface Expected {
+  message?: string | RegExp;
+  path?: JsonPath;
+  severity?: Severity;
+  hint?: string | RegExp;
+}
+
+export interface InvalidCase extends Case {
+  errors: Expected[];
+}
+
+export function buildApplication(patch?: Case["patch"]): Application {
+  const input = baseApplication() as ApplicationInput & Record<string, any>;
+  patch?.(input);
+  const parsed = Application.safeParse(input);
+  if (!parsed.success) throw new Error(`test fixture does not match the schema: ${JSON.stringify(parsed.error.issues)}`);
+  return parsed.data;
+}
+
+export function packFor(rule: Rule, c: Case): CallPack {
+  const { pack, diagnostics } = loadCallPack(c.call ?? "DIGITAL-2021-EDIH-01");
+  if (!pack) throw new Error(`call pack does not load: ${JSON.stringify(diagnostics)}`);
+  const copy: CallPack = structuredClone(pack);
+  const own = copy.rules[rule.meta.id];
+  const setting: RuleSetting = {
+    ...(own?.severity && own.severity !== "off" ? { severity: own.severity } : {}),
+    options: { ...own?.options, ...c.options },
+  };
+  copy.rules = { [rule.meta.id]: setting };
+  c.pack?.(copy);
+  return copy;
+}
+
+export function runCase(rule: Rule, c: Case): Diagnostic[] {
+  return checkApplication(buildApplication(c.patch), { callPack: packFor(rule, c), stage: c.stage ?? "draft", rules: [rule] });
+}
+
+function matches(actual: string | undefined, want: string | RegExp): boolean {
+  return typeof want === "string" ? actual === want : actual !== undefined && want.test(actual);
+}
+
+export function ruleTester(rule: Rule, cases: { valid: Case[]; invalid: InvalidCase[] }): void {
+  describe(rule.meta.id, () => {
+    for (const c of cases.valid) {
+      it(`valid: ${c.name}`, () => {
+        expect(runCase(rule, c).map((d) => d.message)).toEqual([]);
+      });
+    }
+    for (const c of cases.invalid) {
+      it(`invalid: ${c.name}`, () => {
+        const got = runCase(rule, c);
+        expect(got.map((d) => d.message), "number of findings").toHaveLength(c.errors.length);
+        c.errors.forEach((want, k) => {
+          const d = got[k]!;
+          expect(d.ruleId).toBe(rule.meta.id);
+          if (want.message !== undefined) expect(matches(d.message, want.message), `message: ${d.message}`).toBe(true);
+          if (want.path !== undefined) expect(d.path).toEqual(want.path);
+          if (want.severity !== undefined) expect(d.severity).toBe(want.severity);
+          if (want.hint !== undefined) expect(matches(d.hint, want.hint), `hint: ${d.hint}`).toBe(true);
+          expect(d.source).toBeTruthy();
+        });
+      });
+    }
+  });
+}
