@@ -34,6 +34,8 @@ function locate(err: unknown, file: string): TemplateError {
   if (parse) {
     return new TemplateError(`Handlebars syntax error: ${parse[3]!.split("\n")[0]}`, file, Number(parse[1]), parse[2]!.length + 1);
   }
+  const onText = /^Cannot use 'in' operator to search for '(.+)' in /.exec(raw);
+  if (onText) return new TemplateError(`"${onText[1]}" looked up on a text or number value (it has no fields)`, file);
   const line = typeof e?.lineNumber === "number" ? e.lineNumber : undefined;
   const col = typeof e?.column === "number" ? e.column + 1 : undefined;
   return new TemplateError(raw.replace(/ - \d+:\d+$/, ""), file, line, col);

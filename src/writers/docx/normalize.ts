@@ -1,7 +1,6 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 
-/** The instant written into every DOCX: a build date would make rebuilds differ. */
-export const FIXED_DATE_ISO = "2000-01-01T00:00:00Z";
+import { FIXED_DATE_ISO } from "../fixed.js";
 
 /**
  * docx writes the current time into docProps/core.xml, random relationship ids for hyperlinks, and

@@ -2,6 +2,7 @@ import type { ListItem, PhrasingContent } from "mdast";
 import type { RenderedDocument } from "../../render/index.js";
 import { directiveHandler, dispatch, textOf, type DirectiveHandlers, type DocNode, type Handlers } from "../../render/tree.js";
 import { columnWeights } from "../columns.js";
+import { FIXED_DATE } from "../fixed.js";
 import { PDF_FONT } from "./fonts.js";
 
 /** pdfmake's document definition is plain data; this is the subset edih builds. */
@@ -15,8 +16,6 @@ const HEADING_COLOR = "#1F3864";
 /** A4 with 2 cm margins, in points (as in the DOCX). */
 const MARGIN = 56.69;
 const TEXT_WIDTH = 595.28 - 2 * MARGIN;
-/** Fixed instant for the PDF info dictionary: pdfkit derives /ID from it, so it must not change. */
-export const FIXED_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
 
 const PAGE_BREAK: PdfNode = { text: "" };
 
@@ -193,6 +192,7 @@ export function buildPdfDefinition(doc: RenderedDocument, opts: { draftMark?: st
     language: doc.meta.lang === "bg" ? "bg-BG" : "en-GB",
     displayTitle: true,
     info: { title: doc.meta.title, ...(doc.meta.author ? { author: doc.meta.author } : {}),
+      // pdfkit derives /ID from the info dictionary, so fixed dates also fix the ID.
       creator: "edih", producer: "edih", creationDate: FIXED_DATE, modDate: FIXED_DATE },
     defaultStyle: { font: PDF_FONT, fontSize: 11, lineHeight: 1.15 },
     styles: {
