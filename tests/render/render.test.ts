@@ -36,7 +36,7 @@ describe("renderDocument", () => {
   });
 
   it("gives nothing for constructor, __proto__ and prototype lookups", () => {
-    const r = render("a{{constructor}}b{{hub.constructor}}c{{__proto__}}d{{lookup this 'constructor'}}e{{hub.name.constructor}}");
+    const r = render("---\ntitle: t\n---\na{{constructor}}b{{hub.constructor}}c{{__proto__}}d{{lookup this 'constructor'}}e{{hub.name.constructor}}");
     expect(r.diagnostics).toEqual([]);
     expect(stripPositions(r.document!.tree.children[0])).toEqual({ type: "paragraph", children: [{ type: "text", value: "abcde" }] });
   });
