@@ -47,6 +47,7 @@ export interface Rendered {
 
 function textOf(node: unknown): string {
   const n = node as { type?: string; value?: unknown; children?: unknown[] };
+  if (n.type === "break") return "\n";
   if (typeof n.value === "string") return n.value;
   if (!Array.isArray(n.children)) return "";
   const inline = n.type === "paragraph" || n.type === "heading" || n.type === "tableCell" || n.type === "strong" || n.type === "emphasis" || n.type === "link";
