@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { edih } from "./cli.js";
+
+const FIXTURE = join(import.meta.dirname, "../workflow/fixtures/inline");
+const copy = () => {
+  const dir = mkdtempSync(join(tmpdir(), "edih-partners-cli-"));
+  cpSync(FIXTURE, dir, { recursive: true });
+  return dir;
+};
+
+describe("edih partners", () => {
+  it("list prints a table and JSON", () => {
+    const r = edih(["partners", "list", "--dir", FIXTURE]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n")[0]).toMatch(/^ID\s+NAME\s+TYPE\s+SEAT\s+REGION\s+ROLES\s+ЕИК\s+PIC\s+VAT$/);
+    expect(r.stdout).toMatch(/^uni\s+University\s+higher-education\s+BG411\s+branch in region\s+founder,beneficiary\s+–\s+✓\s+–$/m);
+    expect(r.stdout).toMatch(/4 partners, hub region BG34/);
+    const j = JSON.parse(edih(["partners", "list", "--dir", FIXTURE, "--format", "json", "--lang", "bg"]).stdout);
+    expect(j.map((p: { id: string }) => p.id)).toEqual(["town-hall", "uni", "lonely-ngo", "devalex"]);
+    expect(j[0]).toMatchObject({ name: "Община", nuts3: "BG344", inRegion: "inside", eik: true });
+  });
+
+  it("show prints one partner with its file", () => {
+    const r = edih(["partners", "show", "devalex", "--dir", FIXTURE]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^# partners\/devalex\.yaml:1\n/);
+    expect(r.stdout).toContain("vat: BG123456789");
+    expect(edih(["partners", "show", "nobody", "--dir", FIXTURE]).code).toBe(2);
+  });
+
+  it("add writes partners/<id>.yaml from flags; the application stays valid; a taken id is refused", () => {
+    const dir = copy();
+    const args = ["partners", "add", "--dir", dir, "--yes", "--name-bg", "Про Дрон Сис ООД", "--name-en", "Pro Drone Sys",
+      "--legal-form", "ood", "--type", "enterprise", "--roles", "founder", "--nuts3", "BG411", "--city", "София"];
+    const r = edih(args);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const text = readFileSync(join(dir, "partners/pro-drone-sys.yaml"), "utf8");
+    expect(text).toContain("seat: {city: София, nuts3: BG411}");
+    expect(edih(["apply", "validate", dir]).code).toBe(0);
+    expect(edih(args)).toMatchObject({ code: 2, stderr: expect.stringContaining("already exists") });
+    expect(edih([...args.slice(0, 4), "--id", "Bad_Id", ...args.slice(4)])).toMatchObject({ code: 2, stderr: expect.stringContaining("kebab-case") });
+    expect(edih(["partners", "add", "--dir", dir, "--name-en", "X"])).toMatchObject({ code: 2, stderr: expect.stringMatching(/not a terminal.*--name-bg/) });
+  });
+
+  it("remove refuses a referenced partner naming each reference, --force removes and warns, comments survive", () => {
+    const dir = copy();
+    const r = edih(["partners", "remove", "uni", "--dir", dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("edih.yaml:49:17  provider of service ai-lab (services.0.providers.0)");
+    expect(r.stderr).toContain("edih.yaml:66:16  budget line 2 (budget.lines.1.partner)");
+    expect(r.stderr).toMatch(/lead of deliverable D1\.1/);
+    expect(r.stderr).toMatch(/effort in WP1/);
+    const f = edih(["partners", "remove", "uni", "--dir", dir, "--force"]);
+    expect(f.code).toBe(0);
+    expect(f.stdout).toMatch(/remain and `edih apply validate` will report them/);
+    const after = readFileSync(join(dir, "edih.yaml"), "utf8");
+    expect(after).not.toMatch(/- id: uni/);
+    expect(after).toContain("# A small consortium with inline partners (kept comment: do not lose me)");
+    expect(edih(["partners", "remove", "devalex", "--dir", dir]).code).toBe(0);
+    expect(existsSync(join(dir, "partners/devalex.yaml"))).toBe(false);
+  });
+
+  it("a scripted session: init → add ×2 → validate → edit budget → diff", () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "edih-session-")), "hub");
+    expect(edih(["init", dir, "--yes", "--region", "BG34", "--nuts3", "BG344", "--city", "Стара Загора"]).code).toBe(0);
+    for (const [bg, en, form, type] of [["Тракийски университет", "Trakia University", "state-university", "higher-education"],
+      ["Община Стара Загора", "Stara Zagora Municipality", "municipality", "public-authority"]]) {
+      expect(edih(["partners", "add", "--dir", dir, "--yes", "--name-bg", bg!, "--name-en", en!, "--legal-form", form!, "--type", type!]).code).toBe(0);
+    }
+    const v = edih(["apply", "validate", dir]);
+    expect(v.code, v.stdout).toBe(0);
+    const before = join(mkdtempSync(join(tmpdir(), "edih-session-old-")), "hub");
+    cpSync(dir, before, { recursive: true });
+    const path = join(dir, "edih.yaml");
+    writeFileSync(path, readFileSync(path, "utf8").replace("  lines: []", "  lines:\n    - { partner: trakia-university, personnel: 1000 }"));
+    const d = edih(["apply", "diff", before, dir]);
+    expect(d.code).toBe(0);
+    expect(d.stdout).toMatch(/trakia-university\n\s+personnel: 0\.00 → 1 000\.00 EUR/);
+  });
+});
