@@ -67,3 +67,33 @@ export async function render(doc: string, lang: Lang, partnerId?: string, app?: 
     labels: set.labels, context, lang, currency: application.budget.currency as "EUR" | "BGN" });
   return { ...r, diagnostics: [...diagnostics, ...r.diagnostics], text: r.document ? treeText(r.document.tree) : "" };
 }
+
+/** The text of every signatory line (list item) inside the `:::signatures` blocks of a tree. */
+export function signatories(tree: Root): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    const n = node as { type?: string; name?: string; children?: unknown[] };
+    if (n.type === "containerDirective" && n.name === "signatures") {
+      for (const list of n.children ?? []) {
+        const l = list as { type?: string; children?: unknown[] };
+        if (l.type === "list") for (const item of l.children ?? []) out.push(textOf(item).replace(/\n/g, " "));
+      }
+      return;
+    }
+    for (const c of n.children ?? []) walk(c);
+  };
+  walk(tree);
+  return out;
+}
+
+/** A partner's name in a language, as the YAML gives it. */
+export function nameIn(name: unknown, lang: Lang): string {
+  if (typeof name === "string") return name;
+  const rec = name as Record<string, string | undefined>;
+  return rec[lang] ?? rec[lang === "bg" ? "en" : "bg"] ?? "";
+}
+
+/** A deep copy of the example to change for one test. */
+export async function zagoreCopy(): Promise<App> {
+  return structuredClone(await zagore());
+}
