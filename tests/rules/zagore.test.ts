@@ -1,0 +1,38 @@
+// The bundled example must pass the rules of its call with 0 errors and only honest warnings.
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { loadProject } from "../../src/load/index.js";
+import { parseApplication } from "../../src/schema/diagnose.js";
+import { loadCallPack } from "../../src/calls/index.js";
+import { checkApplication } from "../../src/check.js";
+
+const dir = join(dirname(fileURLToPath(import.meta.url)), "../../examples/zagore");
+
+describe.runIf(existsSync(join(dir, "edih.yaml")))("examples/zagore under its call's rules", () => {
+  async function run(stage: "draft" | "submission") {
+    const loaded = await loadProject(dir);
+    const { application } = parseApplication(loaded.project!);
+    expect(application).toBeDefined();
+    const { pack } = loadCallPack(application!.call);
+    return checkApplication(application!, { callPack: pack!, stage, locate: (p) => loaded.project!.sourceMap.locate(p) });
+  }
+
+  it("draft: 0 errors; warnings for missing identifiers and partners outside BG34", async () => {
+    const found = await run("draft");
+    expect(found.filter((d) => d.severity === "error").map((d) => d.message)).toEqual([]);
+    const rules = new Set(found.map((d) => d.ruleId));
+    expect(rules.has("identifiers-present")).toBe(true);
+    expect(rules.has("partner-in-region")).toBe(true);
+    for (const d of found) expect(d.file, d.message).toBeTruthy();
+    for (const d of found.filter((x) => x.ruleId === "partner-in-region")) {
+      expect(d.message).toMatch(/^Partner "[a-z0-9-]+"( \(a national body\))? is seated in BG\d+, outside the hub region BG34 and has no branch there$/);
+    }
+  });
+
+  it("submission: the missing ЕИКs become errors", async () => {
+    const found = await run("submission");
+    expect(found.some((d) => d.ruleId === "identifiers-present" && d.severity === "error")).toBe(true);
+  });
+});
