@@ -1,0 +1,139 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Lang, RenderedDocument } from "../../src/render/index.js";
+import { writeDocx } from "../../src/writers/docx/index.js";
+import { writePdf } from "../../src/writers/pdf/index.js";
+import { mergePdfs, pdfPageCount, stampPages } from "../../src/writers/pdf/post.js";
+import { darkPixels, docxText, firstOutOfOrder, pdfText, renderSample, save, treeWords } from "./helpers.js";
+
+const dir = mkdtempSync(join(tmpdir(), "edih-writers-"));
+const HOSTILE = "A | B *C* # {{x}} <b>";
+const DRAFT = { bg: "ЧЕРНОВА — 3 грешки", en: "DRAFT — 3 errors" };
+const out: Record<Lang, { doc: RenderedDocument; docx: Uint8Array; pdf: Uint8Array; docxPath: string; pdfPath: string }> = {} as never;
+
+beforeAll(async () => {
+  for (const lang of ["bg", "en"] as const) {
+    const doc = renderSample(lang);
+    const docx = await writeDocx(doc, { draftMark: DRAFT[lang] });
+    const pdf = await writePdf(doc, { draftMark: DRAFT[lang] });
+    out[lang] = { doc, docx, pdf, docxPath: save(dir, `sample-${lang}.docx`, docx), pdfPath: save(dir, `sample-${lang}.pdf`, pdf) };
+  }
+});
+
+describe.each(["bg", "en"] as const)("sample document (%s)", (lang) => {
+  it("DOCX and PDF carry the tree's words in the tree's order", () => {
+    const words = treeWords(out[lang].doc);
+    expect(words.length).toBeGreaterThan(100);
+    expect(firstOutOfOrder(words, docxText(out[lang].docx))).toEqual({ index: -1 });
+    expect(firstOutOfOrder(words, pdfText(out[lang].pdfPath))).toEqual({ index: -1 });
+  });
+
+  it("prints hostile names literally in both outputs", () => {
+    expect(docxText(out[lang].docx)).toContain(HOSTILE);
+    expect(pdfText(out[lang].pdfPath)).toContain(HOSTILE);
+    expect(pdfText(out[lang].pdfPath)).not.toContain("constructor");
+  });
+
+  it("rebuilds byte-identically", async () => {
+    const again = renderSample(lang);
+    expect(Buffer.compare(Buffer.from(await writeDocx(again, { draftMark: DRAFT[lang] })), Buffer.from(out[lang].docx))).toBe(0);
+    expect(Buffer.compare(Buffer.from(await writePdf(again, { draftMark: DRAFT[lang] })), Buffer.from(out[lang].pdf))).toBe(0);
+  });
+
+  it("PDF passes qpdf --check, has metadata, language, outline and the draft mark on every page", async () => {
+    execFileSync("qpdf", ["--check", out[lang].pdfPath]);
+    const info = execFileSync("pdfinfo", [out[lang].pdfPath], { encoding: "utf8" });
+    expect(info).toMatch(new RegExp(`Title:\\s+${out[lang].doc.meta.title}`));
+    expect(info).toMatch(/Producer:\s+edih/);
+    const raw = Buffer.from(out[lang].pdf).toString("latin1");
+    expect(raw).toContain(`/Lang (${lang === "bg" ? "bg-BG" : "en-GB"})`);
+    expect(raw).toContain("/Outlines");
+    const pages = await pdfPageCount(out[lang].pdf);
+    expect(pages).toBe(2);
+    const text = pdfText(out[lang].pdfPath).split("\f").filter((p) => p.trim());
+    expect(text).toHaveLength(pages);
+    for (const [i, page] of text.entries()) {
+      expect(page).toContain(DRAFT[lang]);
+      expect(page).toContain(lang === "bg" ? `Страница ${i + 1} от ${pages}` : `Page ${i + 1} of ${pages}`);
+    }
+  });
+
+  it("PDF has a TOC with page numbers and repeats nothing it should not", () => {
+    const text = pdfText(out[lang].pdfPath);
+    const sig = lang === "bg" ? "Подписи" : "Signatures";
+    expect(text).toMatch(new RegExp(`${sig}\\s+2\\n`));
+  });
+
+  it("DOCX has styles with outline levels, the language, a TOC field, header/footer fields and the draft mark", async () => {
+    const { unzipSync, strFromU8 } = await import("fflate");
+    const files = unzipSync(out[lang].docx);
+    const styles = strFromU8(files["word/styles.xml"]!);
+    const document = strFromU8(files["word/document.xml"]!);
+    expect(styles).toMatch(/w:styleId="Heading1"[\s\S]*?<w:outlineLvl w:val="0"\/>/);
+    expect(styles).toMatch(/w:styleId="Heading2"[\s\S]*?<w:outlineLvl w:val="1"\/>/);
+    expect(styles).toContain(`<w:lang w:val="${lang === "bg" ? "bg-BG" : "en-GB"}"/>`);
+    expect(styles).toContain('w:ascii="Arial"');
+    expect(document).toContain("TOC \\h \\o &quot;1-2&quot;");
+    expect(document).toContain("<w:tblHeader/>");
+    const footers = Object.keys(files).filter((f) => /word\/footer\d*\.xml/.test(f)).map((f) => strFromU8(files[f]!)).join("");
+    expect(footers).toContain("NUMPAGES");
+    const headers = Object.keys(files).filter((f) => /word\/header\d*\.xml/.test(f)).map((f) => strFromU8(files[f]!)).join("");
+    expect(headers).toContain(DRAFT[lang]);
+    // Two lists in the sample restart their numbering: each list has its own numbering instance.
+    const numIds = new Set([...document.matchAll(/<w:numId w:val="(\d+)"\/>/g)].map((m) => m[1]));
+    expect(numIds.size).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("real clients", () => {
+  it("LibreOffice converts every sample DOCX with its text intact", () => {
+    const profile = mkdtempSync(join(tmpdir(), "edih-lo-"));
+    const lo = join(dir, "lo");
+    execFileSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", lo,
+      out.bg.docxPath, out.en.docxPath], { timeout: 180_000, stdio: "ignore" });
+    for (const lang of ["bg", "en"] as const) {
+      const pdf = join(lo, `sample-${lang}.pdf`);
+      expect(existsSync(pdf)).toBe(true);
+      // LibreOffice has no Arial here and substitutes a wider font, so cells wrap: compare in stream order.
+      const text = pdfText(pdf, "raw");
+      expect(firstOutOfOrder(treeWords(out[lang].doc), text)).toEqual({ index: -1 });
+      expect(text).toContain(HOSTILE);
+    }
+  }, 180_000);
+
+  it("draws the Cyrillic glyphs (pixels, not only extractable text)", async () => {
+    const { renderDocument } = await import("../../src/render/index.js");
+    const page = (body: string) => renderDocument({ template: `---\ntitle: "Ж"\n---\n${body}\n`, templatePath: "px.md.hbs",
+      partials: {}, labels: { page: "Стр.", of: "от" }, context: {}, lang: "bg" }).document!;
+    const cyr = Array.from({ length: 12 }, () => "Заявление за ЕЦИХ — Европейски цифров иновационен хъб ЁёЪъЬьЮюЯя ЖжЩщШшФф").join("\n\n");
+    const withText = save(dir, "px-text.pdf", await writePdf(page(cyr)));
+    const blank = save(dir, "px-blank.pdf", await writePdf(page("")));
+    expect(pdfText(withText)).toContain("ЁёЪъЬьЮюЯя");
+    const delta = darkPixels(withText, 1, dir) - darkPixels(blank, 1, dir);
+    // 12 lines of ~75 glyphs; a face that keeps the text but draws nothing leaves delta near 0.
+    expect(delta).toBeGreaterThan(3000);
+  });
+});
+
+describe("post-processing", () => {
+  it("merges parts with one bookmark each, deterministically, and stamps every page", async () => {
+    const meta = { title: "Пакет", lang: "bg" as const, author: "Хъб" };
+    const parts = [{ title: "Част едно", bytes: out.bg.pdf }, { title: "Part two", bytes: out.en.pdf }];
+    const merged = await mergePdfs(parts, meta);
+    expect(Buffer.compare(Buffer.from(merged), Buffer.from(await mergePdfs(parts, meta)))).toBe(0);
+    const p = save(dir, "merged.pdf", merged);
+    execFileSync("qpdf", ["--check", p]);
+    expect(await pdfPageCount(merged)).toBe(4);
+    const outline = execFileSync("qpdf", ["--json", "--json-key=outlines", p], { encoding: "utf8" });
+    expect(JSON.parse(outline).outlines.map((o: { title: string }) => o.title)).toEqual(["Част едно", "Part two"]);
+    const stamped = save(dir, "stamped.pdf", await stampPages(merged, "ЧЕРНОВА — 7 грешки", meta));
+    execFileSync("qpdf", ["--check", stamped]);
+    const pages = pdfText(stamped).split("\f").filter((x) => x.trim());
+    expect(pages).toHaveLength(4);
+    for (const pg of pages) expect(pg).toContain("ЧЕРНОВА — 7 грешки");
+    expect(readFileSync(stamped).length).toBeGreaterThan(0);
+  });
+});
