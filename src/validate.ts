@@ -63,10 +63,19 @@ export async function validateProject(dir: string, options: ValidateOptions = {}
   // Problems inside a shipped call pack are edih's data, but still worth showing with their file.
   diagnostics.push(...pack.diagnostics);
 
-  // TODO(rules): wire helper B's checkApplication(application, { callPack, stage, locate }) here.
-  void stage;
-
+  const { checkApplication } = await import("./check.js");
+  const findings = checkApplication(application, { callPack: pack.pack, stage, locate: (p) => project.sourceMap.locate(p) });
+  diagnostics.push(...withoutEchoes(findings, diagnostics));
   return { project, application, callPack: pack.pack, diagnostics, notes: [] };
+}
+
+/**
+ * The loader already reports duplicate partner ids naming both files; the rule that checks the
+ * same on the merged data would say it again with less detail.
+ */
+function withoutEchoes(findings: Diagnostic[], earlier: Diagnostic[]): Diagnostic[] {
+  const duplicates = new Set(earlier.filter((d) => d.ruleId === "duplicate-partner" && d.path).map((d) => d.path!.join("\u0000")));
+  return findings.filter((d) => !(d.ruleId === "partner-ids-unique" && d.path && duplicates.has(d.path.join("\u0000"))));
 }
 
 /** Diagnostics about `call:` point at that line of edih.yaml. */
