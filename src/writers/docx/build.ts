@@ -1,5 +1,5 @@
 import {
-  AlignmentType, BorderStyle, Document, ExternalHyperlink, Footer, Header, HeadingLevel, LevelFormat, PageBreak,
+  AlignmentType, BorderStyle, Document, ExternalHyperlink, Footer, Header, HeadingLevel, LevelFormat, LineRuleType, PageBreak,
   PageNumber, Paragraph, ShadingType, Table, TableCell, TableOfContents, TableRow, TextRun, WidthType,
   type IParagraphOptions, type ParagraphChild,
 } from "docx";
@@ -25,6 +25,7 @@ interface Ctx {
   italic: boolean;
   strike: boolean;
   mono: boolean;
+  link?: boolean;
   /** Shading of runs (fill boxes, blanks). */
   shade?: string;
   /** Merged into every paragraph created under this node (indent, borders of quotes and fill boxes). */
@@ -61,7 +62,7 @@ function paragraph(children: ParagraphChild[], ctx: Ctx, extra: Partial<IParagra
 function run(text: string, ctx: Ctx, extra: { bold?: boolean; size?: number; color?: string } = {}): TextRun {
   return new TextRun({
     text, bold: extra.bold ?? ctx.bold, italics: ctx.italic, strike: ctx.strike || undefined,
-    ...(ctx.mono ? { font: "Courier New" } : {}), ...(extra.size ? { size: extra.size } : {}), ...(extra.color ? { color: extra.color } : {}),
+    ...(ctx.mono ? { font: "Courier New" } : {}), ...(ctx.link ? { color: "1A4F8B", underline: {} } : {}), ...(extra.size ? { size: extra.size } : {}), ...(extra.color ? { color: extra.color } : {}),
     ...(ctx.shade ? { shading: { type: ShadingType.CLEAR, fill: ctx.shade, color: "auto" } } : {}),
   });
 }
@@ -141,7 +142,7 @@ const handlers: Handlers<Ctx, Piece[]> = {
   delete: (n, ctx) => renderAll(n.children, { ...ctx, strike: true }),
   inlineCode: (n, ctx) => inlineText(n.value, { ...ctx, mono: true }),
   break: () => [{ inline: new TextRun({ break: 1 }) }],
-  link: (n, ctx) => [{ inline: new ExternalHyperlink({ link: n.url, children: inlines(n.children, ctx).map((c) => c) as TextRun[] }) }],
+  link: (n, ctx) => [{ inline: new ExternalHyperlink({ link: n.url, children: inlines(n.children, { ...ctx, link: true }) as TextRun[] }) }],
   // Raw HTML is shown as the text it is: templates cannot inject markup into a Word file.
   html: (n, ctx) => inlineText(n.value, ctx),
   image: (n, ctx) => inlineText(`[${n.alt ?? ""}]`, ctx),
@@ -236,7 +237,8 @@ export function buildDocx(doc: RenderedDocument, opts: { draftMark?: string } = 
     revision: 1,
     features: { updateFields: true },
     styles: {
-      default: { document: { run: { font: DOCX_FONT, size: 22, language: { value: lang } }, paragraph: { spacing: { after: 120, line: 276 } } } },
+      default: { document: { run: { font: DOCX_FONT, size: 22, language: { value: lang } }, // lineRule is written out: without it LibreOffice lays big Title lines over each other.
+        paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } } } },
       paragraphStyles: [
         { id: "Title", name: "Title", basedOn: "Normal", next: "Normal", quickFormat: true,
           run: { font: DOCX_FONT, size: 40, bold: true, color: "1F3864" }, paragraph: { spacing: { after: 240 } } },
