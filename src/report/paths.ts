@@ -1,7 +1,13 @@
 import { isAbsolute, relative, sep } from "node:path";
 
-/** File names as the user would type them from `cwd`, with `/` on every platform. */
+/**
+ * File names as the user would type them from `cwd`, with `/` on every platform. A file outside
+ * `cwd` keeps its absolute path: `../../tmp/x/edih.yaml` is harder to read and to click.
+ */
 export function displayPath(file: string, cwd: string): string {
-  const rel = isAbsolute(file) ? relative(cwd, file) : file;
-  return (rel === "" ? "." : rel).split(sep).join("/");
+  if (!isAbsolute(file)) return file.split(sep).join("/");
+  const rel = relative(cwd, file);
+  if (rel === "") return ".";
+  if (rel.startsWith("..") || isAbsolute(rel)) return file.split(sep).join("/");
+  return rel.split(sep).join("/");
 }

@@ -44,6 +44,10 @@ describe("formatText", () => {
     expect(colored.replace(/\u001b\[\d+m/g, "")).toBe(plain);
   });
 
+  it("shows files outside cwd with their absolute path", () => {
+    expect(formatText([{ ruleId: "x", severity: "error", message: "m", file: "/tmp/hub/edih.yaml", line: 1, column: 2 }], { cwd })).toMatch(/^\/tmp\/hub\/edih\.yaml:1:2  error  m  x\n/);
+  });
+
   it("keeps relative file names as given", () => {
     expect(formatText([{ ruleId: "x", severity: "error", message: "m", file: "a/b.yaml", line: 1, column: 2 }], { cwd })).toMatch(/^a\/b\.yaml:1:2  error  m  x\n/);
   });
