@@ -9,8 +9,11 @@ export default defineRule({
     source: { text: "Research note §2.3 bg-partners-in-region, §3.5 nuts-partner-seat-in-region (no written rule found; national bodies take part from elsewhere)", confirmed: false },
   },
   options: z.strictObject({}),
-  check({ application }, _options, report) {
+  check({ application, ref }, _options, report) {
     const region = application.hub.region;
+    // A wrong hub region is hub-region-nuts2's finding; comparing partners with it would only add noise.
+    const r = ref.nuts.get(region);
+    if (!r || r.level !== 2 || r.extraRegio) return;
     application.partners.forEach((p, i) => {
       const inRegion = (code: string | null | undefined): boolean => code != null && code.startsWith(region);
       if (inRegion(p.seat.nuts3) || p.branches.some((b) => inRegion(b.nuts3))) return;

@@ -4,6 +4,7 @@ import { ruleTester } from "./tester.js";
 ruleTester(rule, {
   valid: [
     { name: "seats in the region, or a branch there" },
+    { name: "silent while the hub region itself is wrong", patch: (a) => { a.hub.region = "BG344"; a.partners[3].branches = []; } },
     { name: "seat outside, branch inside", patch: (a) => { a.partners[1].seat = { city: "Пловдив", nuts3: "BG421" }; a.partners[1].branches = [{ city: "Сливен", nuts3: "BG342" }]; } },
   ],
   invalid: [
