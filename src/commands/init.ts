@@ -22,6 +22,8 @@ export function registerInit(parent: Command): void {
     .option("--technologies <list>", "capacities offered, comma-separated: ai,hpc,cybersecurity,advanced-digital-skills")
     .option("--duration <months>", "project duration in months (default: the call's)")
     .option("--legal-form <id>", "legal form of the hub's entity (default association)")
+    // Both forms defined, so "not given" stays undefined and the question is asked.
+    .option("--public-benefit", "the hub's entity is for public benefit (default)")
     .option("--no-public-benefit", "the hub's entity is not for public benefit")
     .option("--city <name>", "city of the hub's seat")
     .option("--nuts3 <code>", "NUTS 3 region of the hub's seat, e.g. BG344")

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { edih } from "./cli.js";
+import { edih, errorsInWrittenData } from "./cli.js";
 
 const FIXTURE = join(import.meta.dirname, "../workflow/fixtures/inline");
 const copy = () => {
@@ -27,7 +27,7 @@ describe("edih partners", () => {
     const r = edih(["partners", "show", "devalex", "--dir", FIXTURE]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^# partners\/devalex\.yaml:1\n/);
-    expect(r.stdout).toContain("vat: BG123456789");
+    expect(r.stdout).toContain("vat: BG123456786");
     expect(edih(["partners", "show", "nobody", "--dir", FIXTURE]).code).toBe(2);
   });
 
@@ -40,7 +40,7 @@ describe("edih partners", () => {
     expect(r.code).toBe(0);
     const text = readFileSync(join(dir, "partners/pro-drone-sys.yaml"), "utf8");
     expect(text).toContain("seat: {city: София, nuts3: BG411}");
-    expect(edih(["apply", "validate", dir]).code).toBe(0);
+    expect(errorsInWrittenData(dir)).toEqual([]);
     expect(edih(args)).toMatchObject({ code: 2, stderr: expect.stringContaining("already exists") });
     expect(edih([...args.slice(0, 4), "--id", "Bad_Id", ...args.slice(4)])).toMatchObject({ code: 2, stderr: expect.stringContaining("kebab-case") });
     expect(edih(["partners", "add", "--dir", dir, "--name-en", "X"])).toMatchObject({ code: 2, stderr: expect.stringMatching(/not a terminal.*--name-bg/) });
@@ -71,8 +71,7 @@ describe("edih partners", () => {
       ["Община Стара Загора", "Stara Zagora Municipality", "municipality", "public-authority"]]) {
       expect(edih(["partners", "add", "--dir", dir, "--yes", "--name-bg", bg!, "--name-en", en!, "--legal-form", form!, "--type", type!]).code).toBe(0);
     }
-    const v = edih(["apply", "validate", dir]);
-    expect(v.code, v.stdout).toBe(0);
+    expect(errorsInWrittenData(dir)).toEqual([]);
     const before = join(mkdtempSync(join(tmpdir(), "edih-session-old-")), "hub");
     cpSync(dir, before, { recursive: true });
     const path = join(dir, "edih.yaml");
