@@ -12,7 +12,7 @@ export function distance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** The closest candidate within a third of the word's length (at least 2 edits), or undefined. */
+/** The closest candidate (case-insensitive) within a third of the word's length, at least 2 edits; ties go to the first in sort order. */
 export function suggest(word: string, candidates: Iterable<string>): string | undefined {
   const lower = word.toLowerCase();
   let best: string | undefined;
@@ -22,7 +22,7 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
     if (d < bestD || (d === bestD && best !== undefined && c < best)) { best = c; bestD = d; }
   }
   const limit = Math.max(2, Math.floor(word.length / 3));
-  return best !== undefined && bestD <= limit && bestD > 0 ? best : (bestD === 0 ? best : undefined);
+  return bestD <= limit ? best : undefined;
 }
 
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
