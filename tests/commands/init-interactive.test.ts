@@ -2,7 +2,7 @@
 // waits for each question on screen (capture-pane) and types the answer (send-keys).
 import { afterAll, describe, expect, it } from "vitest";
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadProject } from "../../src/load/index.js";
@@ -44,7 +44,10 @@ async function pick(question: string | RegExp, item: string): Promise<void> {
 }
 
 afterAll(() => {
-  if (hasTmux) spawnSync("tmux", ["-L", SOCKET, "kill-server"]);
+  if (!hasTmux) return;
+  spawnSync("tmux", ["-L", SOCKET, "kill-server"]);
+  // kill-server leaves the socket file behind.
+  rmSync(join(process.env.TMUX_TMPDIR ?? "/tmp", `tmux-${process.getuid?.() ?? 0}`, SOCKET), { force: true });
 });
 
 describe.skipIf(!hasTmux)("edih init in a real terminal", () => {
