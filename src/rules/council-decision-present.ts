@@ -25,7 +25,7 @@ export default defineRule({
           path: ["partners", i, "council_decision"],
           // Known to follow; a draft may lack it, a submission may not.
           severity: stage === "submission" ? "error" : "warning",
-          hint: "copy them from the council's protocol",
+          hint: `copy ${missing.length > 1 ? "them" : "it"} from the council's decision or protocol`,
         });
       }
     });

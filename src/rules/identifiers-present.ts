@@ -24,10 +24,10 @@ export default defineRule({
     }
     application.partners.forEach((p, i) => {
       if (o.eik && p.eik == null && (p.seat.country ?? "BG") === "BG") {
-        report({ message: `Partner "${p.id}" has no ЕИК/БУЛСТАТ`, path: ["partners", i, "eik"], hint: 'add eik: "123456789" (quoted)', ...(severity ? { severity } : {}) });
+        report({ message: `Partner "${p.id}" has no ЕИК/БУЛСТАТ`, path: ["partners", i, "eik"], hint: "add eik: with its 9-digit ЕИК/БУЛСТАТ from the Търговски регистър or регистър БУЛСТАТ, quoted", ...(severity ? { severity } : {}) });
       }
       if (o.pic && p.pic == null && hasRole(p, o.pic_roles)) {
-        report({ message: `Partner "${p.id}" takes part in the EU proposal but has no PIC`, path: ["partners", i, "pic"], hint: 'add pic: "123456789" (quoted) from the Participant Register', ...(severity ? { severity } : {}) });
+        report({ message: `Partner "${p.id}" takes part in the EU proposal but has no PIC`, path: ["partners", i, "pic"], hint: "add pic: with its 9-digit PIC from the Participant Register of the Funding & Tenders Portal, quoted", ...(severity ? { severity } : {}) });
       }
     });
   },
