@@ -1,7 +1,6 @@
 // Declares the command tree. Each command file only registers flags and help here and loads its
 // library lazily inside the action, so `edih --help` and `validate` never load docx/pdf modules.
 import { Command } from "commander";
-import { readFileSync } from "node:fs";
 import { registerValidate } from "./commands/validate.js";
 import { registerBuild } from "./commands/build.js";
 import { registerStatus } from "./commands/status.js";
@@ -11,11 +10,8 @@ import { registerInit } from "./commands/init.js";
 import { registerPartners } from "./commands/partners.js";
 import { registerSchema } from "./commands/schema.js";
 import { UsageError } from "./errors.js";
+import { toolVersion } from "./version.js";
 
-export function toolVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
-}
 
 export function buildProgram(): Command {
   const program = new Command("edih")

@@ -1,0 +1,98 @@
+// What `edih apply build` prints and returns; separate from build.ts so `--help` loads none of it.
+import { watch } from "node:fs";
+import { relative, resolve } from "node:path";
+import { countBySeverity } from "../diagnostics.js";
+import { EXIT } from "../errors.js";
+import { buildPackage, type BuildReport, type Format } from "../package/build.js";
+import { formatJson, formatText, shouldColor } from "../report/index.js";
+import type { BuildFlags } from "./build.js";
+import { progressReporter } from "./progress.js";
+
+export async function runBuild(dir: string, flags: BuildFlags): Promise<number> {
+  const started = Date.now();
+  const progress = flags.quiet || flags.json ? undefined : progressReporter(process.stderr);
+  let report: BuildReport;
+  try {
+    report = await buildPackage(dir, {
+      ...(flags.out ? { out: flags.out } : {}), ...(flags.lang ? { langs: flags.lang } : {}),
+      ...(flags.only ? { only: flags.only } : {}), stage: flags.stage, ...(flags.call ? { call: flags.call } : {}),
+      formats: flags.format === "both" ? ["docx", "pdf"] : [flags.format as Format],
+      draft: flags.draft ?? false, force: flags.force ?? false, allowOutside: flags.allowOutside ?? false,
+      ...(progress ? { onProgress: progress.update } : {}),
+    });
+  } finally {
+    progress?.done();
+  }
+  const counts = countBySeverity(report.diagnostics);
+  if (flags.json) {
+    process.stdout.write(JSON.stringify({
+      ok: !report.stopped && counts.error === 0, stopped: report.stopped, out: report.outDir,
+      written: report.written, skipped: report.skipped, kept: report.kept, fills: report.fills, pages: report.pages,
+      counts, diagnostics: report.diagnostics,
+    }, null, 2) + "\n");
+    return report.stopped || counts.error > 0 ? EXIT.invalid : EXIT.ok;
+  }
+  const shown = flags.quiet ? report.diagnostics.filter((d) => d.severity === "error") : report.diagnostics;
+  const color = shouldColor(process.stdout);
+  const notes = report.stopped
+    ? [...report.validation.notes, "build stopped: fix the errors above, or build a marked draft with --draft"]
+    : report.validation.notes;
+  if (shown.length || report.stopped) process.stdout.write(formatText(shown, { cwd: process.cwd(), notes, counts, color }));
+  if (report.stopped) return EXIT.invalid;
+  if (!flags.quiet) process.stdout.write(summary(report, Date.now() - started));
+  return counts.error > 0 ? EXIT.invalid : EXIT.ok;
+}
+
+function summary(report: BuildReport, ms: number): string {
+  const out = relative(process.cwd(), report.outDir) || ".";
+  const lines: string[] = [];
+  for (const path of report.written) {
+    const fills = report.fills[path.replace(/\.(docx|pdf)$/, "")];
+    const pages = report.pages[path];
+    const extra = [pages !== undefined ? `${pages} p.` : "", fills ? `${fills} to fill in` : ""].filter(Boolean).join(", ");
+    lines.push(`  wrote ${out}/${path}${extra ? `  (${extra})` : ""}`);
+  }
+  if (report.skipped.length) lines.push(`  skipped ${report.skipped.length} up-to-date file${report.skipped.length === 1 ? "" : "s"} (inputs unchanged)`);
+  for (const path of report.kept) lines.push(`  kept ${out}/${path} (edited by hand)`);
+  const fills = Object.values(report.fills).reduce((a, b) => a + b, 0);
+  lines.push(`✔ ${report.written.length} written, ${report.skipped.length} up to date${report.kept.length ? `, ${report.kept.length} kept` : ""} in ${(ms / 1000).toFixed(1)} s → ${out}/manifest.json` +
+    (fills ? `; ${fills} places marked for the consultant to fill in` : ""));
+  return lines.join("\n") + "\n";
+}
+
+/** Rebuild on every save; invalid intermediate saves are reported and the watcher waits. */
+export async function watchBuild(dir: string, flags: BuildFlags): Promise<number> {
+  const root = resolve(dir);
+  const outDir = flags.out ? resolve(flags.out) : resolve(root, "out");
+  await runBuild(dir, flags);
+  process.stderr.write(`watching ${relative(process.cwd(), root) || "."} for changes (Ctrl-C to stop)\n`);
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  let again = false;
+  const rebuild = async () => {
+    if (running) { again = true; return; }
+    running = true;
+    try {
+      do {
+        again = false;
+        process.stderr.write(`\nchange detected, rebuilding…\n`);
+        await runBuild(dir, flags);
+      } while (again);
+    } finally {
+      running = false;
+    }
+  };
+  return new Promise<number>((resolveDone) => {
+    const watcher = watch(root, { recursive: true }, (_event, name) => {
+      if (!name) return;
+      const full = resolve(root, name.toString());
+      if (full.startsWith(outDir) || /(^|[/\\])\.|\.tmp$|~$/.test(name.toString())) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void rebuild(), 300);
+    });
+    process.once("SIGINT", () => {
+      watcher.close();
+      resolveDone(EXIT.ok);
+    });
+  });
+}

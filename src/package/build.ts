@@ -1,0 +1,353 @@
+/**
+ * `edih apply build` as a library call: validate → plan → render changed documents → write
+ * atomically → merge per-language packages → manifest. Heavy modules (Handlebars, docx, pdfmake,
+ * pdf-lib) are imported lazily, here and not by callers.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import type { Diagnostic } from "../diagnostics.js";
+import { hasErrors } from "../diagnostics.js";
+import { UsageError } from "../errors.js";
+import type { CallPack } from "../calls/index.js";
+import type { Application } from "../schema/index.js";
+import { validateProject, type Stage, type ValidateResult } from "../validate.js";
+import { toolVersion } from "../version.js";
+import { sha256, stableJson } from "./hash.js";
+import { MANIFEST_FILE, PENDING_FILE, readManifest, readPending, serializeManifest, type Manifest, type ManifestOutput } from "./manifest.js";
+import { planJobs, type Job } from "./plan.js";
+import { outputState } from "./protect.js";
+import { isInside } from "./paths.js";
+
+export type Format = "docx" | "pdf";
+
+export interface BuildOptions {
+  /** Output folder; relative paths are taken from `cwd`. Default `<dir>/out`. */
+  out?: string;
+  cwd?: string;
+  langs?: string[];
+  only?: string[];
+  stage?: Stage;
+  call?: string;
+  formats?: Format[];
+  /** Build despite errors, marking every page "DRAFT — N errors". */
+  draft?: boolean;
+  /** Overwrite outputs that were edited by hand. */
+  force?: boolean;
+  /** Allow `--out` outside the application folder. */
+  allowOutside?: boolean;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export interface ProgressEvent {
+  done: number;
+  total: number;
+  current: string;
+}
+
+export interface BuildReport {
+  outDir: string;
+  validation: ValidateResult;
+  /** Validation plus build problems (templates, page limits, edited outputs). */
+  diagnostics: Diagnostic[];
+  /** True when validation errors stopped the build (no --draft). */
+  stopped: boolean;
+  written: string[];
+  skipped: string[];
+  /** Outputs not overwritten because they were edited by hand. */
+  kept: string[];
+  /** Fill-in markers per output base (narrative or facts still to write). */
+  fills: Record<string, number>;
+  pages: Record<string, number>;
+}
+
+interface TemplateInputs {
+  hash: string;
+  files: Record<string, string>;
+}
+
+const DRAFT_MARK = {
+  bg: (n: number) => `ЧЕРНОВА (DRAFT) — ${n} ${n === 1 ? "грешка" : "грешки"}`,
+  en: (n: number) => `DRAFT — ${n} ${n === 1 ? "error" : "errors"}`,
+};
+
+export async function buildPackage(dir: string, opts: BuildOptions = {}): Promise<BuildReport> {
+  const cwd = opts.cwd ?? process.cwd();
+  const projectDir = resolve(cwd, dir);
+  const outDir = opts.out ? resolve(cwd, opts.out) : join(projectDir, "out");
+  if (!opts.allowOutside && !isInside(projectDir, outDir)) {
+    throw new UsageError(`--out ${opts.out} is outside the application folder ${dir}`,
+      "write inside the application folder, or pass --allow-outside to write there on purpose");
+  }
+  const validation = await validateProject(projectDir, { ...(opts.stage ? { stage: opts.stage } : {}), ...(opts.call ? { call: opts.call } : {}) });
+  const report: BuildReport = { outDir, validation, diagnostics: [...validation.diagnostics], stopped: false,
+    written: [], skipped: [], kept: [], fills: {}, pages: {} };
+  if (validation.usage) throw new UsageError(validation.usage.message, validation.usage.hint);
+  const app = validation.application;
+  const pack = validation.callPack;
+  const errors = validation.diagnostics.filter((d) => d.severity === "error").length;
+  if (!app || !pack || (errors > 0 && !opts.draft)) {
+    report.stopped = true;
+    return report;
+  }
+  const draft = errors > 0 ? { errors } : null;
+  const formats = opts.formats ?? ["docx", "pdf"];
+
+  const [{ buildContext, documentInputs }, render] = await Promise.all([import("../model/index.js"), import("../render/index.js")]);
+  const templateDirs = templateSearchPath(projectDir);
+  const allJobs = planJobs(app, pack.documents, opts.langs ? { langs: opts.langs } : {});
+  const jobs = opts.only ? allJobs.filter((j) => opts.only!.includes(j.document)) : allJobs;
+  for (const id of opts.only ?? []) {
+    if (!pack.documents.some((d) => d.id === id)) {
+      throw new UsageError(`--only ${id}: the call ${pack.id} has no such document`, `documents: ${pack.documents.map((d) => d.id).join(", ")}`);
+    }
+  }
+
+  mkdirSync(outDir, { recursive: true });
+  removeStaleTemps(outDir);
+  const previous = readManifest(outDir);
+  const pending = readPending(outDir);
+  const staged: { path: string; bytes: Uint8Array; entry: ManifestOutput }[] = [];
+  const carried = new Map<string, ManifestOutput>();
+  const templateCache = new Map<string, { set: NonNullable<ReturnType<typeof render.loadTemplateSet>["set"]>; inputs: TemplateInputs }>();
+  const inputFiles: Record<string, string> = {};
+  for (const f of validation.project?.files ?? []) inputFiles[`application/${f.path}`] = f.sha256;
+  for (const f of pack.files) inputFiles[`call/${basename(f)}`] = sha256(readFileSync(f));
+
+  let done = 0;
+  const total = jobs.length;
+  const [docxWriter, pdfWriter] = await Promise.all([
+    formats.includes("docx") ? import("../writers/docx/index.js") : undefined,
+    formats.includes("pdf") ? import("../writers/pdf/index.js") : undefined,
+  ]);
+
+  for (const job of jobs) {
+    opts.onProgress?.({ done, total, current: job.base });
+    done++;
+    const key = `${job.document}/${job.lang}`;
+    let tpl = templateCache.get(key);
+    if (!tpl) {
+      const loaded = render.loadTemplateSet(templateDirs, job.document, job.lang);
+      report.diagnostics.push(...loaded.diagnostics);
+      if (!loaded.set) continue;
+      const escape = checkTemplatesInside(projectDir, templateDirs[0], loaded.set);
+      if (escape) {
+        report.diagnostics.push(escape);
+        continue;
+      }
+      tpl = { set: loaded.set, inputs: templateInputs(loaded.set) };
+      templateCache.set(key, tpl);
+    }
+    Object.assign(inputFiles, tpl.inputs.files);
+    const inputs = sha256(stableJson({
+      tool: toolVersion(), job: { document: job.document, lang: job.lang, partner: job.partner ?? null },
+      data: documentInputs(app, job.document, job.partner), templates: tpl.inputs.hash,
+      call: pack.id, facts: pack.facts, draft,
+    }));
+
+    const todo: Format[] = [];
+    for (const format of formats) {
+      const path = `${job.base}.${format}`;
+      const prev = previous?.outputs.find((o) => o.path === path);
+      const state = outputState(outDir, path, previous, pending);
+      if (prev && prev.inputs === inputs && state === "unchanged") {
+        carried.set(path, prev);
+        report.skipped.push(path);
+        if (prev.pages !== undefined) report.pages[path] = prev.pages;
+        continue;
+      }
+      if ((state === "edited" || state === "unknown") && !opts.force) {
+        report.kept.push(path);
+        if (prev) carried.set(path, prev);
+        report.diagnostics.push(editedDiagnostic(outDir, path, state));
+        continue;
+      }
+      todo.push(format);
+    }
+    if (todo.length === 0) continue;
+
+    const context = buildContext(app, { callPack: pack, lang: job.lang, ...(job.partner ? { partnerId: job.partner } : {}), draft });
+    const rendered = render.renderDocument({ template: tpl.set.template.source, templatePath: tpl.set.template.path,
+      partials: tpl.set.partials, labels: tpl.set.labels, context, lang: job.lang, currency: app.budget.currency });
+    report.diagnostics.push(...rendered.diagnostics);
+    const doc = rendered.document;
+    if (!doc) continue;
+    report.fills[job.base] = doc.fills;
+    const draftMark = draft ? DRAFT_MARK[job.lang](draft.errors) : undefined;
+    for (const format of todo) {
+      const path = `${job.base}.${format}`;
+      const bytes = format === "docx"
+        ? await docxWriter!.writeDocx(doc, draftMark ? { draftMark } : {})
+        : await pdfWriter!.writePdf(doc, draftMark ? { draftMark } : {});
+      const entry: ManifestOutput = { path, sha256: sha256(bytes), size: bytes.length, document: job.document,
+        lang: job.lang, ...(job.partner ? { partner: job.partner } : {}), format, inputs, title: doc.meta.title };
+      if (format === "pdf") {
+        const { pdfPageCount } = await import("../writers/pdf/post.js");
+        entry.pages = await pdfPageCount(bytes);
+        report.pages[path] = entry.pages;
+      }
+      staged.push({ path, bytes, entry });
+    }
+  }
+  opts.onProgress?.({ done: total, total, current: "package" });
+
+  if (formats.includes("pdf")) {
+    for (const lang of app.languages.filter((l) => !opts.langs || opts.langs.includes(l))) {
+      const merged = await mergePackage(lang, allJobs, staged, carried, previous, outDir, app, pack, opts.force ?? false, report);
+      if (merged) staged.push(merged);
+    }
+  }
+  report.diagnostics.push(...pageLimitDiagnostics(pack, report.pages));
+
+  commit(outDir, staged, report);
+  const outputs = [...carried.values(), ...staged.map((s) => s.entry)]
+    .filter((o, i, all) => all.findIndex((x) => x.path === o.path) === i);
+  // Outputs of documents this run did not plan (--only, --lang) stay recorded as they were.
+  for (const o of previous?.outputs ?? []) if (!outputs.some((x) => x.path === o.path) && existsSync(join(outDir, o.path))) outputs.push(o);
+  const manifest: Manifest = { tool: { name: "edih", version: toolVersion() }, call: pack.id, stage: opts.stage ?? "draft",
+    draft: draft !== null, inputs: inputFiles, outputs };
+  writeAtomic(join(outDir, MANIFEST_FILE), serializeManifest(manifest));
+  rmSync(join(outDir, PENDING_FILE), { force: true });
+  return report;
+}
+
+/** The application's own templates/ first, then the bundled ones. */
+export function templateSearchPath(projectDir: string): string[] {
+  const own = join(projectDir, "templates");
+  return [...(existsSync(own) ? [own] : []), bundledTemplatesDirSync()];
+}
+
+function bundledTemplatesDirSync(): string {
+  let d = dirname(new URL(import.meta.url).pathname);
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(d, "templates", "_labels"))) return join(d, "templates");
+    d = dirname(d);
+  }
+  return join(process.cwd(), "templates");
+}
+
+function templateInputs(set: { template: { source: string; path: string }; partials: Record<string, { source: string; path: string }>; labels: Record<string, string>; labelsPath: string }): TemplateInputs {
+  const files: Record<string, string> = {};
+  const name = (p: string) => `templates/${p.split(/[/\\]templates[/\\]/).pop()}`;
+  files[name(set.template.path)] = sha256(set.template.source);
+  for (const p of Object.values(set.partials)) files[name(p.path)] = sha256(p.source);
+  if (set.labelsPath) files[name(set.labelsPath)] = sha256(stableJson(set.labels));
+  return { files, hash: sha256(stableJson(files)) };
+}
+
+/** A template in the application folder must not be a symlink out of it (issue 6, security). */
+function checkTemplatesInside(projectDir: string, ownDir: string | undefined, set: { template: { path: string }; partials: Record<string, { path: string }> }): Diagnostic | undefined {
+  if (!ownDir || !ownDir.startsWith(projectDir)) return undefined;
+  for (const p of [set.template.path, ...Object.values(set.partials).map((x) => x.path)]) {
+    if (p.startsWith(ownDir) && !isInside(projectDir, p)) {
+      return { ruleId: "template-outside", severity: "error", file: relative(projectDir, p),
+        message: `template ${relative(projectDir, p)} links to a file outside the application folder`,
+        hint: "copy the template into the application's templates/ folder instead of linking to it" };
+    }
+  }
+  return undefined;
+}
+
+function editedDiagnostic(outDir: string, path: string, state: "edited" | "unknown"): Diagnostic {
+  const shown = join(relative(process.cwd(), outDir) || ".", path);
+  return state === "edited"
+    ? { ruleId: "edited-output", severity: "error", file: shown,
+        message: `${shown} was changed by hand since the last build; not overwritten`,
+        hint: `keep the edit: move it away (e.g. to ${shown.replace(/(\.\w+)$/, ".edited$1")}) and build again; discard it: build with --force` }
+    : { ruleId: "edited-output", severity: "error", file: shown,
+        message: `${shown} exists but was not written by edih (no record in ${MANIFEST_FILE}); not overwritten`,
+        hint: "move the file away, or build with --force to replace it" };
+}
+
+async function mergePackage(lang: "bg" | "en", jobs: Job[], staged: { path: string; bytes: Uint8Array; entry: ManifestOutput }[],
+  carried: Map<string, ManifestOutput>, previous: Manifest | undefined, outDir: string, app: Application, pack: CallPack,
+  force: boolean, report: BuildReport): Promise<{ path: string; bytes: Uint8Array; entry: ManifestOutput } | undefined> {
+  const parts: { title: string; path: string; sha: string }[] = [];
+  for (const job of jobs.filter((j) => j.lang === lang)) {
+    const path = `${job.base}.pdf`;
+    const entry = staged.find((s) => s.path === path)?.entry ?? carried.get(path) ?? previous?.outputs.find((o) => o.path === path);
+    if (!entry || !existsSync(join(outDir, path)) && !staged.some((s) => s.path === path)) return undefined;
+    parts.push({ title: entry.title ?? job.base, path, sha: entry.sha256 });
+  }
+  const path = `package-${lang}.pdf`;
+  const inputs = sha256(stableJson({ tool: toolVersion(), parts }));
+  const prev = previous?.outputs.find((o) => o.path === path);
+  const state = outputState(outDir, path, previous, readPending(outDir));
+  if (prev && prev.inputs === inputs && state === "unchanged") {
+    carried.set(path, prev);
+    report.skipped.push(path);
+    return undefined;
+  }
+  if ((state === "edited" || state === "unknown") && !force) {
+    report.kept.push(path);
+    if (prev) carried.set(path, prev);
+    report.diagnostics.push(editedDiagnostic(outDir, path, state));
+    return undefined;
+  }
+  const { mergePdfs } = await import("../writers/pdf/post.js");
+  const bytes = await mergePdfs(parts.map((p) => ({ title: p.title,
+    bytes: staged.find((s) => s.path === p.path)?.bytes ?? readFileSync(join(outDir, p.path)) })),
+  { title: `${nameIn(app.hub.name, lang)} — ${pack.title[lang]}`, lang, author: nameIn(app.hub.name, lang) });
+  return { path, bytes, entry: { path, sha256: sha256(bytes), size: bytes.length, document: "package", lang, format: "pdf", inputs, title: pack.title[lang] } };
+}
+
+function nameIn(text: Application["hub"]["name"], lang: "bg" | "en"): string {
+  return typeof text === "string" ? text : (text[lang] ?? text.bg ?? text.en ?? "");
+}
+
+function pageLimitDiagnostics(pack: CallPack, pages: Record<string, number>): Diagnostic[] {
+  const limit = pack.limits.part_b_pages;
+  if (limit === undefined) return [];
+  const fact = pack.facts["part_b_max_pages"];
+  const confirmed = fact?.status === "V";
+  const out: Diagnostic[] = [];
+  for (const [path, n] of Object.entries(pages)) {
+    if (!/(^|\/)part-b\.pdf$/.test(path) || n <= limit) continue;
+    out.push({ ruleId: "page-limit", severity: confirmed ? "error" : "warning", file: path,
+      message: `Part B has ${n} pages, ${n - limit} over the call's limit of ${limit}${confirmed ? "" : " (limit unconfirmed [I])"}; pages beyond the limit are not evaluated`,
+      hint: "shorten the narrative, or move tables to annexes",
+      source: `call pack ${pack.id}, fact part_b_max_pages${fact?.sources ? ` (${fact.sources.join(", ")})` : ""}` });
+  }
+  return out;
+}
+
+/**
+ * Moves staged outputs into place. The new hashes are recorded in a pending file first, so a
+ * build killed half-way leaves files that the next build recognises as its own, not as hand edits.
+ */
+function commit(outDir: string, staged: { path: string; bytes: Uint8Array; entry: ManifestOutput }[], report: BuildReport): void {
+  if (staged.length === 0) return;
+  const pending = { ...readPending(outDir) };
+  for (const s of staged) pending[s.path] = s.entry.sha256;
+  writeAtomic(join(outDir, PENDING_FILE), JSON.stringify(pending, null, 2));
+  for (const s of staged) {
+    writeAtomic(join(outDir, s.path), s.bytes);
+    report.written.push(s.path);
+  }
+}
+
+/** Write to a temp name beside the target and rename: readers see the old file or the new one. */
+export function writeAtomic(file: string, content: string | Uint8Array): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, content);
+    renameSync(tmp, file);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** Temp files of a build that was killed: never the user's files (they start with "." and end in .tmp). */
+function removeStaleTemps(outDir: string): void {
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/^\..+\.\d+\.tmp$/.test(name)) rmSync(p, { force: true });
+    }
+  };
+  walk(outDir);
+}
+
+export { hasErrors };
