@@ -27,7 +27,7 @@ export async function runBuild(dir: string, flags: BuildFlags): Promise<number> 
   if (flags.json) {
     process.stdout.write(JSON.stringify({
       ok: !report.stopped && counts.error === 0, stopped: report.stopped, out: report.outDir,
-      written: report.written, skipped: report.skipped, kept: report.kept, fills: report.fills, pages: report.pages,
+      written: report.written, skipped: report.skipped, kept: report.kept, removed: report.removed, fills: report.fills, pages: report.pages,
       counts, diagnostics: report.diagnostics,
     }, null, 2) + "\n");
     return report.stopped || counts.error > 0 ? EXIT.invalid : EXIT.ok;
@@ -54,6 +54,7 @@ function summary(report: BuildReport, ms: number): string {
   }
   if (report.skipped.length) lines.push(`  skipped ${report.skipped.length} up-to-date file${report.skipped.length === 1 ? "" : "s"} (inputs unchanged)`);
   for (const path of report.kept) lines.push(`  kept ${out}/${path} (edited by hand)`);
+  for (const path of report.removed) lines.push(`  removed ${out}/${path} (no longer part of the application)`);
   const fills = Object.values(report.fills).reduce((a, b) => a + b, 0);
   lines.push(`✔ ${report.written.length} written, ${report.skipped.length} up to date${report.kept.length ? `, ${report.kept.length} kept` : ""} in ${(ms / 1000).toFixed(1)} s → ${out}/manifest.json` +
     (fills ? `; ${fills} places marked for the consultant to fill in` : ""));
@@ -76,7 +77,14 @@ export async function watchBuild(dir: string, flags: BuildFlags): Promise<number
       do {
         again = false;
         process.stderr.write(`\nchange detected, rebuilding…\n`);
-        await runBuild(dir, flags);
+        try {
+          await runBuild(dir, flags);
+        } catch (err) {
+          // A save in progress (edih.yaml briefly missing, a half-written file) must not end the watch.
+          const e = err as { message?: string; hint?: string };
+          process.stderr.write(`edih: ${e.message ?? String(err)}${e.hint ? `\n  hint: ${e.hint}` : ""}\n`);
+        }
+        process.stderr.write(`waiting for changes…\n`);
       } while (again);
     } finally {
       running = false;
@@ -91,6 +99,7 @@ export async function watchBuild(dir: string, flags: BuildFlags): Promise<number
       timer = setTimeout(() => void rebuild(), 300);
     });
     process.once("SIGINT", () => {
+      clearTimeout(timer);
       watcher.close();
       resolveDone(EXIT.ok);
     });

@@ -1,9 +1,10 @@
 /**
  * One self-overwriting progress line on a terminal, shown only once a build has run for a second;
- * nothing at all when the stream is piped or NO_COLOR/dumb terminals ask for plain output.
+ * nothing at all when the stream is piped or the terminal is dumb; no escape sequences under NO_COLOR.
  */
 export function progressReporter(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env) {
   const enabled = Boolean(stream.isTTY) && env.TERM !== "dumb";
+  const plain = env.NO_COLOR !== undefined && env.NO_COLOR !== "";
   const started = Date.now();
   let shown = false;
   return {
@@ -14,7 +15,8 @@ export function progressReporter(stream: NodeJS.WriteStream, env: NodeJS.Process
       stream.write(`\r${line.slice(0, (stream.columns ?? 80) - 1).padEnd(Math.min(60, (stream.columns ?? 80) - 1))}`);
     },
     done: () => {
-      if (shown) stream.write("\r\x1b[2K");
+      // Clears the line; with NO_COLOR asked for, without an escape sequence.
+      if (shown) stream.write(plain ? `\r${" ".repeat(Math.min(60, (stream.columns ?? 80) - 1))}\r` : "\r\x1b[2K");
     },
   };
 }

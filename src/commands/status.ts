@@ -1,9 +1,73 @@
-import type { Command } from "commander";
+// `edih apply status [dir]`: flags and help only; the library loads inside the action.
+import { Option, type Command } from "commander";
+import { EXIT } from "../errors.js";
 
-// Placeholder until the command lands: registered so the command tree is complete.
-export function registerStatus(parent: Command, ..._rest: Command[]): void {
-  parent.command("status").description("(not yet implemented)").action(() => {
-    process.stderr.write("edih status: not implemented yet\n");
-    process.exitCode = 3;
-  });
+const HELP_AFTER = `
+Lists every file \`edih apply build\` would write for the application's call, and its state:
+  up to date      the build would skip it
+  stale           its inputs changed (data, template, call pack, edih version): the build rewrites it
+  edited by hand  changed since edih wrote it: the build keeps it, --force overwrites it
+  missing         not built yet
+Renders nothing: it hashes the inputs the way the build does and compares with out/manifest.json.
+
+Exit codes: 0 listed (whatever the states), 1 the data cannot be read, 2 wrong usage.
+
+Examples:
+  $ edih apply status examples/zagore
+  $ edih apply status my-hub --format json
+`;
+
+interface StatusFlags {
+  out?: string;
+  format: "text" | "json";
+  stage: "draft" | "submission";
+  call?: string;
+  draft?: boolean;
 }
+
+const LABEL = { "up-to-date": "up to date", stale: "stale", edited: "edited by hand", missing: "missing" } as const;
+
+export function registerStatus(apply: Command): void {
+  apply.command("status")
+    .description("list the outputs of a build as up to date, stale, edited by hand or missing")
+    .argument("[dir]", "application folder holding edih.yaml", ".")
+    .option("--out <dir>", "output folder (default: <dir>/out)")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .addOption(new Option("--stage <stage>", "as for build").choices(["draft", "submission"]).default("draft"))
+    .option("--call <id>", "as for build: this call pack instead of the application's `call:`")
+    .option("--draft", "compare with what `build --draft` would write")
+    .addHelpText("after", HELP_AFTER)
+    .exitOverride()
+    .action(async (dir: string, flags: StatusFlags) => {
+      process.exitCode = await runStatus(dir, flags);
+    });
+}
+
+async function runStatus(dir: string, flags: StatusFlags): Promise<number> {
+  const [{ applicationStatus }, { formatText, shouldColor }, { relative }] = await Promise.all([
+    import("../package/status.js"), import("../report/index.js"), import("node:path"),
+  ]);
+  const report = await applicationStatus(dir, { ...(flags.out ? { out: flags.out } : {}), stage: flags.stage,
+    ...(flags.call ? { call: flags.call } : {}), draft: flags.draft ?? false });
+  const out = relative(process.cwd(), report.outDir) || ".";
+  if (flags.format === "json") {
+    process.stdout.write(JSON.stringify({ out: report.outDir, planned: report.planned, errors: report.errors,
+      lastBuild: report.lastBuild ?? null, counts: report.counts, outputs: report.outputs }, null, 2) + "\n");
+    return report.planned ? EXIT.ok : EXIT.invalid;
+  }
+  if (!report.planned) {
+    const errors = report.validation.diagnostics.filter((d) => d.severity === "error");
+    process.stdout.write(formatText(errors, { cwd: process.cwd(), notes: ["cannot list the outputs until the data can be read"],
+      counts: { error: errors.length, warning: 0, info: 0 }, color: shouldColor(process.stdout) }));
+    return EXIT.invalid;
+  }
+  const width = Math.max(...Object.values(LABEL).map((l) => l.length));
+  const lines = report.outputs.map((o) => `  ${LABEL[o.status].padEnd(width)}  ${out}/${o.path}${o.reasons.length ? `  (${o.reasons.join("; ")})` : ""}`);
+  const c = report.counts;
+  lines.push(`${report.outputs.length} outputs: ${c["up-to-date"]} up to date, ${c.stale} stale, ${c.edited} edited by hand, ${c.missing} missing` +
+    (report.lastBuild ? ` (last build: edih ${report.lastBuild.tool}${report.lastBuild.draft ? ", draft" : ""})` : " (never built)"));
+  if (report.errors > 0) lines.push(`the data has ${report.errors} error${report.errors === 1 ? "" : "s"}: a build stops unless --draft (\`edih apply validate\` lists them)`);
+  process.stdout.write(lines.join("\n") + "\n");
+  return EXIT.ok;
+}
+

@@ -12,11 +12,14 @@ import type { CallPack } from "../calls/index.js";
 import type { Application } from "../schema/index.js";
 import { validateProject, type Stage, type ValidateResult } from "../validate.js";
 import { toolVersion } from "../version.js";
-import { sha256, stableJson } from "./hash.js";
+import { sha256 } from "./hash.js";
+import { inputParts, inputsHash, packageInputsHash, templateFiles, templateSearchPath, type TemplateFiles } from "./inputs.js";
 import { MANIFEST_FILE, PENDING_FILE, readManifest, readPending, serializeManifest, type Manifest, type ManifestOutput } from "./manifest.js";
 import { planJobs, type Job } from "./plan.js";
 import { outputState } from "./protect.js";
 import { isInside } from "./paths.js";
+
+export { templateSearchPath } from "./inputs.js";
 
 export type Format = "docx" | "pdf";
 
@@ -28,6 +31,8 @@ export interface BuildOptions {
   only?: string[];
   stage?: Stage;
   call?: string;
+  /** Folder of call packs instead of the installation's data/calls (a pack under development, tests). */
+  callsDir?: string;
   formats?: Format[];
   /** Build despite errors, marking every page "DRAFT — N errors". */
   draft?: boolean;
@@ -55,14 +60,11 @@ export interface BuildReport {
   skipped: string[];
   /** Outputs not overwritten because they were edited by hand. */
   kept: string[];
+  /** Outputs of an earlier build the plan no longer has (a partner removed, a document dropped). */
+  removed: string[];
   /** Fill-in markers per output base (narrative or facts still to write). */
   fills: Record<string, number>;
   pages: Record<string, number>;
-}
-
-interface TemplateInputs {
-  hash: string;
-  files: Record<string, string>;
 }
 
 const DRAFT_MARK = {
@@ -78,12 +80,15 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
     throw new UsageError(`--out ${opts.out} is outside the application folder ${dir}`,
       "write inside the application folder, or pass --allow-outside to write there on purpose");
   }
-  const validation = await validateProject(projectDir, { ...(opts.stage ? { stage: opts.stage } : {}), ...(opts.call ? { call: opts.call } : {}) });
+  const validation = await validateProject(projectDir, { ...(opts.stage ? { stage: opts.stage } : {}), ...(opts.call ? { call: opts.call } : {}),
+    ...(opts.callsDir ? { callsDir: opts.callsDir } : {}) });
   const report: BuildReport = { outDir, validation, diagnostics: [...validation.diagnostics], stopped: false,
-    written: [], skipped: [], kept: [], fills: {}, pages: {} };
+    written: [], skipped: [], kept: [], removed: [], fills: {}, pages: {} };
   if (validation.usage) throw new UsageError(validation.usage.message, validation.usage.hint);
   const app = validation.application;
   const pack = validation.callPack;
+  // A wrong --only is a typing mistake whatever state the data is in.
+  if (pack) checkOnly(pack, opts.only);
   const errors = validation.diagnostics.filter((d) => d.severity === "error").length;
   if (!app || !pack || (errors > 0 && !opts.draft)) {
     report.stopped = true;
@@ -91,16 +96,12 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
   }
   const draft = errors > 0 ? { errors } : null;
   const formats = opts.formats ?? ["docx", "pdf"];
+  const hashEnv = { app, pack, draftErrors: draft ? draft.errors : null };
 
-  const [{ buildContext, documentInputs }, render] = await Promise.all([import("../model/index.js"), import("../render/index.js")]);
+  const [{ buildContext }, render] = await Promise.all([import("../model/index.js"), import("../render/index.js")]);
   const templateDirs = templateSearchPath(projectDir);
   const allJobs = planJobs(app, pack.documents, opts.langs ? { langs: opts.langs } : {});
   const jobs = opts.only ? allJobs.filter((j) => opts.only!.includes(j.document)) : allJobs;
-  for (const id of opts.only ?? []) {
-    if (!pack.documents.some((d) => d.id === id)) {
-      throw new UsageError(`--only ${id}: the call ${pack.id} has no such document`, `documents: ${pack.documents.map((d) => d.id).join(", ")}`);
-    }
-  }
 
   mkdirSync(outDir, { recursive: true });
   removeStaleTemps(outDir);
@@ -108,10 +109,18 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
   const pending = readPending(outDir);
   const staged: { path: string; bytes: Uint8Array; entry: ManifestOutput }[] = [];
   const carried = new Map<string, ManifestOutput>();
-  const templateCache = new Map<string, { set: NonNullable<ReturnType<typeof render.loadTemplateSet>["set"]>; inputs: TemplateInputs }>();
+  const templateCache = new Map<string, NonNullable<ReturnType<typeof render.loadTemplateSet>["set"]>>();
+  const hashes = new Map<string, TemplateFiles | undefined>();
+  const templatesOf = (job: Job) => {
+    const key = `${job.document}/${job.lang}`;
+    if (!hashes.has(key)) hashes.set(key, templateFiles(templateDirs, job.document, job.lang));
+    return hashes.get(key);
+  };
   const inputFiles: Record<string, string> = {};
   for (const f of validation.project?.files ?? []) inputFiles[`application/${f.path}`] = f.sha256;
   for (const f of pack.files) inputFiles[`call/${basename(f)}`] = sha256(readFileSync(f));
+  // Every template of the plan, not only of this run's --only/--lang, so the manifest stays the same.
+  for (const job of allJobs) Object.assign(inputFiles, templatesOf(job)?.files ?? {});
 
   let done = 0;
   const total = jobs.length;
@@ -123,35 +132,19 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
   for (const job of jobs) {
     opts.onProgress?.({ done, total, current: job.base });
     done++;
-    const key = `${job.document}/${job.lang}`;
-    let tpl = templateCache.get(key);
-    if (!tpl) {
-      const loaded = render.loadTemplateSet(templateDirs, job.document, job.lang);
-      report.diagnostics.push(...loaded.diagnostics);
-      if (!loaded.set) continue;
-      const escape = checkTemplatesInside(projectDir, templateDirs[0], loaded.set);
-      if (escape) {
-        report.diagnostics.push(escape);
-        continue;
-      }
-      tpl = { set: loaded.set, inputs: templateInputs(loaded.set) };
-      templateCache.set(key, tpl);
-    }
-    Object.assign(inputFiles, tpl.inputs.files);
-    const inputs = sha256(stableJson({
-      tool: toolVersion(), job: { document: job.document, lang: job.lang, partner: job.partner ?? null },
-      data: documentInputs(app, job.document, job.partner), templates: tpl.inputs.hash,
-      call: pack.id, facts: pack.facts, draft,
-    }));
+    const templates = templatesOf(job);
+    const parts = templates ? inputParts(hashEnv, job, templates) : undefined;
+    const inputs = parts ? inputsHash(parts) : "";
 
     const todo: Format[] = [];
     for (const format of formats) {
       const path = `${job.base}.${format}`;
       const prev = previous?.outputs.find((o) => o.path === path);
       const state = outputState(outDir, path, previous, pending);
-      if (prev && prev.inputs === inputs && state === "unchanged") {
+      if (prev && parts && prev.inputs === inputs && (state === "unchanged" || (state === "edited" && !opts.force))) {
+        // Nothing to rebuild; a hand edit of an up-to-date file is the consultant's business (`apply status` shows it).
         carried.set(path, prev);
-        report.skipped.push(path);
+        (state === "edited" ? report.kept : report.skipped).push(path);
         if (prev.pages !== undefined) report.pages[path] = prev.pages;
         continue;
       }
@@ -165,9 +158,23 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
     }
     if (todo.length === 0) continue;
 
+    const key = `${job.document}/${job.lang}`;
+    let set = templateCache.get(key);
+    if (!set) {
+      const loaded = render.loadTemplateSet(templateDirs, job.document, job.lang);
+      report.diagnostics.push(...loaded.diagnostics);
+      if (!loaded.set) continue;
+      const escape = checkTemplatesInside(projectDir, templateDirs[0], loaded.set);
+      if (escape) {
+        report.diagnostics.push(escape);
+        continue;
+      }
+      set = loaded.set;
+      templateCache.set(key, set);
+    }
     const context = buildContext(app, { callPack: pack, lang: job.lang, ...(job.partner ? { partnerId: job.partner } : {}), draft });
-    const rendered = render.renderDocument({ template: tpl.set.template.source, templatePath: tpl.set.template.path,
-      partials: tpl.set.partials, labels: tpl.set.labels, context, lang: job.lang, currency: app.budget.currency });
+    const rendered = render.renderDocument({ template: set.template.source, templatePath: set.template.path,
+      partials: set.partials, labels: set.labels, context, lang: job.lang, currency: app.budget.currency });
     report.diagnostics.push(...rendered.diagnostics);
     const doc = rendered.document;
     if (!doc) continue;
@@ -179,7 +186,7 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
         ? await docxWriter!.writeDocx(doc, draftMark ? { draftMark } : {})
         : await pdfWriter!.writePdf(doc, draftMark ? { draftMark } : {});
       const entry: ManifestOutput = { path, sha256: sha256(bytes), size: bytes.length, document: job.document,
-        lang: job.lang, ...(job.partner ? { partner: job.partner } : {}), format, inputs, title: doc.meta.title };
+        lang: job.lang, ...(job.partner ? { partner: job.partner } : {}), format, inputs, parts: parts!, title: doc.meta.title };
       if (format === "pdf") {
         const { pdfPageCount } = await import("../writers/pdf/post.js");
         entry.pages = await pdfPageCount(bytes);
@@ -201,37 +208,35 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
   commit(outDir, staged, report);
   const outputs = [...carried.values(), ...staged.map((s) => s.entry)]
     .filter((o, i, all) => all.findIndex((x) => x.path === o.path) === i);
-  // Outputs of documents this run did not plan (--only, --lang) stay recorded as they were.
-  for (const o of previous?.outputs ?? []) if (!outputs.some((x) => x.path === o.path) && existsSync(join(outDir, o.path))) outputs.push(o);
+  const planned = new Set(allJobs.flatMap((j) => [`${j.base}.docx`, `${j.base}.pdf`]));
+  const partial = Boolean(opts.only || opts.langs || formats.length < 2);
+  for (const o of previous?.outputs ?? []) {
+    if (outputs.some((x) => x.path === o.path) || !existsSync(join(outDir, o.path))) continue;
+    if (!partial && !planned.has(o.path) && !/^package-/.test(o.path) && outputState(outDir, o.path, previous, pending) === "unchanged") {
+      // A file of a partner or document no longer in the application could be filed by mistake.
+      rmSync(join(outDir, o.path));
+      report.removed.push(o.path);
+      continue;
+    }
+    // Outputs of documents this run did not plan (--only, --lang) stay recorded as they were.
+    outputs.push(o);
+  }
   const manifest: Manifest = { tool: { name: "edih", version: toolVersion() }, call: pack.id, stage: opts.stage ?? "draft",
     draft: draft !== null, inputs: inputFiles, outputs };
-  writeAtomic(join(outDir, MANIFEST_FILE), serializeManifest(manifest));
+  const text = serializeManifest(manifest);
+  const manifestPath = join(outDir, MANIFEST_FILE);
+  // Left untouched when nothing changed, so a no-op build writes nothing at all.
+  if (!existsSync(manifestPath) || readFileSync(manifestPath, "utf8") !== text) writeAtomic(manifestPath, text);
   rmSync(join(outDir, PENDING_FILE), { force: true });
   return report;
 }
 
-/** The application's own templates/ first, then the bundled ones. */
-export function templateSearchPath(projectDir: string): string[] {
-  const own = join(projectDir, "templates");
-  return [...(existsSync(own) ? [own] : []), bundledTemplatesDirSync()];
-}
-
-function bundledTemplatesDirSync(): string {
-  let d = dirname(new URL(import.meta.url).pathname);
-  for (let i = 0; i < 6; i++) {
-    if (existsSync(join(d, "templates", "_labels"))) return join(d, "templates");
-    d = dirname(d);
+function checkOnly(pack: CallPack, only: readonly string[] | undefined): void {
+  for (const id of only ?? []) {
+    if (!pack.documents.some((d) => d.id === id)) {
+      throw new UsageError(`--only ${id}: the call ${pack.id} has no such document`, `documents: ${pack.documents.map((d) => d.id).join(", ")}`);
+    }
   }
-  return join(process.cwd(), "templates");
-}
-
-function templateInputs(set: { template: { source: string; path: string }; partials: Record<string, { source: string; path: string }>; labels: Record<string, string>; labelsPath: string }): TemplateInputs {
-  const files: Record<string, string> = {};
-  const name = (p: string) => `templates/${p.split(/[/\\]templates[/\\]/).pop()}`;
-  files[name(set.template.path)] = sha256(set.template.source);
-  for (const p of Object.values(set.partials)) files[name(p.path)] = sha256(p.source);
-  if (set.labelsPath) files[name(set.labelsPath)] = sha256(stableJson(set.labels));
-  return { files, hash: sha256(stableJson(files)) };
 }
 
 /** A template in the application folder must not be a symlink out of it (issue 6, security). */
@@ -262,14 +267,19 @@ async function mergePackage(lang: "bg" | "en", jobs: Job[], staged: { path: stri
   carried: Map<string, ManifestOutput>, previous: Manifest | undefined, outDir: string, app: Application, pack: CallPack,
   force: boolean, report: BuildReport): Promise<{ path: string; bytes: Uint8Array; entry: ManifestOutput } | undefined> {
   const parts: { title: string; path: string; sha: string }[] = [];
+  const bytesOf = new Map<string, Uint8Array>();
   for (const job of jobs.filter((j) => j.lang === lang)) {
     const path = `${job.base}.pdf`;
-    const entry = staged.find((s) => s.path === path)?.entry ?? carried.get(path) ?? previous?.outputs.find((o) => o.path === path);
-    if (!entry || !existsSync(join(outDir, path)) && !staged.some((s) => s.path === path)) return undefined;
-    parts.push({ title: entry.title ?? job.base, path, sha: entry.sha256 });
+    const fresh = staged.find((s) => s.path === path);
+    const entry = fresh?.entry ?? carried.get(path) ?? previous?.outputs.find((o) => o.path === path);
+    if (!entry || (!fresh && !existsSync(join(outDir, path)))) return undefined;
+    // The package holds the files as they are in out/ (a PDF kept after a hand edit included).
+    const bytes = fresh?.bytes ?? readFileSync(join(outDir, path));
+    bytesOf.set(path, bytes);
+    parts.push({ title: entry.title ?? job.base, path, sha: sha256(bytes) });
   }
   const path = `package-${lang}.pdf`;
-  const inputs = sha256(stableJson({ tool: toolVersion(), parts }));
+  const inputs = packageInputsHash(parts);
   const prev = previous?.outputs.find((o) => o.path === path);
   const state = outputState(outDir, path, previous, readPending(outDir));
   if (prev && prev.inputs === inputs && state === "unchanged") {
@@ -284,8 +294,7 @@ async function mergePackage(lang: "bg" | "en", jobs: Job[], staged: { path: stri
     return undefined;
   }
   const { mergePdfs } = await import("../writers/pdf/post.js");
-  const bytes = await mergePdfs(parts.map((p) => ({ title: p.title,
-    bytes: staged.find((s) => s.path === p.path)?.bytes ?? readFileSync(join(outDir, p.path)) })),
+  const bytes = await mergePdfs(parts.map((p) => ({ title: p.title, bytes: bytesOf.get(p.path)! })),
   { title: `${nameIn(app.hub.name, lang)} — ${pack.title[lang]}`, lang, author: nameIn(app.hub.name, lang) });
   return { path, bytes, entry: { path, sha256: sha256(bytes), size: bytes.length, document: "package", lang, format: "pdf", inputs, title: pack.title[lang] } };
 }

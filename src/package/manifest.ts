@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { InputParts } from "./inputs.js";
 
 export const MANIFEST_FILE = "manifest.json";
 /** Hashes of outputs being moved into place; lets a build killed half-way be told apart from a hand edit. */
@@ -16,6 +17,8 @@ export interface ManifestOutput {
   format: "docx" | "pdf";
   /** Hash of everything the file was made from (data slice, templates, tool version, options). */
   inputs: string;
+  /** What `inputs` hashes, part by part, so `apply status` can say what changed (not on merged packages). */
+  parts?: InputParts;
   /** Document title, for the bookmark of the merged package when this file is not re-rendered. */
   title?: string;
   /** Page count of a PDF, for limits checked without re-rendering. */

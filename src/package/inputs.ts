@@ -1,0 +1,146 @@
+/**
+ * What an output is made from, hashed: the one place `apply build` (to skip up-to-date files) and
+ * `apply status` (to list stale ones without rendering) compute it, so they can never disagree.
+ * Light on purpose: reads template and data files as bytes, loads no template engine.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { CallPack } from "../calls/index.js";
+import { documentInputs } from "../model/inputs.js";
+import { dataDir } from "../refdata/paths.js";
+import type { Application } from "../schema/index.js";
+import { toolVersion } from "../version.js";
+import { sha256, stableJson } from "./hash.js";
+import type { Job } from "./plan.js";
+
+/**
+ * The parts of an output's inputs hash, kept apart in the manifest so `apply status` can say which
+ * one changed. `draft` is the number of errors printed in the draft mark, or null for a clean build.
+ */
+export interface InputParts {
+  tool: string;
+  data: string;
+  templates: string;
+  call: string;
+  refdata: string;
+  draft: number | null;
+}
+
+export type InputPart = keyof InputParts;
+
+export interface TemplateFiles {
+  /** sha256 by display path (`templates/statute/bg.md.hbs`). */
+  files: Record<string, string>;
+  hash: string;
+}
+
+/** The application's own templates/ first, then the bundled ones. */
+export function templateSearchPath(projectDir: string): string[] {
+  const own = join(projectDir, "templates");
+  return [...(existsSync(own) ? [own] : []), bundledTemplatesDir()];
+}
+
+let bundled: string | undefined;
+function bundledTemplatesDir(): string {
+  if (bundled) return bundled;
+  // Runs both compiled (dist/src/package) and as source under vitest (src/package).
+  let d = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(d, "templates", "_labels"))) return (bundled = join(d, "templates"));
+    d = dirname(d);
+  }
+  return (bundled = join(process.cwd(), "templates"));
+}
+
+/**
+ * Every file a document's template set may read, as the renderer chooses them
+ * (render/index.ts loadTemplateSet): the first `<doc>/<lang>.md.hbs` on the search path, every
+ * shared partial, and the labels of the language. Undefined when the template does not exist.
+ */
+export function templateFiles(dirs: readonly string[], document: string, lang: string): TemplateFiles | undefined {
+  const rel = join(document, `${lang}.md.hbs`);
+  const own = dirs.find((d) => existsSync(join(d, rel)));
+  if (!own) return undefined;
+  const files: Record<string, string> = {};
+  const add = (root: string, path: string) => {
+    files[displayPath(dirs, root, path)] = sha256(readFileSync(path));
+  };
+  add(own, join(own, rel));
+  for (const d of dirs) {
+    const pd = join(d, "_partials");
+    if (existsSync(pd)) for (const f of readdirSync(pd).sort()) if (f.endsWith(".md.hbs")) add(d, join(pd, f));
+    const labels = join(d, "_labels", `${lang}.yaml`);
+    if (existsSync(labels)) add(d, labels);
+  }
+  return { files, hash: sha256(stableJson(files)) };
+}
+
+/** Bundled templates show as `templates/…`, the application's own as `app-templates/…`. */
+function displayPath(dirs: readonly string[], root: string, path: string): string {
+  const prefix = dirs.length > 1 && root === dirs[0] ? "app-templates" : "templates";
+  return `${prefix}/${relative(root, path).split(/[/\\]/).join("/")}`;
+}
+
+let refdataHash: string | undefined;
+/** The bundled reference tables (NUTS names, legal forms) that documents print names from. */
+export function referenceDataHash(): string {
+  if (refdataHash) return refdataHash;
+  const dir = dataDir();
+  const files: Record<string, string> = {};
+  for (const f of readdirSync(dir).sort()) {
+    const p = join(dir, f);
+    if (f !== "README.md" && statSync(p).isFile()) files[f] = sha256(readFileSync(p));
+  }
+  return (refdataHash = sha256(stableJson(files)));
+}
+
+/** The call pack as documents see it: its id, title, facts (rates, limits, dates) and documents. */
+export function callHash(pack: CallPack): string {
+  return sha256(stableJson({ id: pack.id, title: pack.title, stage: pack.stage, facts: pack.facts, documents: pack.documents }));
+}
+
+export interface HashEnv {
+  app: Application;
+  pack: CallPack;
+  /** Errors printed in the draft mark; null when the build is not a draft. */
+  draftErrors: number | null;
+}
+
+export function inputParts(env: HashEnv, job: Job, templates: TemplateFiles): InputParts {
+  return {
+    tool: toolVersion(),
+    data: sha256(stableJson({ job: { document: job.document, lang: job.lang, partner: job.partner ?? null },
+      slice: documentInputs(env.app, job.document, job.partner) })),
+    templates: templates.hash,
+    call: callHash(env.pack),
+    refdata: referenceDataHash(),
+    draft: env.draftErrors,
+  };
+}
+
+export function inputsHash(parts: InputParts): string {
+  return sha256(stableJson(parts));
+}
+
+/** The merged package is made from its parts' bytes, in order, with their titles. */
+export function packageInputsHash(parts: readonly { title: string; path: string; sha: string }[]): string {
+  return sha256(stableJson({ tool: toolVersion(), parts }));
+}
+
+const PART_NAMES: Record<InputPart, string> = {
+  tool: "edih version", data: "data", templates: "template", call: "call pack", refdata: "reference data", draft: "draft mark",
+};
+
+/** Which parts differ, in words; empty when the recorded parts are unknown (older manifest). */
+export function changedParts(before: Partial<InputParts> | undefined, now: InputParts): string[] {
+  if (!before) return [];
+  const out: string[] = [];
+  for (const key of Object.keys(PART_NAMES) as InputPart[]) {
+    if (before[key] === now[key]) continue;
+    if (key === "tool") out.push(`edih version ${before.tool ?? "?"} → ${now.tool}`);
+    else if (key === "draft") out.push(now.draft === null ? "no longer a draft" : before.draft == null ? "now a draft" : "draft error count");
+    else out.push(PART_NAMES[key]);
+  }
+  return out;
+}
