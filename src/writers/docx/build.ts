@@ -1,11 +1,12 @@
 import {
-  AlignmentType, BorderStyle, Document, ExternalHyperlink, Footer, Header, HeadingLevel, LevelFormat, LineRuleType, PageBreak,
-  PageNumber, Paragraph, ShadingType, Table, TableCell, TableOfContents, TableRow, TextRun, WidthType,
+  AlignmentType, BorderStyle, Document, ExternalHyperlink, Footer, Header, HeadingLevel, LevelFormat, LineRuleType,
+  PageBreak, PageNumber, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableOfContents, TableRow, TextRun, WidthType,
   type IParagraphOptions, type ParagraphChild,
 } from "docx";
 import type { ListItem, PhrasingContent, RootContent } from "mdast";
 import type { RenderedDocument } from "../../render/index.js";
-import { columnWeights } from "../columns.js";
+import { approximateMeasure, planTable, TABLE_FONT, tableTexts, toUnits, type Measure } from "../columns.js";
+import { isSignatures, keepsWithNext } from "../keep.js";
 import { directiveHandler, dispatch, textOf, type DirectiveHandlers, type DocNode, type Handlers } from "../../render/tree.js";
 
 /** Arial is on every consultant's machine; the PDF uses its metric twin Arimo so both paginate alike. */
@@ -16,6 +17,24 @@ const HEADER_SHADE = "D9E2F3";
 /** A4 with 2 cm margins, in twentieths of a point. */
 const PAGE = { width: 11906, height: 16838, margin: 1134 };
 const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
+/** A fill box shorter than this is kept on one page; a longer one may split. */
+const FILL_KEEP_CHARS = 900;
+const TABLE_STYLE = "EdihTable";
+
+/**
+ * The named table style every generated table uses: thin grey grid, 4 pt cell margins (the PDF's
+ * padding), a shaded bold header row that repeats on each page. docx has no builder for table
+ * styles (its `importedStyles` replaces the default ones), so the XML is added to styles.xml after packing.
+ */
+export const tableStyleXml = (): string => {
+  const line = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="808080"/>`;
+  return `<w:style w:type="table" w:customStyle="1" w:styleId="${TABLE_STYLE}"><w:name w:val="EDIH Table"/><w:uiPriority w:val="59"/>`
+    + `<w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr>`
+    + `<w:tblPr><w:tblBorders>${["top", "left", "bottom", "right", "insideH", "insideV"].map(line).join("")}</w:tblBorders>`
+    + `<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="80" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr>`
+    + `<w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:trPr><w:tblHeader/></w:trPr>`
+    + `<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${HEADER_SHADE}"/></w:tcPr></w:tblStylePr></w:style>`;
+};
 
 type Block = Paragraph | Table | TableOfContents;
 type Piece = { block: Block } | { inline: ParagraphChild };
@@ -33,7 +52,10 @@ interface Ctx {
   /** Numbering of the innermost list item, applied to its first paragraph only. */
   numbering?: { reference: string; level: number; instance: number };
   listLevel: number;
+  /** Font size of runs in half-points when not the document's (tables). */
+  size?: number;
   labels: Record<string, string>;
+  measure: Measure;
   state: { listInstance: number };
 }
 
@@ -62,13 +84,18 @@ function paragraph(children: ParagraphChild[], ctx: Ctx, extra: Partial<IParagra
 function run(text: string, ctx: Ctx, extra: { bold?: boolean; size?: number; color?: string } = {}): TextRun {
   return new TextRun({
     text, bold: extra.bold ?? ctx.bold, italics: ctx.italic, strike: ctx.strike || undefined,
-    ...(ctx.mono ? { font: "Courier New" } : {}), ...(ctx.link ? { color: "1A4F8B", underline: {} } : {}), ...(extra.size ? { size: extra.size } : {}), ...(extra.color ? { color: extra.color } : {}),
+    ...(ctx.mono ? { font: "Courier New" } : {}), ...(ctx.link ? { color: "1A4F8B", underline: {} } : {}), ...(extra.size ?? ctx.size ? { size: extra.size ?? ctx.size } : {}), ...(extra.color ? { color: extra.color } : {}),
     ...(ctx.shade ? { shading: { type: ShadingType.CLEAR, fill: ctx.shade, color: "auto" } } : {}),
   });
 }
 
 function renderAll(nodes: readonly DocNode[], ctx: Ctx): Piece[] {
-  return nodes.flatMap((n) => dispatch(handlers, n, ctx));
+  return nodes.flatMap((n, i) => {
+    const next = nodes[i + 1];
+    // An intro ("Services provided:") or the place-and-date line stays on the page of what follows.
+    const keep = keepsWithNext(n, next) || (n.type === "paragraph" && isSignatures(next));
+    return dispatch(handlers, n, keep ? { ...ctx, para: { ...ctx.para, keepNext: true, keepLines: true } } : ctx);
+  });
 }
 
 function inlines(nodes: readonly PhrasingContent[], ctx: Ctx): ParagraphChild[] {
@@ -104,8 +131,16 @@ const directives: DirectiveHandlers<Ctx, Piece[]> = {
     const c: Ctx = { ...ctx, shade: FILL_SHADE, para: { ...ctx.para,
       shading: { type: ShadingType.CLEAR, fill: FILL_SHADE, color: "auto" },
       border: { top: border, bottom: border, left: border, right: border } } };
-    const label: Piece = { block: paragraph([run(`${ctx.labels["fill"] ?? "To be completed"}:`, c, { bold: true })], c) };
-    return [label, ...blocks(renderAll(node.children, c), c).map((block) => ({ block }))];
+    // A short box stays on one page: every paragraph but the last keeps with the next one.
+    const keep = textOf(node).length < FILL_KEEP_CHARS;
+    const held: Ctx = keep ? { ...c, para: { ...c.para, keepNext: true, keepLines: true } } : c;
+    const label: Piece = { block: paragraph([run(`${ctx.labels["fill"] ?? "To be completed"}:`, c, { bold: true })], held) };
+    const kids = node.children;
+    const body = kids.flatMap((k, i) => {
+      const kc = i < kids.length - 1 ? held : keep ? { ...c, para: { ...c.para, keepLines: true } } : c;
+      return blocks(dispatch(handlers, k, kc), kc);
+    });
+    return [label, ...body.map((block) => ({ block }))];
   },
   signatures: (node, ctx) => {
     const items = node.children.flatMap((n) => (n.type === "list" ? n.children : []));
@@ -166,27 +201,29 @@ const handlers: Handlers<Ctx, Piece[]> = {
   },
   listItem: (n, ctx) => listItemPieces(n, ctx, undefined),
   table: (n, ctx) => {
-    const texts = n.children.map((r) => r.children.map((c) => textOf(c)));
-    const weights = columnWeights(texts);
-    const cols = weights.length;
+    const plan = planTable(tableTexts(n), { width: TEXT_WIDTH / 20, padding: TABLE_FONT.padding, fontSize: TABLE_FONT.size,
+      minFontSize: TABLE_FONT.min, measure: ctx.measure });
+    const widths = toUnits(plan.fractions, TEXT_WIDTH);
+    const size = Math.round(plan.fontSize * 2);
     const rows = n.children.map((r, ri) => new TableRow({
       tableHeader: ri === 0, cantSplit: true,
-      children: Array.from({ length: cols }, (_, ci) => {
+      children: widths.map((width, ci) => {
         const cell = r.children[ci];
         const align = n.align?.[ci];
-        const c: Ctx = { ...ctx, bold: ri === 0 || ctx.bold, para: {
+        const c: Ctx = { ...ctx, bold: ri === 0 || ctx.bold, size, para: {
+          spacing: { before: 0, after: 0, line: 252, lineRule: LineRuleType.AUTO },
           alignment: align === "right" ? AlignmentType.RIGHT : align === "center" ? AlignmentType.CENTER : AlignmentType.LEFT } };
         return new TableCell({
-          width: { size: Math.round(weights[ci]! * TEXT_WIDTH), type: WidthType.DXA },
-          margins: { top: 40, bottom: 40, left: 80, right: 80 },
+          width: { size: width, type: WidthType.DXA },
+          // Shading is also in the table style; written here too for readers that ignore conditional styles.
           ...(ri === 0 ? { shading: { type: ShadingType.CLEAR, fill: HEADER_SHADE, color: "auto" } } : {}),
           children: [paragraph(cell ? inlines(cell.children, c) : [], c)],
         });
       }),
     }));
-    return [{ block: new Table({ rows, width: { size: TEXT_WIDTH, type: WidthType.DXA },
-      columnWidths: weights.map((w) => Math.round(w * TEXT_WIDTH)),
-      borders: { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin } }) },
+    return [{ block: new Table({ rows, style: TABLE_STYLE, layout: TableLayoutType.FIXED, width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      margins: { top: 40, bottom: 40, left: 80, right: 80 },
+      columnWidths: widths }) },
     // Word glues two adjacent tables into one; an empty paragraph keeps them apart.
     { block: new Paragraph({ children: [] }) }];
   },
@@ -208,9 +245,10 @@ function levels(format: "bullet" | "decimal") {
   }));
 }
 
-export function buildDocx(doc: RenderedDocument, opts: { draftMark?: string } = {}): Document {
+export function buildDocx(doc: RenderedDocument, opts: { draftMark?: string; measure?: Measure } = {}): Document {
   const labels = doc.labels;
-  const ctx: Ctx = { bold: false, italic: false, strike: false, mono: false, para: {}, listLevel: 0, labels, state: { listInstance: 0 } };
+  const ctx: Ctx = { bold: false, italic: false, strike: false, mono: false, para: {}, listLevel: 0, labels,
+    measure: opts.measure ?? approximateMeasure, state: { listInstance: 0 } };
   const lang = doc.meta.lang === "bg" ? "bg-BG" : "en-GB";
   const titleBlocks: Block[] = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.meta.title)] })];
   if (doc.meta.subtitle) titleBlocks.push(new Paragraph({ style: "Subtitle", children: [new TextRun(doc.meta.subtitle)] }));

@@ -7,7 +7,7 @@ import { FIXED_DATE_ISO } from "../fixed.js";
  * zip entries stamped with the time of packing. Rewriting those makes the same tree give the same
  * bytes (libraries.md §2).
  */
-export function normalizeDocx(bytes: Uint8Array): Uint8Array {
+export function normalizeDocx(bytes: Uint8Array, opts: { extraStyles?: string } = {}): Uint8Array {
   const files = unzipSync(bytes);
   const names = Object.keys(files);
   const text = (n: string) => strFromU8(files[n]!);
@@ -29,6 +29,7 @@ export function normalizeDocx(bytes: Uint8Array): Uint8Array {
       }
       for (const [from, to] of idMap) s = s.split(`"${from}"`).join(`"${to}"`);
       if (n === "word/document.xml") s = renumberBookmarks(s);
+      if (n === "word/styles.xml" && opts.extraStyles) s = s.replace("</w:styles>", `${opts.extraStyles}</w:styles>`);
       data = strToU8(s);
     }
     out[n] = [data, { mtime: new Date(2000, 0, 1, 0, 0, 0) }];

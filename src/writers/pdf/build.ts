@@ -1,8 +1,9 @@
 import type { ListItem, PhrasingContent } from "mdast";
 import type { RenderedDocument } from "../../render/index.js";
 import { directiveHandler, dispatch, textOf, type DirectiveHandlers, type DocNode, type Handlers } from "../../render/tree.js";
-import { columnWeights } from "../columns.js";
+import { approximateMeasure, planTable, TABLE_FONT, tableTexts, type Measure } from "../columns.js";
 import { FIXED_DATE } from "../fixed.js";
+import { isSignatures, keepsWithNext } from "../keep.js";
 import { PDF_FONT } from "./fonts.js";
 
 /** pdfmake's document definition is plain data; this is the subset edih builds. */
@@ -26,8 +27,18 @@ interface Ctx {
   background?: string;
   link?: string;
   labels: Record<string, string>;
+  measure: Measure;
   state: { heading: number; parents: string[] };
 }
+
+/**
+ * pageBreakBefore only sees a few node properties; `headlineLevel` is the one pdfmake leaves to the
+ * caller. Headings use 1-3; this marks a paragraph that must not end a page (an intro ending in ":"
+ * before its list or table).
+ */
+const KEEP_WITH_NEXT = 9;
+/** A fill box shorter than this is kept on one page; a longer one may split. */
+const FILL_KEEP_CHARS = 900;
 
 function blocks(pieces: Piece[], extra: PdfNode = {}): PdfNode[] {
   const out: PdfNode[] = [];
@@ -56,7 +67,27 @@ function blocks(pieces: Piece[], extra: PdfNode = {}): PdfNode[] {
   return result;
 }
 
-const renderAll = (nodes: readonly DocNode[], ctx: Ctx): Piece[] => nodes.flatMap((n) => dispatch(handlers, n, ctx));
+function renderAll(nodes: readonly DocNode[], ctx: Ctx): Piece[] {
+  const out: Piece[] = [];
+  nodes.forEach((n, i) => {
+    const pieces = dispatch(handlers, n, ctx);
+    const prev = i > 0 ? nodes[i - 1] : undefined;
+    const last = out[out.length - 1];
+    if (isSignatures(n) && prev?.type === "paragraph" && last && "block" in last && pieces[0] && "block" in pieces[0]) {
+      // The place-and-date line (or the closing sentence) stays on the page of the first signature.
+      out[out.length - 1] = { block: { stack: [last.block, pieces[0].block], unbreakable: true } };
+      out.push(...pieces.slice(1));
+      return;
+    }
+    if (n.type === "paragraph" && keepsWithNext(n, nodes[i + 1])) {
+      out.push(...pieces.map((p) => ("block" in p ? { block: { ...p.block, headlineLevel: KEEP_WITH_NEXT } } : p)));
+      return;
+    }
+    out.push(...pieces);
+  });
+  return out;
+}
+
 const inlines = (nodes: readonly PhrasingContent[], ctx: Ctx): PdfNode[] =>
   renderAll(nodes, ctx).flatMap((p) => ("inline" in p ? [p.inline] : []));
 
@@ -90,24 +121,24 @@ const directives: DirectiveHandlers<Ctx, Piece[]> = {
   fill: (node, ctx) => {
     const c = { ...ctx, background: undefined };
     const body = [{ text: `${ctx.labels["fill"] ?? "To be completed"}:`, bold: true }, ...blocks(renderAll(node.children, c))];
-    return [{ block: { table: { widths: ["*"], body: [[{ stack: body, fillColor: FILL_SHADE }]] },
+    const keep = textOf(node).length < FILL_KEEP_CHARS;
+    return [{ block: { table: { widths: ["*"], body: [[{ stack: body, fillColor: FILL_SHADE }]], ...(keep ? { dontBreakRows: true } : {}) },
       layout: boxLayout(FILL_BORDER, 1), margin: [0, 4, 0, 10] } }];
   },
   signatures: (node, ctx) => {
     const items = node.children.flatMap((n) => (n.type === "list" ? n.children : []));
-    if (!items.length) return [];
-    const body = items.map((item) => {
+    // One unbreakable block per signatory: a name never sits on one page and its line on the next.
+    return items.map((item) => {
       const first = item.children[0];
       const who = first && first.type === "paragraph" ? inlines(first.children, ctx) : [{ text: textOf(item) }];
-      return [
+      return { block: { unbreakable: true, margin: [0, 4, 0, 6], table: { widths: ["50%", "50%"], body: [[
         { text: who, margin: [0, 18, 8, 0] },
         { stack: [
           { canvas: [{ type: "line", x1: 0, y1: 0, x2: TEXT_WIDTH / 2 - 16, y2: 0, lineWidth: 0.7 }], margin: [0, 36, 0, 2] },
           { text: `${ctx.labels["signature"] ?? "Signature"} / ${ctx.labels["date"] ?? "Date"}`, fontSize: 9, color: "#555555" },
         ] },
-      ];
+      ]] }, layout: "noBorders" } };
     });
-    return [{ block: { table: { widths: ["50%", "50%"], body, dontBreakRows: true }, layout: "noBorders", margin: [0, 4, 0, 10] } }];
   },
   blank: (node, ctx) => [span(`[…${textOf(node)}…]`, { ...ctx, background: FILL_SHADE, italics: true })],
 };
@@ -155,8 +186,9 @@ const handlers: Handlers<Ctx, Piece[]> = {
   list: (n, ctx) => [{ block: { [n.ordered ? "ol" : "ul"]: n.children.map((item) => listItem(item, ctx)), margin: [0, 0, 0, 6] } }],
   listItem: (n, ctx) => [{ block: listItem(n, ctx) }],
   table: (n, ctx) => {
-    const weights = columnWeights(n.children.map((r) => r.children.map((c) => textOf(c))));
-    const cols = weights.length;
+    const plan = planTable(tableTexts(n), { width: TEXT_WIDTH, padding: TABLE_FONT.padding, fontSize: TABLE_FONT.size,
+      minFontSize: TABLE_FONT.min, measure: ctx.measure });
+    const cols = plan.fractions.length;
     const body = n.children.map((r, ri) => Array.from({ length: cols }, (_, ci) => {
       const cell = r.children[ci];
       const align = n.align?.[ci];
@@ -167,7 +199,9 @@ const handlers: Handlers<Ctx, Piece[]> = {
       };
     }));
     return [{ block: {
-      table: { headerRows: 1, dontBreakRows: true, widths: weights.map((w) => `${(w * 100).toFixed(2)}%`), body },
+      // keepWithHeaderRows: a header row is never left alone at the foot of a page.
+      table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: plan.fractions.map((f) => `${(f * 100).toFixed(4)}%`), body },
+      fontSize: plan.fontSize, lineHeight: 1.1,
       layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => "#808080", vLineColor: () => "#808080",
         paddingLeft: () => 4, paddingRight: () => 4, paddingTop: () => 2, paddingBottom: () => 2 },
       margin: [0, 2, 0, 10] } }];
@@ -179,11 +213,12 @@ const handlers: Handlers<Ctx, Piece[]> = {
   textDirective: (n, ctx) => directiveHandler(directives, n)(n as never, ctx),
 };
 
-interface NodeInfo { headlineLevel?: number }
+interface NodeInfo { headlineLevel?: number; text?: unknown }
 
-export function buildPdfDefinition(doc: RenderedDocument, opts: { draftMark?: string } = {}): PdfNode {
+export function buildPdfDefinition(doc: RenderedDocument, opts: { draftMark?: string; measure?: Measure } = {}): PdfNode {
   const labels = doc.labels;
-  const ctx: Ctx = { bold: false, italics: false, strike: false, labels, state: { heading: 0, parents: [] } };
+  const ctx: Ctx = { bold: false, italics: false, strike: false, labels, measure: opts.measure ?? approximateMeasure,
+    state: { heading: 0, parents: [] } };
   const title: PdfNode[] = [{ text: doc.meta.title, style: "title" }];
   if (doc.meta.subtitle) title.push({ text: doc.meta.subtitle, style: "subtitle" });
   return {
@@ -210,8 +245,10 @@ export function buildPdfDefinition(doc: RenderedDocument, opts: { draftMark?: st
     footer: (page: number, pages: number) => ({ text: `${labels["page"] ?? "Page"} ${page} ${labels["of"] ?? "of"} ${pages}`,
       alignment: "center", fontSize: 9, margin: [0, 20, 0, 0] }),
     // Keep a heading with what follows: never leave it last on a page.
-    pageBreakBefore: (node: NodeInfo, q: { getFollowingNodesOnPage: () => unknown[] }) =>
-      !!node.headlineLevel && q.getFollowingNodesOnPage().length === 0,
+    // A table or stack counts as "on the page" where it starts even when all its rows moved on, so
+    // only text that is really drawn there counts.
+    pageBreakBefore: (node: NodeInfo, q: { getFollowingNodesOnPage: () => NodeInfo[] }) =>
+      !!node.headlineLevel && !q.getFollowingNodesOnPage().some((f) => f.text !== undefined && f.text !== ""),
     content: [...title, ...blocks(dispatch(handlers, doc.tree, ctx))],
   };
 }

@@ -14,8 +14,8 @@ interface PdfMake {
  * byte-identical for the same input. Loads pdfmake lazily.
  */
 export async function writePdf(doc: RenderedDocument, opts: { draftMark?: string } = {}): Promise<Uint8Array> {
-  const [mod, { buildPdfDefinition }, { arimoFaces, PDF_FONT }] = await Promise.all([
-    import("pdfmake"), import("./build.js"), import("./fonts.js")]);
+  const [mod, { buildPdfDefinition }, { arimoFaces, PDF_FONT }, { arimoMeasure }] = await Promise.all([
+    import("pdfmake"), import("./build.js"), import("./fonts.js"), import("../metrics.js")]);
   const pdfmake = ((mod as { default?: unknown }).default ?? mod) as PdfMake;
   const faces = arimoFaces();
   const files: Record<string, string> = {};
@@ -28,6 +28,6 @@ export async function writePdf(doc: RenderedDocument, opts: { draftMark?: string
   // Documents never load anything from disk or network: templates cannot name images or URLs to fetch.
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
-  const buffer = await pdfmake.createPdf(buildPdfDefinition(doc, opts)).getBuffer();
+  const buffer = await pdfmake.createPdf(buildPdfDefinition(doc, { ...opts, measure: await arimoMeasure() })).getBuffer();
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
