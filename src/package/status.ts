@@ -85,9 +85,16 @@ export async function applicationStatus(dir: string, opts: StatusOptions = {}): 
     const parts = templates ? inputParts(env, job, templates) : undefined;
     for (const format of ["docx", "pdf"] as const) {
       const path = `${job.base}.${format}`;
+      const prev = recorded(path);
       const problem = onDisk(path);
-      if (problem) { add(problem); continue; }
-      const prev = recorded(path)!;
+      if (problem) {
+        if (problem.status === "edited" && prev && parts && prev.inputs !== inputsHash(parts)) {
+          problem.reasons.push(`its inputs changed too (${changedParts(prev.parts, parts).join(", ") || "inputs"})`);
+        }
+        add(problem);
+        continue;
+      }
+      if (!prev) continue; // unreachable: onDisk covers files without a record
       if (!parts) add({ path, status: "stale", reasons: [`no template ${job.document}/${job.lang}.md.hbs`] });
       else if (prev.inputs === inputsHash(parts)) add({ path, status: "up-to-date", reasons: [] });
       else add({ path, status: "stale", reasons: staleReasons(prev, changedParts(prev.parts, parts)) });
