@@ -6,7 +6,7 @@ import type { Language, LegalFormId } from "../schema/index.js";
  * interface so that it stays pure and tests can pass small tables.
  */
 export interface RefData {
-  /** Name of a legal form id (`eood`, `association`, ...) in `lang`, or null when unknown. */
+  /** Name of a legal form id (`eood`, `association`, ...) in `lang` as documents print it, or null when unknown. */
   legalFormName(id: string, lang: Language): string | null;
   /** Name of a NUTS region (any level) in `lang`, or null when unknown. */
   nutsName(code: string, lang: Language): string | null;
@@ -28,7 +28,8 @@ export function bundledRefData(): RefData {
     legalFormName(id, lang) {
       const form = ref.legalForms.get(id as LegalFormId);
       if (!form) return null;
-      return lang === "bg" ? form.name_bg : form.name_en;
+      // Documents print the display name when the table gives one; name_* stays the reference name.
+      return lang === "bg" ? form.display_bg ?? form.name_bg : form.display_en ?? form.name_en;
     },
     nutsName(code, lang) {
       const region = ref.nuts.get(code);

@@ -12,6 +12,9 @@ export const LegalFormInfo = z.strictObject({
   abbr: z.string().nullable(),
   name_bg: z.string(),
   name_en: z.string(),
+  /** Shorter names for documents, where the full name's bracketed explanation reads awkwardly. */
+  display_bg: z.string().optional(),
+  display_en: z.string().optional(),
   law: z.string().nullable(),
   register: z.enum(["ТР", "ЮЛНЦ", "БУЛСТАТ"]).nullable(),
   legal_personality: z.boolean().nullable(),

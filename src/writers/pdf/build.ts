@@ -17,6 +17,9 @@ const HEADING_COLOR = "#1F3864";
 /** A4 with 2 cm margins, in points (as in the DOCX). */
 const MARGIN = 56.69;
 const TEXT_WIDTH = 595.28 - 2 * MARGIN;
+const PAGE_HEIGHT = 841.89;
+/** Room a heading needs below its top for itself and a few lines of what follows, in points. */
+const KEEP_ROOM = 72;
 
 const PAGE_BREAK: PdfNode = { text: "" };
 
@@ -213,7 +216,7 @@ const handlers: Handlers<Ctx, Piece[]> = {
   textDirective: (n, ctx) => directiveHandler(directives, n)(n as never, ctx),
 };
 
-interface NodeInfo { headlineLevel?: number; text?: unknown }
+interface NodeInfo { headlineLevel?: number; text?: unknown; startPosition?: { top: number } }
 
 export function buildPdfDefinition(doc: RenderedDocument, opts: { draftMark?: string; measure?: Measure } = {}): PdfNode {
   const labels = doc.labels;
@@ -245,10 +248,16 @@ export function buildPdfDefinition(doc: RenderedDocument, opts: { draftMark?: st
     footer: (page: number, pages: number) => ({ text: `${labels["page"] ?? "Page"} ${page} ${labels["of"] ?? "of"} ${pages}`,
       alignment: "center", fontSize: 9, margin: [0, 20, 0, 0] }),
     // Keep a heading with what follows: never leave it last on a page.
-    // A table or stack counts as "on the page" where it starts even when all its rows moved on, so
-    // only text that is really drawn there counts.
-    pageBreakBefore: (node: NodeInfo, q: { getFollowingNodesOnPage: () => NodeInfo[] }) =>
-      !!node.headlineLevel && !q.getFollowingNodesOnPage().some((f) => f.text !== undefined && f.text !== ""),
+    // Keep a heading (or an intro ending in ":") with what follows. pdfmake reports the rows of a
+    // table or box that moved to the next page as still on this one, so "is anything after it on
+    // this page" is not enough: a heading that starts in the last KEEP_ROOM points goes over too.
+    pageBreakBefore: (node: NodeInfo, q: { getFollowingNodesOnPage: () => NodeInfo[] }) => {
+      if (!node.headlineLevel || !node.startPosition) return false;
+      const top = node.startPosition.top;
+      if (top > PAGE_HEIGHT - MARGIN - KEEP_ROOM) return true;
+      // The page header and footer are laid out separately (their positions lie above this node).
+      return !q.getFollowingNodesOnPage().some((f) => f.text !== undefined && f.text !== "" && (f.startPosition?.top ?? 0) > top);
+    },
     content: [...title, ...blocks(dispatch(handlers, doc.tree, ctx))],
   };
 }
