@@ -19,7 +19,7 @@ const MARGIN = 56.69;
 const TEXT_WIDTH = 595.28 - 2 * MARGIN;
 const PAGE_HEIGHT = 841.89;
 /** Room a heading needs below its top for itself and a few lines of what follows, in points. */
-const KEEP_ROOM = 72;
+const KEEP_ROOM = 90;
 
 const PAGE_BREAK: PdfNode = { text: "" };
 
@@ -42,6 +42,8 @@ interface Ctx {
 const KEEP_WITH_NEXT = 9;
 /** A fill box shorter than this is kept on one page; a longer one may split. */
 const FILL_KEEP_CHARS = 900;
+/** A table with at most this many rows (header included) is kept on one page. */
+const SHORT_TABLE_ROWS = 10;
 
 function blocks(pieces: Piece[], extra: PdfNode = {}): PdfNode[] {
   const out: PdfNode[] = [];
@@ -70,23 +72,33 @@ function blocks(pieces: Piece[], extra: PdfNode = {}): PdfNode[] {
   return result;
 }
 
+/**
+ * Blocks that are laid out on one page (a short table, a short fill box, one signatory). A heading
+ * or an intro right before one is grouped with it, so the two move to the next page together;
+ * pdfmake's pageBreakBefore cannot do that, as it sees the rows of a moved block on the old page.
+ */
+const keepable = new WeakSet<PdfNode>();
+const keep = <T extends PdfNode>(b: T): T => (keepable.add(b), b);
+
 function renderAll(nodes: readonly DocNode[], ctx: Ctx): Piece[] {
   const out: Piece[] = [];
+  let run = -1; // index in `out` where the current run of keep-with-next blocks starts
   nodes.forEach((n, i) => {
     const pieces = dispatch(handlers, n, ctx);
-    const prev = i > 0 ? nodes[i - 1] : undefined;
-    const last = out[out.length - 1];
-    if (isSignatures(n) && prev?.type === "paragraph" && last && "block" in last && pieces[0] && "block" in pieces[0]) {
-      // The place-and-date line (or the closing sentence) stays on the page of the first signature.
-      out[out.length - 1] = { block: { stack: [last.block, pieces[0].block], unbreakable: true } };
-      out.push(...pieces.slice(1));
+    const next = nodes[i + 1];
+    const keepsNext = n.type === "heading" || keepsWithNext(n, next) || (n.type === "paragraph" && isSignatures(next));
+    if (keepsNext) {
+      if (run < 0) run = out.length;
+      out.push(...pieces.map((p) => ("block" in p && n.type === "paragraph" ? { block: { ...p.block, headlineLevel: KEEP_WITH_NEXT } } : p)));
       return;
     }
-    if (n.type === "paragraph" && keepsWithNext(n, nodes[i + 1])) {
-      out.push(...pieces.map((p) => ("block" in p ? { block: { ...p.block, headlineLevel: KEEP_WITH_NEXT } } : p)));
-      return;
-    }
-    out.push(...pieces);
+    const first = pieces[0];
+    if (run >= 0 && first && "block" in first && keepable.has(first.block)) {
+      // Inside the group, pageBreakBefore must not split what the group holds together.
+      const held = out.splice(run).flatMap((p) => ("block" in p ? [{ ...p.block, headlineLevel: undefined }] : []));
+      out.push({ block: { stack: [...held, first.block], unbreakable: true } }, ...pieces.slice(1));
+    } else out.push(...pieces);
+    run = -1;
   });
   return out;
 }
@@ -124,9 +136,10 @@ const directives: DirectiveHandlers<Ctx, Piece[]> = {
   fill: (node, ctx) => {
     const c = { ...ctx, background: undefined };
     const body = [{ text: `${ctx.labels["fill"] ?? "To be completed"}:`, bold: true }, ...blocks(renderAll(node.children, c))];
-    const keep = textOf(node).length < FILL_KEEP_CHARS;
-    return [{ block: { table: { widths: ["*"], body: [[{ stack: body, fillColor: FILL_SHADE }]], ...(keep ? { dontBreakRows: true } : {}) },
-      layout: boxLayout(FILL_BORDER, 1), margin: [0, 4, 0, 10] } }];
+    const short = textOf(node).length < FILL_KEEP_CHARS;
+    const box: PdfNode = { table: { widths: ["*"], body: [[{ stack: body, fillColor: FILL_SHADE }]] },
+      layout: boxLayout(FILL_BORDER, 1), margin: [0, 4, 0, 10] };
+    return [{ block: short ? keep({ ...box, unbreakable: true }) : box }];
   },
   signatures: (node, ctx) => {
     const items = node.children.flatMap((n) => (n.type === "list" ? n.children : []));
@@ -134,13 +147,13 @@ const directives: DirectiveHandlers<Ctx, Piece[]> = {
     return items.map((item) => {
       const first = item.children[0];
       const who = first && first.type === "paragraph" ? inlines(first.children, ctx) : [{ text: textOf(item) }];
-      return { block: { unbreakable: true, margin: [0, 4, 0, 6], table: { widths: ["50%", "50%"], body: [[
+      return { block: keep({ unbreakable: true, margin: [0, 4, 0, 6], table: { widths: ["50%", "50%"], body: [[
         { text: who, margin: [0, 18, 8, 0] },
         { stack: [
           { canvas: [{ type: "line", x1: 0, y1: 0, x2: TEXT_WIDTH / 2 - 16, y2: 0, lineWidth: 0.7 }], margin: [0, 36, 0, 2] },
           { text: `${ctx.labels["signature"] ?? "Signature"} / ${ctx.labels["date"] ?? "Date"}`, fontSize: 9, color: "#555555" },
         ] },
-      ]] }, layout: "noBorders" } };
+      ]] }, layout: "noBorders" }) };
     });
   },
   blank: (node, ctx) => [span(`[…${textOf(node)}…]`, { ...ctx, background: FILL_SHADE, italics: true })],
@@ -201,13 +214,15 @@ const handlers: Handlers<Ctx, Piece[]> = {
         ...(ri === 0 ? { fillColor: HEADER_SHADE } : {}),
       };
     }));
-    return [{ block: {
+    const table: PdfNode = {
       // keepWithHeaderRows: a header row is never left alone at the foot of a page.
       table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: plan.fractions.map((f) => `${(f * 100).toFixed(4)}%`), body },
       fontSize: plan.fontSize, lineHeight: 1.1,
       layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => "#808080", vLineColor: () => "#808080",
         paddingLeft: () => 4, paddingRight: () => 4, paddingTop: () => 2, paddingBottom: () => 2 },
-      margin: [0, 2, 0, 10] } }];
+      margin: [0, 2, 0, 10] };
+    // A short table (a Gantt chart, a summary) reads best on one page.
+    return [{ block: body.length <= SHORT_TABLE_ROWS ? keep({ ...table, unbreakable: true }) : table }];
   },
   tableRow: (n, ctx) => renderAll(n.children, ctx),
   tableCell: (n, ctx) => renderAll(n.children, ctx),
@@ -254,9 +269,17 @@ export function buildPdfDefinition(doc: RenderedDocument, opts: { draftMark?: st
     pageBreakBefore: (node: NodeInfo, q: { getFollowingNodesOnPage: () => NodeInfo[] }) => {
       if (!node.headlineLevel || !node.startPosition) return false;
       const top = node.startPosition.top;
-      if (top > PAGE_HEIGHT - MARGIN - KEEP_ROOM) return true;
       // The page header and footer are laid out separately (their positions lie above this node).
-      return !q.getFollowingNodesOnPage().some((f) => f.text !== undefined && f.text !== "" && (f.startPosition?.top ?? 0) > top);
+      const below = q.getFollowingNodesOnPage().filter((f) => f.text !== undefined && f.text !== "" && (f.startPosition?.top ?? 0) > top);
+      if (below.length === 0) return true;
+      // Headings in a row ("2 Implementation", "2.1 Maturity") need room for the last of them: each
+      // is checked only once, before the ones after it have moved.
+      let last = top;
+      for (const f of below) {
+        if (!f.headlineLevel) break;
+        last = f.startPosition!.top;
+      }
+      return last > PAGE_HEIGHT - MARGIN - KEEP_ROOM;
     },
     content: [...title, ...blocks(dispatch(handlers, doc.tree, ctx))],
   };
