@@ -1,0 +1,25 @@
+// A long report must reach a pipe whole: `edih apply validate --format json | jq` on a large
+// consortium. process.exit() right after writing drops what the pipe has not taken yet (64 KiB).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { generateConsortium } from "../../bench/generate.js";
+
+const ROOT = join(import.meta.dirname, "../..");
+const sandbox = mkdtempSync(join(tmpdir(), "edih-pipe-"));
+afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
+
+describe("output through a pipe", () => {
+  it("validate --format json of a 200-partner consortium is complete JSON (> 64 KiB)", () => {
+    const dir = join(sandbox, "big");
+    generateConsortium(dir, 200, join(ROOT, "examples/zagore"));
+    const r = spawnSync(process.execPath, [join(ROOT, "bin/edih.js"), "apply", "validate", dir, "--format", "json"],
+      { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 60_000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(65536);
+    const report = JSON.parse(r.stdout) as { diagnostics: unknown[] };
+    expect(report.diagnostics.length).toBeGreaterThan(200);
+  });
+});
