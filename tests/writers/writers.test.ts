@@ -78,6 +78,10 @@ describe.each(["bg", "en"] as const)("sample document (%s)", (lang) => {
     expect(styles).toContain('w:ascii="Arial"');
     expect(document).toContain("TOC \\h \\o &quot;1-2&quot;");
     expect(document).toContain("<w:tblHeader/>");
+    // A named table style with the repeated header row, and fixed column widths from the shared plan.
+    expect(styles).toMatch(/<w:style w:type="table"[^>]*w:styleId="EdihTable">[\s\S]*?<w:tblStylePr w:type="firstRow">[\s\S]*?<w:tblHeader\/>/);
+    expect(document).toContain('<w:tblStyle w:val="EdihTable"/>');
+    expect(document).toContain('<w:tblLayout w:type="fixed"/>');
     const footers = Object.keys(files).filter((f) => /word\/footer\d*\.xml/.test(f)).map((f) => strFromU8(files[f]!)).join("");
     expect(footers).toContain("NUMPAGES");
     const headers = Object.keys(files).filter((f) => /word\/header\d*\.xml/.test(f)).map((f) => strFromU8(files[f]!)).join("");
