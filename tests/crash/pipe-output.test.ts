@@ -15,7 +15,9 @@ describe("output through a pipe", () => {
   it("validate --format json of a 200-partner consortium is complete JSON (> 64 KiB)", () => {
     const dir = join(sandbox, "big");
     generateConsortium(dir, 200, join(ROOT, "examples/zagore"));
-    const r = spawnSync(process.execPath, [join(ROOT, "bin/edih.js"), "apply", "validate", dir, "--format", "json"],
+    // A shell pipe, as a user types it (Node's own spawn pipes do not show the loss).
+    const q = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
+    const r = spawnSync("sh", ["-c", `${q(process.execPath)} ${q(join(ROOT, "bin/edih.js"))} apply validate ${q(dir)} --format json | cat`],
       { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 60_000 });
     expect(r.status).toBe(0);
     expect(r.stdout.length).toBeGreaterThan(65536);
