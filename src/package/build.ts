@@ -276,7 +276,10 @@ async function mergePackage(lang: "bg" | "en", jobs: Job[], staged: { path: stri
     // The package holds the files as they are in out/ (a PDF kept after a hand edit included).
     const bytes = fresh?.bytes ?? readFileSync(join(outDir, path));
     bytesOf.set(path, bytes);
-    parts.push({ title: entry.title ?? job.base, path, sha: sha256(bytes) });
+    // Per-partner documents share a title ("Declaration"): the bookmark names whose copy it is.
+    const title = entry.title ?? job.base;
+    const partner = job.partner ? app.partners.find((p) => p.id === job.partner) : undefined;
+    parts.push({ title: partner ? `${title} — ${nameIn(partner.name, lang)}` : title, path, sha: sha256(bytes) });
   }
   const path = `package-${lang}.pdf`;
   const inputs = packageInputsHash(parts);
