@@ -25,7 +25,18 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv).then(
-  (code) => process.exit(code),
-  () => process.exit(EXIT.internal),
-);
+/**
+ * Exit once everything written has reached the pipe: process.exit() right after a large write
+ * to a pipe drops what is still buffered (a 200-partner JSON report was cut at 64 KiB).
+ */
+function exitAfterFlush(code: number): void {
+  process.exitCode = code;
+  let open = 2;
+  const done = () => {
+    if (--open === 0) process.exit(code);
+  };
+  process.stdout.write("", done);
+  process.stderr.write("", done);
+}
+
+main(process.argv).then(exitAfterFlush, () => exitAfterFlush(EXIT.internal));

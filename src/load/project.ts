@@ -2,6 +2,7 @@
 // a source map back to every file. Problems are returned as diagnostics, never thrown.
 import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
+import { isInside } from "../inside.js";
 import type { Diagnostic, JsonPath } from "../diagnostics.js";
 import { findUnquotedIdentifiers, restoreAsString } from "./identifiers.js";
 import { parseYaml } from "./parse-yaml.js";
@@ -142,7 +143,16 @@ async function partnerFileNames(root: string, diagnostics: Diagnostic[]): Promis
   const names: string[] = [];
   for (const e of entries) {
     if (e.name.startsWith(".") || !(e.isFile() || e.isSymbolicLink())) continue;
-    if (e.name.endsWith(".yaml")) names.push(e.name);
+    if (e.name.endsWith(".yaml")) {
+      // A partner file linked from elsewhere could leak any file of the machine into reports and documents.
+      if (e.isSymbolicLink() && !isInside(root, join(dir, e.name))) {
+        diagnostics.push({ ruleId: "file-outside", severity: "error", file: join(dir, e.name), line: 1, column: 1,
+          message: `${PARTNERS_DIR}/${e.name} links to a file outside the application folder; not read`,
+          hint: "copy the partner's file into partners/ instead of linking to it" });
+        continue;
+      }
+      names.push(e.name);
+    }
     else if (e.name.endsWith(".yml")) {
       diagnostics.push({ ruleId: "ignored-file", severity: "warning", file: join(dir, e.name), line: 1, column: 1,
         message: `${PARTNERS_DIR}/${e.name} is ignored: partner files end in .yaml`, hint: `Rename it to ${e.name.slice(0, -4)}.yaml.` });

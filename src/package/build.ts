@@ -13,15 +13,17 @@ import type { Application } from "../schema/index.js";
 import { validateProject, type Stage, type ValidateResult } from "../validate.js";
 import { toolVersion } from "../version.js";
 import { sha256 } from "./hash.js";
-import { inputParts, inputsHash, packageInputsHash, templateFiles, templateSearchPath, type TemplateFiles } from "./inputs.js";
+import { inputParts, inputsHash, packageInputsHash, templateFiles, templateSearchPath, type InputParts, type TemplateFiles } from "./inputs.js";
+import { renderAll, type RenderTask } from "./render-pool.js";
+import type { Format } from "./render-job.js";
 import { MANIFEST_FILE, PENDING_FILE, readManifest, readPending, serializeManifest, type Manifest, type ManifestOutput } from "./manifest.js";
 import { planJobs, type Job } from "./plan.js";
 import { outputState } from "./protect.js";
-import { isInside } from "./paths.js";
+import { isInside } from "../inside.js";
 
 export { templateSearchPath } from "./inputs.js";
 
-export type Format = "docx" | "pdf";
+export type { Format } from "./render-job.js";
 
 export interface BuildOptions {
   /** Output folder; relative paths are taken from `cwd`. Default `<dir>/out`. */
@@ -67,11 +69,6 @@ export interface BuildReport {
   pages: Record<string, number>;
 }
 
-const DRAFT_MARK = {
-  bg: (n: number) => `ЧЕРНОВА (DRAFT) — ${n} ${n === 1 ? "грешка" : "грешки"}`,
-  en: (n: number) => `DRAFT — ${n} ${n === 1 ? "error" : "errors"}`,
-};
-
 export async function buildPackage(dir: string, opts: BuildOptions = {}): Promise<BuildReport> {
   const cwd = opts.cwd ?? process.cwd();
   const projectDir = resolve(cwd, dir);
@@ -98,7 +95,6 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
   const formats = opts.formats ?? ["docx", "pdf"];
   const hashEnv = { app, pack, draftErrors: draft ? draft.errors : null };
 
-  const [{ buildContext }, render] = await Promise.all([import("../model/index.js"), import("../render/index.js")]);
   const templateDirs = templateSearchPath(projectDir);
   const allJobs = planJobs(app, pack.documents, opts.langs ? { langs: opts.langs } : {});
   const jobs = opts.only ? allJobs.filter((j) => opts.only!.includes(j.document)) : allJobs;
@@ -109,7 +105,6 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
   const pending = readPending(outDir);
   const staged: { path: string; bytes: Uint8Array; entry: ManifestOutput }[] = [];
   const carried = new Map<string, ManifestOutput>();
-  const templateCache = new Map<string, NonNullable<ReturnType<typeof render.loadTemplateSet>["set"]>>();
   const hashes = new Map<string, TemplateFiles | undefined>();
   const templatesOf = (job: Job) => {
     const key = `${job.document}/${job.lang}`;
@@ -122,20 +117,12 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
   // Every template of the plan, not only of this run's --only/--lang, so the manifest stays the same.
   for (const job of allJobs) Object.assign(inputFiles, templatesOf(job)?.files ?? {});
 
-  let done = 0;
-  const total = jobs.length;
-  const [docxWriter, pdfWriter] = await Promise.all([
-    formats.includes("docx") ? import("../writers/docx/index.js") : undefined,
-    formats.includes("pdf") ? import("../writers/pdf/index.js") : undefined,
-  ]);
-
+  // 1. Decide, without rendering, which files each job must (re)write.
+  const tasks: (RenderTask & { inputs: string; parts: InputParts | undefined })[] = [];
   for (const job of jobs) {
-    opts.onProgress?.({ done, total, current: job.base });
-    done++;
     const templates = templatesOf(job);
     const parts = templates ? inputParts(hashEnv, job, templates) : undefined;
     const inputs = parts ? inputsHash(parts) : "";
-
     const todo: Format[] = [];
     for (const format of formats) {
       const path = `${job.base}.${format}`;
@@ -156,45 +143,30 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
       }
       todo.push(format);
     }
-    if (todo.length === 0) continue;
-
-    const key = `${job.document}/${job.lang}`;
-    let set = templateCache.get(key);
-    if (!set) {
-      const loaded = render.loadTemplateSet(templateDirs, job.document, job.lang);
-      report.diagnostics.push(...loaded.diagnostics);
-      if (!loaded.set) continue;
-      const escape = checkTemplatesInside(projectDir, templateDirs[0], loaded.set);
-      if (escape) {
-        report.diagnostics.push(escape);
-        continue;
-      }
-      set = loaded.set;
-      templateCache.set(key, set);
-    }
-    const context = buildContext(app, { callPack: pack, lang: job.lang, ...(job.partner ? { partnerId: job.partner } : {}), draft });
-    const rendered = render.renderDocument({ template: set.template.source, templatePath: set.template.path,
-      partials: set.partials, labels: set.labels, context, lang: job.lang, currency: app.budget.currency });
-    report.diagnostics.push(...rendered.diagnostics);
-    const doc = rendered.document;
-    if (!doc) continue;
-    report.fills[job.base] = doc.fills;
-    const draftMark = draft ? DRAFT_MARK[job.lang](draft.errors) : undefined;
-    for (const format of todo) {
-      const path = `${job.base}.${format}`;
-      const bytes = format === "docx"
-        ? await docxWriter!.writeDocx(doc, draftMark ? { draftMark } : {})
-        : await pdfWriter!.writePdf(doc, draftMark ? { draftMark } : {});
-      const entry: ManifestOutput = { path, sha256: sha256(bytes), size: bytes.length, document: job.document,
-        lang: job.lang, ...(job.partner ? { partner: job.partner } : {}), format, inputs, parts: parts!, title: doc.meta.title };
-      if (format === "pdf") {
-        const { pdfPageCount } = await import("../writers/pdf/post.js");
-        entry.pages = await pdfPageCount(bytes);
-        report.pages[path] = entry.pages;
-      }
-      staged.push({ path, bytes, entry });
-    }
+    if (todo.length) tasks.push({ job, formats: todo, inputs, parts });
   }
+
+  // 2. Render what changed (on every core for large builds).
+  const total = tasks.length;
+  opts.onProgress?.({ done: 0, total, current: tasks[0]?.job.base ?? "" });
+  const results = await renderAll(tasks, { app, pack, projectDir, templateDirs, draft },
+    (task, done) => opts.onProgress?.({ done, total, current: task.job.base }));
+
+  // 3. Stage the results in plan order.
+  tasks.forEach((task, i) => {
+    const result = results[i]!;
+    report.diagnostics.push(...result.diagnostics);
+    if (result.fills !== undefined) report.fills[task.job.base] = result.fills;
+    for (const file of result.files) {
+      const path = `${task.job.base}.${file.format}`;
+      const entry: ManifestOutput = { path, sha256: sha256(file.bytes), size: file.bytes.length, document: task.job.document,
+        lang: task.job.lang, ...(task.job.partner ? { partner: task.job.partner } : {}), format: file.format,
+        inputs: task.inputs, parts: task.parts!, ...(result.title !== undefined ? { title: result.title } : {}),
+        ...(file.pages !== undefined ? { pages: file.pages } : {}) };
+      if (file.pages !== undefined) report.pages[path] = file.pages;
+      staged.push({ path, bytes: file.bytes, entry });
+    }
+  });
   opts.onProgress?.({ done: total, total, current: "package" });
 
   if (formats.includes("pdf")) {
@@ -212,7 +184,7 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
   const partial = Boolean(opts.only || opts.langs || formats.length < 2);
   for (const o of previous?.outputs ?? []) {
     if (outputs.some((x) => x.path === o.path) || !existsSync(join(outDir, o.path))) continue;
-    if (!partial && !planned.has(o.path) && !/^package-/.test(o.path) && outputState(outDir, o.path, previous, pending) === "unchanged") {
+    if (!partial && !planned.has(o.path) && !/^package-/.test(o.path) && ["unchanged", "interrupted"].includes(outputState(outDir, o.path, previous, pending))) {
       // A file of a partner or document no longer in the application could be filed by mistake.
       rmSync(join(outDir, o.path));
       report.removed.push(o.path);
@@ -237,19 +209,6 @@ function checkOnly(pack: CallPack, only: readonly string[] | undefined): void {
       throw new UsageError(`--only ${id}: the call ${pack.id} has no such document`, `documents: ${pack.documents.map((d) => d.id).join(", ")}`);
     }
   }
-}
-
-/** A template in the application folder must not be a symlink out of it (issue 6, security). */
-function checkTemplatesInside(projectDir: string, ownDir: string | undefined, set: { template: { path: string }; partials: Record<string, { path: string }> }): Diagnostic | undefined {
-  if (!ownDir || !ownDir.startsWith(projectDir)) return undefined;
-  for (const p of [set.template.path, ...Object.values(set.partials).map((x) => x.path)]) {
-    if (p.startsWith(ownDir) && !isInside(projectDir, p)) {
-      return { ruleId: "template-outside", severity: "error", file: relative(projectDir, p),
-        message: `template ${relative(projectDir, p)} links to a file outside the application folder`,
-        hint: "copy the template into the application's templates/ folder instead of linking to it" };
-    }
-  }
-  return undefined;
 }
 
 function editedDiagnostic(outDir: string, path: string, state: "edited" | "unknown"): Diagnostic {

@@ -3,11 +3,14 @@ import { join } from "node:path";
 import { sha256 } from "./hash.js";
 import type { Manifest } from "./manifest.js";
 
-export type OutputState = "missing" | "unchanged" | "edited" | "unknown";
+export type OutputState = "missing" | "unchanged" | "interrupted" | "edited" | "unknown";
 
 /**
- * How the file on disk relates to what edih last wrote there. "edited" means a person changed it
- * after the last build; "unknown" means edih has no record of writing it (no manifest entry).
+ * How the file on disk relates to what edih last wrote there. "unchanged": it is what the manifest
+ * records. "interrupted": a build that was killed before writing its manifest put it there (its
+ * hash is in the pending file) — edih's own file, but not what the manifest describes, so it must
+ * be rebuilt, never skipped. "edited": a person changed it after the last build. "unknown": edih
+ * has no record of writing it.
  */
 export function outputState(outDir: string, relPath: string, manifest: Manifest | undefined,
   pending: Record<string, string>): OutputState {
@@ -16,5 +19,6 @@ export function outputState(outDir: string, relPath: string, manifest: Manifest 
   const recorded = manifest?.outputs.find((o) => o.path === relPath)?.sha256;
   if (recorded === undefined && pending[relPath] === undefined) return "unknown";
   const actual = sha256(readFileSync(file));
-  return actual === recorded || actual === pending[relPath] ? "unchanged" : "edited";
+  if (actual === recorded) return "unchanged";
+  return actual === pending[relPath] ? "interrupted" : "edited";
 }

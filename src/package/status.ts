@@ -75,6 +75,7 @@ export async function applicationStatus(dir: string, opts: StatusOptions = {}): 
   const onDisk = (path: string): StatusEntry | undefined => {
     const state = outputState(outDir, path, manifest, pending);
     if (state === "missing") return { path, status: "missing", reasons: [] };
+    if (state === "interrupted") return { path, status: "stale", reasons: ["written by a build that was interrupted: the next build rewrites it"] };
     if (state === "edited") return { path, status: "edited", reasons: ["changed since the last build: a build keeps it, --force overwrites it"] };
     if (state === "unknown") return { path, status: "edited", reasons: [`not written by edih (no record in ${MANIFEST_FILE}): a build keeps it, --force overwrites it`] };
     return undefined;

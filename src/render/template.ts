@@ -79,11 +79,17 @@ export function runTemplate(run: TemplateRun): string {
   }
   const saved = utils.escapeExpression;
   utils.escapeExpression = run.mode === "markdown" ? escapeExpression : plainEscape;
+  // `{{toString}}` and the like are denied (they render nothing) and Handlebars would also print
+  // "Access has been denied…" on the console, which is not ours to show; silence it for this run.
+  const logger = (Handlebars as unknown as { logger: { level: string | number } }).logger;
+  const savedLevel = logger.level;
+  logger.level = 4;
   try {
     return hb.compile(run.template.source, { strict: true })(run.context);
   } catch (err) {
     throw locate(err, run.template.path);
   } finally {
     utils.escapeExpression = saved;
+    logger.level = savedLevel;
   }
 }

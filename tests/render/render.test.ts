@@ -1,7 +1,7 @@
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { bundledTemplatesDir, loadTemplateSet, renderDocument, type Lang } from "../../src/render/index.js";
 import { stripPositions } from "../../src/render/tree.js";
 
@@ -39,6 +39,17 @@ describe("renderDocument", () => {
     const r = render("---\ntitle: t\n---\na{{constructor}}b{{hub.constructor}}c{{__proto__}}d{{lookup this 'constructor'}}e{{hub.name.constructor}}");
     expect(r.diagnostics).toEqual([]);
     expect(stripPositions(r.document!.tree.children[0])).toEqual({ type: "paragraph", children: [{ type: "text", value: "abcde" }] });
+  });
+
+  it("denies inherited members like toString silently: nothing rendered, nothing on the console", () => {
+    const spies = (["error", "warn", "log", "info"] as const).map((m) => vi.spyOn(console, m).mockImplementation(() => {}));
+    try {
+      const r = render("---\ntitle: t\n---\na{{toString}}b{{hub.valueOf}}c");
+      expect(stripPositions(r.document!.tree.children[0])).toEqual({ type: "paragraph", children: [{ type: "text", value: "abc" }] });
+      for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      spies.forEach((s) => s.mockRestore());
+    }
   });
 
   it("reports a missing field at template:line:col", () => {

@@ -1,0 +1,100 @@
+/**
+ * Renders one planned job (a document in a language, for a partner) to the requested formats.
+ * The same code runs in the build process and in render workers, so both produce the same bytes.
+ */
+import { relative } from "node:path";
+import type { CallPack } from "../calls/index.js";
+import type { Diagnostic } from "../diagnostics.js";
+import type { Application } from "../schema/index.js";
+import { isInside } from "../inside.js";
+import type { Job } from "./plan.js";
+
+export type Format = "docx" | "pdf";
+
+/** Everything a renderer needs; plain data, so it can be handed to a worker thread. */
+export interface RenderEnv {
+  app: Application;
+  pack: CallPack;
+  projectDir: string;
+  templateDirs: string[];
+  draft: { errors: number } | null;
+}
+
+export interface RenderedFile {
+  format: Format;
+  bytes: Uint8Array;
+  pages?: number;
+}
+
+export interface JobResult {
+  diagnostics: Diagnostic[];
+  title?: string;
+  fills?: number;
+  files: RenderedFile[];
+}
+
+const DRAFT_MARK = {
+  bg: (n: number) => `ЧЕРНОВА (DRAFT) — ${n} ${n === 1 ? "грешка" : "грешки"}`,
+  en: (n: number) => `DRAFT — ${n} ${n === 1 ? "error" : "errors"}`,
+};
+
+export type JobRenderer = (job: Job, formats: readonly Format[]) => Promise<JobResult>;
+
+export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
+  const [{ buildContext }, render, docx, pdf, post] = await Promise.all([
+    import("../model/index.js"), import("../render/index.js"), import("../writers/docx/index.js"),
+    import("../writers/pdf/index.js"), import("../writers/pdf/post.js"),
+  ]);
+  type TemplateSet = NonNullable<ReturnType<typeof render.loadTemplateSet>["set"]>;
+  const templates = new Map<string, { set?: TemplateSet; diagnostics: Diagnostic[] }>();
+  const templateSet = (job: Job) => {
+    const key = `${job.document}/${job.lang}`;
+    let entry = templates.get(key);
+    if (!entry) {
+      const loaded = render.loadTemplateSet(env.templateDirs, job.document, job.lang);
+      const escape = loaded.set ? linkOutside(env.projectDir, env.templateDirs[0], loaded.set) : undefined;
+      entry = escape ? { diagnostics: [...loaded.diagnostics, escape] } : loaded;
+      templates.set(key, entry);
+    }
+    return entry;
+  };
+
+  return async (job, formats) => {
+    const { set, diagnostics: templateProblems } = templateSet(job);
+    // Template problems are reported once per template, by the first job that loads it.
+    const diagnostics = [...templateProblems];
+    templateProblems.length = 0;
+    if (!set) return { diagnostics, files: [] };
+    const context = buildContext(env.app, { callPack: env.pack, lang: job.lang, ...(job.partner ? { partnerId: job.partner } : {}), draft: env.draft });
+    const rendered = render.renderDocument({ template: set.template.source, templatePath: set.template.path,
+      partials: set.partials, labels: set.labels, context, lang: job.lang, currency: env.app.budget.currency });
+    diagnostics.push(...rendered.diagnostics);
+    const doc = rendered.document;
+    if (!doc) return { diagnostics, files: [] };
+    const mark = env.draft ? { draftMark: DRAFT_MARK[job.lang](env.draft.errors) } : {};
+    const files: RenderedFile[] = [];
+    for (const format of formats) {
+      if (format === "docx") files.push({ format, bytes: await docx.writeDocx(doc, mark) });
+      else {
+        const bytes = await pdf.writePdf(doc, mark);
+        files.push({ format, bytes, pages: await post.pdfPageCount(bytes) });
+      }
+    }
+    return { diagnostics, title: doc.meta.title, fills: doc.fills, files };
+  };
+}
+
+/** A template, partial or labels file in the application folder must not link out of it (issue 6). */
+function linkOutside(projectDir: string, ownDir: string | undefined,
+  set: { template: { path: string }; partials: Record<string, { path: string }>; labelsPath: string }): Diagnostic | undefined {
+  if (!ownDir || !ownDir.startsWith(projectDir)) return undefined;
+  const used = [set.template.path, ...Object.values(set.partials).map((x) => x.path), ...(set.labelsPath ? [set.labelsPath] : [])];
+  for (const p of used) {
+    if (p.startsWith(ownDir) && !isInside(projectDir, p)) {
+      return { ruleId: "template-outside", severity: "error", file: relative(projectDir, p),
+        message: `template ${relative(projectDir, p)} links to a file outside the application folder`,
+        hint: "copy the file into the application's templates/ folder instead of linking to it" };
+    }
+  }
+  return undefined;
+}
