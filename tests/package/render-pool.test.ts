@@ -1,0 +1,33 @@
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { copyExample, edih } from "../e2e/build-helpers.js";
+
+const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+const pdfs = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".pdf")).sort();
+
+// Rendering shares decoded font tables between documents and may run in worker threads: neither
+// may change a single byte of what a document renders to on its own.
+describe("rendering is independent of what else the process renders", () => {
+  it("a PDF rendered after other documents equals the same PDF rendered alone", () => {
+    const dir = copyExample("fonts");
+    const alone = edih(["apply", "build", dir, "--out", join(dir, "alone"), "--only", "statute", "--lang", "bg", "--format", "pdf", "-q"]);
+    expect(alone.code).toBe(0);
+    const after = edih(["apply", "build", dir, "--out", join(dir, "after"), "--only", "council-decision,cooperation-agreement,statute",
+      "--lang", "bg", "--format", "pdf", "-q"]);
+    expect(after.code).toBe(0);
+    expect(sha(join(dir, "after/bg/statute.pdf"))).toBe(sha(join(dir, "alone/bg/statute.pdf")));
+  });
+
+  it("two render workers give the same bytes as one thread", () => {
+    const dir = copyExample("workers");
+    const args = (out: string) => ["apply", "build", dir, "--out", join(dir, out), "--only", "declaration", "--lang", "en", "--format", "pdf", "-q"];
+    expect(edih(args("one"), { env: { EDIH_WORKERS: "1" } }).code).toBe(0);
+    expect(edih(args("two"), { env: { EDIH_WORKERS: "2" } }).code).toBe(0);
+    const one = pdfs(join(dir, "one/en"));
+    expect(one.length).toBe(15);
+    expect(pdfs(join(dir, "two/en"))).toEqual(one);
+    for (const f of one) expect(sha(join(dir, "two/en", f)), f).toBe(sha(join(dir, "one/en", f)));
+  });
+});
