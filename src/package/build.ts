@@ -13,7 +13,7 @@ import type { Application } from "../schema/index.js";
 import { validateProject, type Stage, type ValidateResult } from "../validate.js";
 import { toolVersion } from "../version.js";
 import { sha256 } from "./hash.js";
-import { inputParts, inputsHash, packageInputsHash, templateFiles, templateSearchPath, type InputParts, type TemplateFiles } from "./inputs.js";
+import { bookmarkTitle, inputParts, inputsHash, packageInputsHash, templateFiles, templateSearchPath, type InputParts, type TemplateFiles } from "./inputs.js";
 import { renderAll, type RenderTask } from "./render-pool.js";
 import type { Format } from "./render-job.js";
 import { MANIFEST_FILE, PENDING_FILE, readManifest, readPending, serializeManifest, type Manifest, type ManifestOutput } from "./manifest.js";
@@ -235,10 +235,7 @@ async function mergePackage(lang: "bg" | "en", jobs: Job[], staged: { path: stri
     // The package holds the files as they are in out/ (a PDF kept after a hand edit included).
     const bytes = fresh?.bytes ?? readFileSync(join(outDir, path));
     bytesOf.set(path, bytes);
-    // Per-partner documents share a title ("Declaration"): the bookmark names whose copy it is.
-    const title = entry.title ?? job.base;
-    const partner = job.partner ? app.partners.find((p) => p.id === job.partner) : undefined;
-    parts.push({ title: partner ? `${title} — ${nameIn(partner.name, lang)}` : title, path, sha: sha256(bytes) });
+    parts.push({ title: bookmarkTitle(app, job, entry.title), path, sha: sha256(bytes) });
   }
   const path = `package-${lang}.pdf`;
   const inputs = packageInputsHash(parts);

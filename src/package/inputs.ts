@@ -124,6 +124,18 @@ export function inputsHash(parts: InputParts): string {
 }
 
 /** The merged package is made from its parts' bytes, in order, with their titles. */
+/**
+ * The bookmark of a document in the merged package. Per-partner documents share a title
+ * ("Declaration"), so theirs names whose copy it is.
+ */
+export function bookmarkTitle(app: Application, job: Job, title: string | undefined): string {
+  const base = title ?? job.base;
+  const partner = job.partner ? app.partners.find((p) => p.id === job.partner) : undefined;
+  if (!partner) return base;
+  const name = typeof partner.name === "string" ? partner.name : (partner.name[job.lang] ?? partner.name.bg ?? partner.name.en ?? partner.id);
+  return `${base} — ${name}`;
+}
+
 export function packageInputsHash(parts: readonly { title: string; path: string; sha: string }[]): string {
   return sha256(stableJson({ tool: toolVersion(), parts }));
 }

@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { validateProject, type Stage, type ValidateResult } from "../validate.js";
 import { sha256 } from "./hash.js";
-import { changedParts, inputParts, inputsHash, packageInputsHash, templateFiles, templateSearchPath } from "./inputs.js";
+import { bookmarkTitle, changedParts, inputParts, inputsHash, packageInputsHash, templateFiles, templateSearchPath } from "./inputs.js";
 import { MANIFEST_FILE, readManifest, readPending, type ManifestOutput } from "./manifest.js";
 import { planJobs } from "./plan.js";
 import { outputState } from "./protect.js";
@@ -106,14 +106,18 @@ export async function applicationStatus(dir: string, opts: StatusOptions = {}): 
     const path = `package-${lang}.pdf`;
     const problem = onDisk(path);
     if (problem) { add(problem); continue; }
-    const partPaths = jobs.filter((j) => j.lang === lang).map((j) => `${j.base}.pdf`);
+    const langJobs = jobs.filter((j) => j.lang === lang);
+    const partPaths = langJobs.map((j) => `${j.base}.pdf`);
     const changed = partPaths.filter((p) => report.outputs.find((o) => o.path === p)?.status !== "up-to-date");
     if (changed.length) {
       add({ path, status: "stale", reasons: [`${changed.length} of its ${partPaths.length} documents will change`] });
       continue;
     }
     // Hashed as the build hashes it: titles as recorded, bytes of the parts as they are in out/.
-    const parts = partPaths.map((p) => ({ title: recorded(p)?.title ?? p.replace(/\.pdf$/, ""), path: p, sha: sha256(readFileSync(join(outDir, p))) }));
+    const parts = langJobs.map((j) => {
+      const p = `${j.base}.pdf`;
+      return { title: bookmarkTitle(app, j, recorded(p)?.title), path: p, sha: sha256(readFileSync(join(outDir, p))) };
+    });
     const ok = recorded(path)!.inputs === packageInputsHash(parts);
     add(ok ? { path, status: "up-to-date", reasons: [] } : { path, status: "stale", reasons: ["its documents changed since it was merged"] });
   }
