@@ -4,7 +4,7 @@ import { relative, resolve } from "node:path";
 import { countBySeverity } from "../diagnostics.js";
 import { EXIT } from "../errors.js";
 import { buildPackage, type BuildReport, type Format } from "../package/build.js";
-import { formatJson, formatText, shouldColor } from "../report/index.js";
+import { formatText, shouldColor } from "../report/index.js";
 import type { BuildFlags } from "./build.js";
 import { progressReporter } from "./progress.js";
 

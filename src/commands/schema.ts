@@ -19,7 +19,7 @@ Examples:
       const { applicationJsonSchema, partnerJsonSchema, schemaText } = await import("../workflow/json-schema.js");
       const text = schemaText(opts.partner ? partnerJsonSchema() : applicationJsonSchema());
       if (opts.out) {
-        const { writeFileAtomic } = await import("../workflow/atomic.js");
+        const { writeFileAtomic } = await import("../write-atomic.js");
         writeFileAtomic(opts.out, text);
         process.stderr.write(`wrote ${opts.out}\n`);
       } else {

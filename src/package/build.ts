@@ -3,8 +3,8 @@
  * atomically → merge per-language packages → manifest. Heavy modules (Handlebars, docx, pdfmake,
  * pdf-lib) are imported lazily, here and not by callers.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { basename, join, relative, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { hasErrors } from "../diagnostics.js";
 import { UsageError } from "../errors.js";
@@ -20,6 +20,7 @@ import { MANIFEST_FILE, PENDING_FILE, readManifest, readPending, serializeManife
 import { planJobs, type Job } from "./plan.js";
 import { outputState } from "./protect.js";
 import { isInside } from "../inside.js";
+import { ATOMIC_TEMP, writeFileAtomic } from "../write-atomic.js";
 
 export { templateSearchPath } from "./inputs.js";
 
@@ -198,7 +199,7 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
   const text = serializeManifest(manifest);
   const manifestPath = join(outDir, MANIFEST_FILE);
   // Left untouched when nothing changed, so a no-op build writes nothing at all.
-  if (!existsSync(manifestPath) || readFileSync(manifestPath, "utf8") !== text) writeAtomic(manifestPath, text);
+  if (!existsSync(manifestPath) || readFileSync(manifestPath, "utf8") !== text) writeFileAtomic(manifestPath, text);
   rmSync(join(outDir, PENDING_FILE), { force: true });
   return report;
 }
@@ -286,23 +287,10 @@ function commit(outDir: string, staged: { path: string; bytes: Uint8Array; entry
   if (staged.length === 0) return;
   const pending = { ...readPending(outDir) };
   for (const s of staged) pending[s.path] = s.entry.sha256;
-  writeAtomic(join(outDir, PENDING_FILE), JSON.stringify(pending, null, 2));
+  writeFileAtomic(join(outDir, PENDING_FILE), JSON.stringify(pending, null, 2));
   for (const s of staged) {
-    writeAtomic(join(outDir, s.path), s.bytes);
+    writeFileAtomic(join(outDir, s.path), s.bytes);
     report.written.push(s.path);
-  }
-}
-
-/** Write to a temp name beside the target and rename: readers see the old file or the new one. */
-export function writeAtomic(file: string, content: string | Uint8Array): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, content);
-    renameSync(tmp, file);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
   }
 }
 
@@ -312,7 +300,7 @@ function removeStaleTemps(outDir: string): void {
     for (const name of readdirSync(d)) {
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (/^\..+\.\d+\.tmp$/.test(name)) rmSync(p, { force: true });
+      else if (ATOMIC_TEMP.test(name)) rmSync(p, { force: true });
     }
   };
   walk(outDir);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Eik, IsoDate, Money, Multilingual, NutsCode, Person, Pic, Place, Slug, Vat } from "./common.js";
+import { Eik, IsoDate, Money, Multilingual, Person, Pic, Place, Slug, Vat } from "./common.js";
 import { LegalForm } from "./legal-form.js";
 
 export const PARTNER_TYPES = [

@@ -3,7 +3,7 @@ import { cpSync, existsSync, readFileSync, readdirSync, statSync } from "node:fs
 import { join, relative } from "node:path";
 import type { Language } from "../schema/common.js";
 import type { LegalFormId } from "../schema/legal-form.js";
-import { writeFileAtomic } from "./atomic.js";
+import { writeFileAtomic } from "../write-atomic.js";
 import {
   APPLICATION_SCHEMA_FILE, PARTNER_SCHEMA_FILE, applicationJsonSchema, partnerJsonSchema, schemaComment, schemaText,
 } from "./json-schema.js";

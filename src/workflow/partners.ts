@@ -1,7 +1,7 @@
 // The data side of `edih partners list|show|add|remove`.
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { writeFileAtomic } from "./atomic.js";
+import { writeFileAtomic } from "../write-atomic.js";
 import { PARTNER_SCHEMA_FILE, partnerJsonSchema, schemaText } from "./json-schema.js";
 import { type NewPartner, idProblem, partnerYaml } from "./partner-file.js";
 import { isSeq } from "yaml";

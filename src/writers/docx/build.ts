@@ -104,7 +104,6 @@ function inlines(nodes: readonly PhrasingContent[], ctx: Ctx): ParagraphChild[] 
 
 const inlineText = (text: string, ctx: Ctx): Piece[] => [{ inline: run(text, ctx) }];
 
-const thin = { style: BorderStyle.SINGLE, size: 4, color: "808080" };
 const none = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
 
 function listItemPieces(item: ListItem, ctx: Ctx, numbering: Ctx["numbering"]): Piece[] {
