@@ -1,8 +1,19 @@
 import type { ApplicationInput } from "../../src/schema/application.js";
 
+/** `T` with the properties `K` present: the ones the fixture fills in although the schema defaults them. */
+type Given<T, K extends keyof T> = T & { [P in K]-?: NonNullable<T[P]> };
+
+/**
+ * The base application's type: the schema's input (so patches may still use aliases such as "СНЦ" and
+ * leave defaulted fields out), with the lists and budget lines the fixture always has made non-optional.
+ */
+export type Fixture = Given<ApplicationInput, "partners" | "services" | "work_packages" | "budget"> & {
+  budget: Given<NonNullable<ApplicationInput["budget"]>, "lines">;
+};
+
 // A small application that passes every rule under both call packs. Identifiers are the test
 // vectors of the research note (§4.1), not real organisations' codes.
-export function baseApplication(): ApplicationInput {
+export function baseApplication(): Fixture {
   return {
     version: 1,
     call: "DIGITAL-2021-EDIH-01",

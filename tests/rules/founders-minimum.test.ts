@@ -1,7 +1,8 @@
 import rule from "../../src/rules/founders-minimum.js";
 import { ruleTester } from "./tester.js";
+import type { Fixture } from "./base.js";
 
-const onlyFounders = (n: number) => (a: any) => { a.partners.forEach((p: any, i: number) => { p.roles = i < n ? ["founder"] : ["beneficiary"]; }); };
+const onlyFounders = (n: number) => (a: Fixture) => { a.partners.forEach((p, i) => { p.roles = i < n ? ["founder"] : ["beneficiary"]; }); };
 
 ruleTester(rule, {
   valid: [

@@ -14,7 +14,7 @@ ruleTester(rule, {
       errors: [{ message: 'Partner "uni": BG345 is not a NUTS 2024 code', path: ["partners", 1, "seat", "nuts3"] }] },
     { name: "a NUTS 2 code as nuts3", patch: (a) => { a.hub.legal_entity.seat.nuts3 = "BG34"; },
       errors: [{ message: /The hub's legal entity: BG34 is a NUTS 2 code/, hint: /BG341, BG342, BG343, BG344/ }] },
-    { name: "Extra-Regio", patch: (a) => { a.partners[3].branches[0].nuts3 = "BGZZZ"; },
+    { name: "Extra-Regio", patch: (a) => { a.partners[3].branches![0].nuts3 = "BGZZZ"; },
       errors: [{ message: /A branch of partner "firm": BGZZZ is an Extra-Regio code/, path: ["partners", 3, "branches", 0, "nuts3"] }] },
     { name: "code of another country", patch: (a) => { a.partners[0].seat.nuts3 = "AT130"; }, errors: [{ message: /lies in AT, but the place is in BG/ }] },
     { name: "city named after another district", patch: (a) => { a.partners[0].seat = { city: "Пловдив", nuts3: "BG344" }; },

@@ -9,7 +9,7 @@ ruleTester(rule, {
     { name: "WP lead", patch: (a) => { a.work_packages[0].lead = "chambr"; }, errors: [{ path: ["work_packages", 0, "lead"], hint: 'did you mean "chamber"?' }] },
     { name: "effort key", patch: (a) => { a.work_packages[1].effort = { uni: 1, nobody: 2 }; },
       errors: [{ message: /WP2 effort names partner "nobody"/, path: ["work_packages", 1, "effort", "nobody"], hint: /use the id of a partner/ }] },
-    { name: "deliverable lead", patch: (a) => { a.work_packages[0].deliverables[0].lead = "firm2"; }, errors: [{ path: ["work_packages", 0, "deliverables", 0, "lead"], hint: 'did you mean "firm"?' }] },
+    { name: "deliverable lead", patch: (a) => { a.work_packages[0].deliverables![0].lead = "firm2"; }, errors: [{ path: ["work_packages", 0, "deliverables", 0, "lead"], hint: 'did you mean "firm"?' }] },
     { name: "service provider", patch: (a) => { a.services[1].providers = ["uni", "chamberr"]; }, errors: [{ message: /Service "skills" names partner "chamberr"/, path: ["services", 1, "providers", 1] }] },
   ],
 });

@@ -1,17 +1,18 @@
 // A small RuleTester: each case patches the base application, runs one rule under a call pack, and
 // compares the findings with what the case expects (ESLint-style valid/invalid tables).
 import { describe, expect, it } from "vitest";
-import { Application, type ApplicationInput } from "../../src/schema/application.js";
+import { Application } from "../../src/schema/application.js";
 import { loadCallPack } from "../../src/calls/index.js";
 import type { CallPack, RuleSetting } from "../../src/calls/types.js";
 import { checkApplication } from "../../src/check.js";
 import type { Diagnostic, JsonPath, Severity } from "../../src/diagnostics.js";
 import type { Rule, Stage } from "../../src/rules/types.js";
-import { baseApplication } from "./base.js";
+import { baseApplication, type Fixture } from "./base.js";
 
 export interface Case {
   name: string;
-  patch?: (app: ApplicationInput & Record<string, any>) => void;
+  /** Changes to the base application before it is parsed. */
+  patch?: (app: Fixture) => void;
   options?: Record<string, unknown>;
   stage?: Stage;
   call?: "DIGITAL-2021-EDIH-01" | "BG-EDIH-PRESELECTION-2021";
@@ -31,7 +32,7 @@ export interface InvalidCase extends Case {
 }
 
 export function buildApplication(patch?: Case["patch"]): Application {
-  const input = baseApplication() as ApplicationInput & Record<string, any>;
+  const input = baseApplication();
   patch?.(input);
   const parsed = Application.safeParse(input);
   if (!parsed.success) throw new Error(`test fixture does not match the schema: ${JSON.stringify(parsed.error.issues)}`);
