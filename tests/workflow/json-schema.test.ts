@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import Ajv from "ajv";
+import { Ajv } from "ajv";
 import { applicationJsonSchema, partnerJsonSchema } from "../../src/workflow/json-schema.js";
 
 const ROOT = join(import.meta.dirname, "../..");
