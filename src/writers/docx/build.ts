@@ -8,6 +8,7 @@ import type { RenderedDocument } from "../../render/index.js";
 import { approximateMeasure, planTable, TABLE_FONT, tableTexts, toUnits, type Measure } from "../columns.js";
 import { isSignatures, keepsWithNext } from "../keep.js";
 import { directiveHandler, dispatch, textOf, type DirectiveHandlers, type DocNode, type Handlers } from "../../render/tree.js";
+import { toBlocks, type Piece as Pieces } from "../pieces.js";
 
 /** Arial is on every consultant's machine; the PDF uses its metric twin Arimo so both paginate alike. */
 export const DOCX_FONT = "Arial";
@@ -37,7 +38,7 @@ export const tableStyleXml = (): string => {
 };
 
 type Block = Paragraph | Table | TableOfContents;
-type Piece = { block: Block } | { inline: ParagraphChild };
+type Piece = Pieces<Block, ParagraphChild>;
 
 interface Ctx {
   bold: boolean;
@@ -59,23 +60,7 @@ interface Ctx {
   state: { listInstance: number };
 }
 
-const blocks = (pieces: Piece[], ctx: Ctx): Block[] => {
-  const out: Block[] = [];
-  let run: ParagraphChild[] = [];
-  const flush = () => {
-    if (run.length) out.push(paragraph(run, ctx));
-    run = [];
-  };
-  for (const p of pieces) {
-    if ("inline" in p) run.push(p.inline);
-    else {
-      flush();
-      out.push(p.block);
-    }
-  }
-  flush();
-  return out;
-};
+const blocks = (pieces: Piece[], ctx: Ctx): Block[] => toBlocks(pieces, (run) => paragraph(run, ctx));
 
 function paragraph(children: ParagraphChild[], ctx: Ctx, extra: Partial<IParagraphOptions> = {}): Paragraph {
   return new Paragraph({ ...ctx.para, ...(ctx.numbering ? { numbering: ctx.numbering } : {}), ...extra, children });

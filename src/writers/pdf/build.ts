@@ -5,10 +5,11 @@ import { approximateMeasure, planTable, TABLE_FONT, tableTexts, type Measure } f
 import { FIXED_DATE } from "../fixed.js";
 import { isSignatures, keepsWithNext } from "../keep.js";
 import { PDF_FONT } from "./fonts.js";
+import { toBlocks, type Piece as Pieces } from "../pieces.js";
 
 /** pdfmake's document definition is plain data; this is the subset edih builds. */
 export type PdfNode = { [key: string]: unknown };
-type Piece = { block: PdfNode } | { inline: PdfNode };
+type Piece = Pieces<PdfNode, PdfNode>;
 
 const FILL_SHADE = "#FFF2CC";
 const FILL_BORDER = "#BF9000";
@@ -46,20 +47,7 @@ const FILL_KEEP_CHARS = 900;
 const SHORT_TABLE_ROWS = 10;
 
 function blocks(pieces: Piece[], extra: PdfNode = {}): PdfNode[] {
-  const out: PdfNode[] = [];
-  let run: PdfNode[] = [];
-  const flush = () => {
-    if (run.length) out.push({ text: run, ...extra });
-    run = [];
-  };
-  for (const p of pieces) {
-    if ("inline" in p) run.push(p.inline);
-    else {
-      flush();
-      out.push(p.block);
-    }
-  }
-  flush();
+  const out = toBlocks(pieces, (run): PdfNode => ({ text: run, ...extra }));
   const result: PdfNode[] = [];
   let breakNext = false;
   for (const b of out) {
