@@ -1,6 +1,6 @@
 // `edih apply build [dir]`: flags and help only; the builder (and docx/pdf) load inside the action.
 import { Option, type Command } from "commander";
-import { EXIT, UsageError } from "../errors.js";
+import { UsageError } from "../errors.js";
 
 const HELP_AFTER = `
 Validates the application first: errors stop the build with the same report as \`validate\`,
@@ -61,5 +61,4 @@ export function registerBuild(apply: Command): void {
       const { runBuild, watchBuild } = await import("./build-run.js");
       process.exitCode = flags.watch ? await watchBuild(dir, flags) : await runBuild(dir, flags);
     });
-  void EXIT;
 }
