@@ -43,6 +43,8 @@ interface Ctx {
 const KEEP_WITH_NEXT = 9;
 /** A fill box shorter than this is kept on one page; a longer one may split. */
 const FILL_KEEP_CHARS = 900;
+/** A paragraph shorter than this (about five lines) moves with the heading before it, whole. */
+const PARAGRAPH_KEEP_CHARS = 500;
 /** A table with at most this many rows (header included) is kept on one page. */
 const SHORT_TABLE_ROWS = 10;
 
@@ -149,7 +151,13 @@ const directives: DirectiveHandlers<Ctx, Piece[]> = {
 
 const handlers: Handlers<Ctx, Piece[]> = {
   root: (n, ctx) => renderAll(n.children, ctx),
-  paragraph: (n, ctx) => [{ block: { text: inlines(n.children, ctx), margin: [0, 0, 0, 6] } }],
+  paragraph: (n, ctx) => {
+    const block = { text: inlines(n.children, ctx), margin: [0, 0, 0, 6] };
+    // A short paragraph after a heading travels with it as one unbreakable block. pdfmake settles
+    // that in the same layout pass; leaving it to pageBreakBefore costs a full re-layout per move
+    // (Part B took 5 passes).
+    return [{ block: textOf(n).length < PARAGRAPH_KEEP_CHARS ? keep(block) : block }];
+  },
   heading: (n, ctx) => {
     const depth = Math.min(n.depth, 3);
     const id = `h${++ctx.state.heading}`;
