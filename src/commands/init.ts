@@ -4,7 +4,11 @@ interface InitOptions {
   example?: string; yes?: boolean; call?: string; nameBg?: string; nameEn?: string; acronym?: string;
   country?: string; region?: string; languages?: string; technologies?: string; duration?: string;
   legalForm?: string; publicBenefit?: boolean; city?: string; nuts3?: string; partners?: boolean;
+  coordinator?: string; service?: string[];
 }
+
+/** Repeatable option: each occurrence adds one value (undefined while none is given). */
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 export function registerInit(parent: Command): void {
   parent.command("init")
@@ -28,8 +32,14 @@ export function registerInit(parent: Command): void {
     .option("--city <name>", "city of the hub's seat")
     .option("--nuts3 <code>", "NUTS 3 region of the hub's seat, e.g. BG344")
     .option("--no-partners", "do not ask for partners (add them later with `edih partners add`)")
+    .option("--coordinator <partner-id>", "the partner that submits the EU proposal (gets the role coordinator); `none` where the call has no coordinator")
+    .option("--service <spec>", "a service, repeatable: <family>=<title>@<provider>[,<provider>]; families: test-before-invest, skills-and-training, support-to-find-investments, ecosystem-and-networking", collect)
     .addHelpText("after", `
 Asks one question at a time on a terminal; every question has a flag, so scripts never need one.
+On a terminal it asks for the partners (a municipal founder's council decision too), the
+coordinator and at least one service in each of the four families. Partner data in scripts comes
+from \`edih partners add\` after init: --coordinator and --service may name partners added then.
+At the end init runs the validation and lists what \`edih apply validate\` will still ask for.
 Refuses to touch a folder that already holds an application (edih.yaml or partners/*.yaml).
 Also writes .edih/schema.json and .edih/partner.schema.json: the first line of each YAML file
 points there, so VS Code (YAML extension) completes keys and flags mistakes offline.
@@ -38,6 +48,10 @@ Examples:
   $ edih init my-hub                                   answer the questions
   $ edih init my-hub --example zagore                  start from the bundled EDIH Zagore
   $ edih init my-hub --yes --acronym ZAGORE --region BG34 --nuts3 BG344 --city "Стара Загора"
+  $ edih init my-hub --yes --region BG34 --coordinator trakia-university \\
+      --service "test-before-invest=AI test lab@trakia-university" \\
+      --service "skills-and-training=Digital skills academy@trakia-university,chamber-stara-zagora" ...
+  $ edih partners add --dir my-hub --id trakia-university --roles founder,coordinator ...
 `)
     .action(async (dir: string, opts: InitOptions) => {
       const { runInit } = await import("../workflow/init-command.js");

@@ -91,6 +91,22 @@ export class Asker {
     return confirm({ message, default: def });
   }
 
+  /** A question that may be left empty: an unknown fact, written as null. Asked only on a terminal. */
+  async optionalText(message: string, validate?: (v: string) => string | undefined): Promise<string | null> {
+    if (!this.prompting) return null;
+    const { input } = await this.lib();
+    const v = (await input({
+      message,
+      validate: (v: string) => (v.trim() === "" ? true : validate?.(v.trim()) ?? true),
+    })).trim();
+    return v === "" ? null : v;
+  }
+
+  /** A line between questions (a heading, a note); silent when nothing is asked. */
+  say(text: string): void {
+    if (this.prompting) process.stdout.write(`${text}\n`);
+  }
+
   /** Throws the usage error listing the flags a non-interactive run still needs. */
   assertComplete(command: string): void {
     if (this.missing.length === 0) return;

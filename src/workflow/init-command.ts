@@ -4,9 +4,8 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { EXIT, UsageError } from "../errors.js";
 import { Asker, isInteractive } from "./ask.js";
-import { bundledExamples, copyExample, existingApplicationFiles, writeNewProject, type InitAnswers } from "./init.js";
-import type { NewPartner } from "./partner-file.js";
-import { askInit, askPartner, type InitFlags } from "./questions.js";
+import { bundledExamples, closingText, copyExample, existingApplicationFiles, nextSteps, writeNewProject } from "./init.js";
+import { askInit, type InitFlags } from "./questions.js";
 
 export async function runInit(dir: string, opts: InitFlags & { example?: string; yes?: boolean }): Promise<number> {
   const existing = existingApplicationFiles(dir);
@@ -23,25 +22,15 @@ export async function runInit(dir: string, opts: InitFlags & { example?: string;
     return EXIT.ok;
   }
   const ask = new Asker({ interactive: isInteractive(), yes: !!opts.yes });
-  const answers = await askInit(ask, opts, dir, (a) => askPartners(ask, a));
+  const answers = await askInit(ask, opts, dir);
   ask.assertComplete("init");
   const written = writeNewProject(dir, answers);
-  report(dir, written);
+  // A skeleton cannot be valid without the consultant's content: say exactly what validate will ask for.
+  report(dir, written, closingText(dir, await nextSteps(dir, answers)));
   return EXIT.ok;
 }
 
-async function askPartners(ask: Asker, a: InitAnswers): Promise<NewPartner[]> {
-  const partners: NewPartner[] = [];
-  if (!ask.prompting) return partners;
-  let more = await ask.confirm("--no-partners", "Add a partner now?", undefined, true);
-  while (more) {
-    partners.push(await askPartner(ask, {}, { region: a.region, defaultNuts3: a.legalEntity.nuts3 ?? undefined, takenIds: partners.map((p) => p.id) }));
-    more = await ask.confirm("--no-partners", "Add another partner?", undefined, false);
-  }
-  return partners;
-}
-
-function report(dir: string, written: string[]): void {
-  process.stdout.write(`Created the application in ${dir}:\n${written.map((f) => `  ${f}\n`).join("")}` +
+function report(dir: string, written: string[], closing = ""): void {
+  process.stdout.write(`Created the application in ${dir}:\n${written.map((f) => `  ${f}\n`).join("")}` + closing +
     `Next: edih partners list --dir ${dir}   ·   edih apply validate ${dir}\n`);
 }

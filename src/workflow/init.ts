@@ -3,13 +3,14 @@ import { cpSync, existsSync, readFileSync, readdirSync, statSync } from "node:fs
 import { join, relative } from "node:path";
 import type { Language } from "../schema/common.js";
 import type { LegalFormId } from "../schema/legal-form.js";
+import { SERVICE_FAMILIES } from "../schema/service.js";
 import { writeFileAtomic } from "../write-atomic.js";
 import {
   APPLICATION_SCHEMA_FILE, PARTNER_SCHEMA_FILE, applicationJsonSchema, partnerJsonSchema, schemaComment, schemaText,
 } from "./json-schema.js";
 import { packageRoot } from "./package-root.js";
-import { type NewPartner, partnerYaml } from "./partner-file.js";
-import { toYaml } from "./yaml-text.js";
+import { type NewPartner, partnerData } from "./partner-file.js";
+import { FLOW_KEYS, toYaml } from "./yaml-text.js";
 
 /** The Digital Europe capacities; a hub must name at least one (FORMAT.md, value lists). */
 export const DEP_CAPACITIES = ["ai", "hpc", "cybersecurity", "advanced-digital-skills"] as const;
@@ -24,8 +25,74 @@ export interface InitAnswers {
   technologies: string[];
   durationMonths: number;
   legalEntity: { legalForm: LegalFormId; publicBenefit: boolean; city: string; nuts3: string | null };
-  partners: NewPartner[];
+  partners: InitPartner[];
+  services: NewService[];
+  /**
+   * The coordinator named by --coordinator when it is not among the partners entered in this run
+   * (a script adds partners afterwards with `edih partners add`): the role cannot be written yet,
+   * so the closing message says which `partners add` gives it.
+   */
+  pendingCoordinator?: string;
 }
+
+export type ServiceFamily = (typeof SERVICE_FAMILIES)[number];
+
+/** A municipal council's decision to co-found the association; null = not known yet. */
+export interface CouncilDecisionAnswer { number: string | null; date: string | null }
+
+/** A partner entered during `init`: what `partners add` asks, plus the council decision of a municipal founder. */
+export interface InitPartner extends NewPartner {
+  councilDecision?: CouncilDecisionAnswer;
+}
+
+/** One service the consultant described: its title as typed (plain or per language) and providers by partner id. */
+export interface NewService {
+  id: string;
+  family: ServiceFamily;
+  title: string | Partial<Record<Language, string>>;
+  providers: string[];
+}
+
+/** What the chosen call's rules ask of the consortium, so the questions can say so. */
+export interface CallRequirements {
+  /** single-coordinator runs: exactly one partner must be coordinator. */
+  coordinatorRequired: boolean;
+  /** founders-minimum runs on an association: how many founders, of which kind. */
+  founders?: { min: number; legalPersonsOnly: boolean };
+  /** council-decision-present runs. */
+  councilDecisions: boolean;
+}
+
+export async function callRequirements(call: string, le: InitAnswers["legalEntity"]): Promise<CallRequirements> {
+  const { loadCallPack } = await import("../calls/index.js");
+  const pack = loadCallPack(call).pack;
+  if (!pack) return { coordinatorRequired: false, councilDecisions: false };
+  const { effectiveRules } = await import("../check.js");
+  const on = new Map(effectiveRules(pack).filter((r) => r.severity === "error").map((r) => [r.rule.meta.id, r]));
+  const req: CallRequirements = { coordinatorRequired: on.has("single-coordinator"), councilDecisions: on.has("council-decision-present") };
+  const fm = on.get("founders-minimum");
+  if (fm && le.legalForm === "association") {
+    // The rule's own defaults, then the pack's options (founders-minimum.ts).
+    const o = { min_legal_persons: 3, min_private_benefit: 3, ...fm.options } as { min_legal_persons: number; min_private_benefit: number };
+    req.founders = le.publicBenefit ? { min: o.min_legal_persons, legalPersonsOnly: true } : { min: o.min_private_benefit, legalPersonsOnly: false };
+  }
+  return req;
+}
+
+/** Founders that count towards the minimum: legal persons for a public-benefit association, anyone otherwise. */
+export async function countFounders(partners: ReadonlyArray<Pick<NewPartner, "legalForm" | "roles">>, legalPersonsOnly: boolean): Promise<number> {
+  const { loadLegalForms } = await import("../refdata/legal-forms.js");
+  const forms = loadLegalForms();
+  return partners.filter((p) => {
+    if (!p.roles.includes("founder")) return false;
+    if (!legalPersonsOnly) return true;
+    const form = forms.get(p.legalForm);
+    // As founders-minimum counts: unknown personality counts, natural persons do not.
+    return !form?.natural_person && form?.legal_personality !== false;
+  }).length;
+}
+
+export const isMunicipalFounder = (p: NewPartner): boolean => p.legalForm === "municipality" && p.roles.includes("founder");
 
 /** Files that make `dir` an application already; init refuses to touch any of them. */
 export function existingApplicationFiles(dir: string): string[] {
@@ -60,7 +127,7 @@ export function applicationData(a: InitAnswers): Record<string, unknown> {
       target_groups: ["sme", "public-sector"],
       duration_months: a.durationMonths,
     },
-    services: [],
+    services: a.services.map((sv) => ({ id: sv.id, family: sv.family, title: sv.title, providers: sv.providers })),
     work_packages: [],
     budget: { currency: "EUR", lines: [] },
     kpis: [],
@@ -71,7 +138,18 @@ function applicationYaml(a: InitAnswers): string {
   return schemaComment(APPLICATION_SCHEMA_FILE) +
     "# Created by `edih init`. Partners live in partners/<id>.yaml (`edih partners add`).\n" +
     "# Unknown facts stay null; `edih apply validate` says what is still missing.\n" +
-    toYaml(applicationData(a));
+    toYaml(applicationData(a), [...FLOW_KEYS, "title", "providers"]);
+}
+
+/** The partner file's mapping: `partners add`'s, with the council decision of a municipal founder. */
+export function initPartnerData(p: InitPartner): Record<string, unknown> {
+  const data = partnerData(p);
+  if (p.councilDecision) data.council_decision = { number: p.councilDecision.number, date: p.councilDecision.date, protocol: null };
+  return data;
+}
+
+function initPartnerYaml(p: InitPartner): string {
+  return schemaComment(`../${PARTNER_SCHEMA_FILE}`) + toYaml(initPartnerData(p), [...FLOW_KEYS, "council_decision"]);
 }
 
 /** Writes the editor schemas into `.edih/` so the `$schema` comments resolve without a network. */
@@ -88,7 +166,7 @@ export function writeNewProject(dir: string, a: InitAnswers): string[] {
   written.push("edih.yaml");
   for (const p of a.partners) {
     const rel = `partners/${p.id}.yaml`;
-    writeFileAtomic(join(dir, rel), partnerYaml(p, `../${PARTNER_SCHEMA_FILE}`));
+    writeFileAtomic(join(dir, rel), initPartnerYaml(p));
     written.push(rel);
   }
   return written;
@@ -117,4 +195,88 @@ export function copyExample(name: string, dir: string): string[] {
     if (fixed !== text) writeFileAtomic(abs, fixed);
   }
   return [...written, ...copied];
+}
+
+/** What `edih apply validate` still asks of a new application, phrased as things to do. */
+export interface NextSteps { errors: number; warnings: number; steps: string[] }
+
+/** A folder argument as typed in a shell. */
+function shellArg(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`;
+}
+
+/**
+ * Runs the same validation as `edih apply validate` on the folder just written and turns every
+ * error into the step that removes it, so the closing message lists exactly what validate will
+ * ask for (errors no step covers are listed as validate words them).
+ */
+export async function nextSteps(dir: string, a: InitAnswers): Promise<NextSteps> {
+  const { validateProject } = await import("../validate.js");
+  const result = await validateProject(dir);
+  const errors = result.diagnostics.filter((d) => d.severity === "error");
+  const warnings = result.diagnostics.filter((d) => d.severity === "warning").length;
+  const app = result.application;
+  const steps: string[] = [];
+  const handled = new Set<(typeof errors)[number]>();
+  const take = (pred: (d: (typeof errors)[number]) => boolean) => {
+    const found = errors.filter((d) => !handled.has(d) && pred(d));
+    for (const d of found) handled.add(d);
+    return found;
+  };
+  const d = shellArg(dir);
+  const req = await callRequirements(a.call, a.legalEntity);
+
+  if (app) {
+    // Partners the services or --coordinator name that are not in the application yet.
+    const known = new Set(app.partners.map((p) => p.id));
+    const named = new Map<string, { services: string[]; coordinator: boolean }>();
+    const entry = (id: string) => named.get(id) ?? named.set(id, { services: [], coordinator: false }).get(id)!;
+    for (const s of app.services) for (const id of s.providers) if (!known.has(id)) entry(id).services.push(s.id);
+    const noCoordinator = !app.partners.some((p) => p.roles.includes("coordinator"));
+    if (a.pendingCoordinator && !known.has(a.pendingCoordinator) && noCoordinator) entry(a.pendingCoordinator).coordinator = true;
+    take((x) => x.ruleId === "references-resolve" && x.path?.[0] === "services");
+    const coordinatorPending = [...named.values()].some((n) => n.coordinator);
+    if (coordinatorPending) take((x) => x.ruleId === "single-coordinator" && noCoordinator);
+    for (const [id, n] of named) {
+      const why = [n.coordinator ? "the coordinator" : "", n.services.length ? `provider of ${n.services.map((s) => `"${s}"`).join(", ")}` : ""].filter(Boolean).join(", ");
+      const roles = n.coordinator ? ` --roles ${req.founders ? "founder,coordinator" : "coordinator"}` : "";
+      steps.push(`add partner ${id} (${why}): edih partners add --dir ${d} --id ${id}${roles}`);
+    }
+
+    const families = SERVICE_FAMILIES.filter((f) => take((x) => x.ruleId === "service-families" && x.message.includes(f)).length > 0);
+    if (families.length > 0) {
+      steps.push(`add services in: ${families.join(", ")} (in edih.yaml under services:, each with family, title and providers)`);
+    }
+
+    if (take((x) => x.ruleId === "single-coordinator" && noCoordinator).length > 0) {
+      steps.push(app.partners.length > 0
+        ? "give one partner the role coordinator: add coordinator to roles: in its partners/<id>.yaml"
+        : `add the coordinator: edih partners add --dir ${d} --roles ${req.founders ? "founder,coordinator" : "coordinator"}`);
+    }
+
+    if (req.founders && take((x) => x.ruleId === "founders-minimum").length > 0) {
+      const have = await countFounders(app.partners.map((p) => ({ legalForm: p.legal_form, roles: p.roles })), req.founders.legalPersonsOnly);
+      const kind = req.founders.legalPersonsOnly ? " that are legal persons" : "";
+      steps.push(`add at least ${req.founders.min} founders${kind} (${have} so far): edih partners add --dir ${d} --roles founder`);
+    }
+
+    for (const x of take((x) => x.ruleId === "council-decision-present")) {
+      const p = typeof x.path?.[1] === "number" ? app.partners[x.path[1]] : undefined;
+      steps.push(p ? `give the council decision of municipality ${p.id} its number and date: council_decision: in partners/${p.id}.yaml` : x.message);
+    }
+  }
+  for (const x of errors.filter((e) => !handled.has(e))) {
+    const where = x.file ? ` (${x.file}${x.line ? `:${x.line}` : ""})` : "";
+    steps.push(`${x.message}${where} [${x.ruleId}]`);
+  }
+  return { errors: errors.length, warnings, steps };
+}
+
+/** The closing lines of `edih init`: what validate will say, and what to do next. */
+export function closingText(dir: string, next: NextSteps): string {
+  const d = shellArg(dir);
+  const warn = next.warnings > 0 ? ` and ${next.warnings} warning${next.warnings === 1 ? "" : "s"}` : "";
+  if (next.errors === 0) return `\`edih apply validate ${d}\` finds 0 errors${warn}: the application is valid.\n`;
+  return `\`edih apply validate ${d}\` finds ${next.errors} error${next.errors === 1 ? "" : "s"}${warn}. Still to do:\n` +
+    next.steps.map((s) => `  - ${s}\n`).join("");
 }

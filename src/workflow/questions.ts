@@ -1,11 +1,17 @@
 // The questions of `edih init` and `edih partners add`, each tied to its flag.
 import { basename, resolve } from "node:path";
-import { LANGUAGES, type Language } from "../schema/common.js";
+import { UsageError } from "../errors.js";
+import { FAMILY_NAMES } from "../model/terms.js";
+import { IsoDate, LANGUAGES, type Language } from "../schema/common.js";
 import type { LegalFormId } from "../schema/legal-form.js";
 import { PARTNER_ROLES, PARTNER_TYPES } from "../schema/partner.js";
+import { SERVICE_FAMILIES } from "../schema/service.js";
 import type { Asker } from "./ask.js";
 import { callChoices, callDuration, countryCodes, isNuts, legalFormChoices, nuts2Choices, nuts3Choices } from "./catalog.js";
-import { DEP_CAPACITIES, type InitAnswers } from "./init.js";
+import {
+  type CallRequirements, type CouncilDecisionAnswer, DEP_CAPACITIES, type InitAnswers, type InitPartner, type NewService,
+  type ServiceFamily, callRequirements, countFounders, isMunicipalFounder,
+} from "./init.js";
 import { type NewPartner, type PartnerRole, type PartnerType, idProblem, suggestId } from "./partner-file.js";
 
 const OTHER = "__other__";
@@ -20,6 +26,10 @@ export interface InitFlags {
   call?: string; nameBg?: string; nameEn?: string; acronym?: string; country?: string; region?: string;
   languages?: string; technologies?: string; duration?: string;
   legalForm?: string; publicBenefit?: boolean; city?: string; nuts3?: string; partners?: boolean;
+  /** Id of the coordinating partner (entered now, or added later with `edih partners add`), or "none". */
+  coordinator?: string;
+  /** Repeatable: <family>=<title>@<provider>[,<provider>]. */
+  service?: string[];
 }
 
 function nuts3Problem(code: string): string | undefined {
@@ -57,7 +67,7 @@ export async function askPartner(ask: Asker, f: PartnerFlags, ctx: { region?: st
   return { id, nameBg, nameEn, legalForm, type, roles, city, nuts3: nuts3 || null };
 }
 
-export async function askInit(ask: Asker, f: InitFlags, dir: string, addPartners: (a: InitAnswers) => Promise<NewPartner[]>): Promise<InitAnswers> {
+export async function askInit(ask: Asker, f: InitFlags, dir: string): Promise<InitAnswers> {
   const calls = callChoices();
   const defCall = calls.find((c) => c.value === "DIGITAL-2021-EDIH-01")?.value ?? calls[0]?.value;
   const call = await ask.select("--call", "Call", f.call, calls, defCall);
@@ -79,8 +89,165 @@ export async function askInit(ask: Asker, f: InitFlags, dir: string, addPartners
   const city = await ask.text("--city", "City of the seat", f.city, cityDefault(nuts3));
   const answers: InitAnswers = {
     call, nameBg, nameEn, acronym, region, languages, technologies, durationMonths: Number(durationText),
-    legalEntity: { legalForm, publicBenefit, city, nuts3: nuts3 || null }, partners: [],
+    legalEntity: { legalForm, publicBenefit, city, nuts3: nuts3 || null }, partners: [], services: [],
   };
-  answers.partners = f.partners === false ? [] : await addPartners(answers);
+  const req = await callRequirements(call, answers.legalEntity);
+  answers.partners = f.partners === false ? [] : await askInitPartners(ask, answers, req);
+  const coordinator = await askCoordinator(ask, f.coordinator, answers.partners, req, call);
+  if (coordinator !== undefined && !answers.partners.some((p) => p.id === coordinator)) answers.pendingCoordinator = coordinator;
+  answers.services = await askServices(ask, f.service, answers);
   return answers;
+}
+
+/**
+ * The partners loop of `init`. While the call's founder minimum is not met, "Add another partner?"
+ * defaults to yes and says how many founders are still needed: the consultant can still stop (the
+ * founders may not be known yet), and is then told once more before the end.
+ */
+async function askInitPartners(ask: Asker, a: InitAnswers, req: CallRequirements): Promise<InitPartner[]> {
+  const partners: InitPartner[] = [];
+  if (!ask.prompting) return partners;
+  const need = req.founders;
+  const kind = need?.legalPersonsOnly ? " that are legal persons" : "";
+  const short = async () => (need ? need.min - await countFounders(partners, need.legalPersonsOnly) : 0);
+  let more = await ask.confirm("--no-partners",
+    need ? `Add a partner now? (the association needs at least ${need.min} founders${kind})` : "Add a partner now?", undefined, true);
+  while (more) {
+    const p: InitPartner = await askPartner(ask, {}, { region: a.region, defaultNuts3: a.legalEntity.nuts3 ?? undefined, takenIds: partners.map((x) => x.id) });
+    if (isMunicipalFounder(p)) p.councilDecision = await askCouncilDecision(ask, p);
+    partners.push(p);
+    const missing = await short();
+    more = await ask.confirm("--no-partners",
+      missing > 0 ? `Add another partner? (${need!.min - missing} of the ${need!.min} founders${kind} the association needs)` : "Add another partner?",
+      undefined, missing > 0);
+  }
+  const missing = await short();
+  if (missing > 0) {
+    ask.say(`Note: ${need!.min - missing} founder(s)${kind} so far; ${a.call} needs at least ${need!.min} for the association ` +
+      "(founders-minimum). Add them later with `edih partners add --roles founder`.");
+  }
+  return partners;
+}
+
+/** The municipal council's decision to co-found (ЗМСМА чл. 21); what is not known yet stays null. */
+async function askCouncilDecision(ask: Asker, p: InitPartner): Promise<CouncilDecisionAnswer> {
+  ask.say(`${p.nameBg || p.nameEn} is a municipal founder: its council decides to co-found the association (leave empty what is not known yet).`);
+  const number = await ask.optionalText("Council decision — number (Решение №)");
+  const date = await ask.optionalText("Council decision — date (YYYY-MM-DD)",
+    (v) => (IsoDate.safeParse(v).success ? undefined : "a date as YYYY-MM-DD, e.g. 2021-01-28"));
+  return { number, date };
+}
+
+const NONE = "none";
+
+/** Gives `id` the coordinator role and takes it from every other partner (the proposal has exactly one). */
+function setCoordinator(partners: InitPartner[], id: string | undefined): void {
+  const order = (r: string) => PARTNER_ROLES.indexOf(r as PartnerRole);
+  for (const p of partners) {
+    if (p.id === id) {
+      if (!p.roles.includes("coordinator")) p.roles = [...p.roles, "coordinator" as const].sort((x, y) => order(x) - order(y));
+    } else if (p.roles.includes("coordinator")) {
+      p.roles = p.roles.filter((r) => r !== "coordinator");
+      // Every partner has a role; one that was to coordinate at least takes part.
+      if (p.roles.length === 0) p.roles = ["beneficiary"];
+    }
+  }
+}
+
+/**
+ * Which partner coordinates. On a terminal, chosen among the partners just entered ("none yet" only
+ * where the call has no coordinator rule). --coordinator may also name a partner a script adds
+ * afterwards: the id is returned and the closing message says how to add it with the role.
+ */
+async function askCoordinator(ask: Asker, given: string | undefined, partners: InitPartner[], req: CallRequirements, call: string): Promise<string | undefined> {
+  if (given !== undefined) {
+    if (given === NONE) {
+      if (req.coordinatorRequired) {
+        throw new UsageError(`--coordinator none: ${call} needs exactly one coordinator`, "give the id of the partner that submits the proposal");
+      }
+      setCoordinator(partners, undefined);
+      return undefined;
+    }
+    const problem = idProblem(given);
+    if (problem) throw new UsageError(`--coordinator: ${problem}`);
+    setCoordinator(partners, given);
+    return given;
+  }
+  if (!ask.prompting || partners.length === 0) return undefined;
+  const current = partners.find((p) => p.roles.includes("coordinator"))?.id;
+  const choices = partners.map((p) => ({ value: p.id, name: `${p.id} — ${p.nameEn || p.nameBg}` }));
+  if (!req.coordinatorRequired) choices.push({ value: NONE, name: `none yet (${call} has no coordinator)` });
+  const picked = await ask.select("--coordinator",
+    req.coordinatorRequired ? "Coordinator: which partner submits the EU proposal?" : "Coordinator of the later EU proposal, if known",
+    undefined, choices, current ?? (req.coordinatorRequired ? partners[0]!.id : NONE));
+  const id = picked === NONE ? undefined : picked;
+  setCoordinator(partners, id);
+  return id;
+}
+
+const LANGUAGE_NAMES: Record<Language, string> = { bg: "Bulgarian", en: "English" };
+
+/** A service id from its title, unique among the services written. */
+function serviceId(title: string, family: ServiceFamily, taken: Set<string>): string {
+  const base = suggestId(title) || family;
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+/** Parses --service <family>=<title>@<provider>[,<provider>]. */
+export function parseServiceFlag(spec: string): { family: ServiceFamily; title: string; providers: string[] } {
+  const form = "--service takes <family>=<title>@<provider>[,<provider>]";
+  const eq = spec.indexOf("=");
+  const at = spec.lastIndexOf("@");
+  if (eq <= 0 || at < eq) throw new UsageError(`${form} (got "${spec}")`, `e.g. --service "test-before-invest=AI test lab@trakia-university"`);
+  const family = spec.slice(0, eq).trim();
+  if (!(SERVICE_FAMILIES as readonly string[]).includes(family)) {
+    throw new UsageError(`--service: unknown family "${family}" in "${spec}"; one of ${SERVICE_FAMILIES.join(", ")}`);
+  }
+  const title = spec.slice(eq + 1, at).trim();
+  if (title === "") throw new UsageError(`--service: no title in "${spec}"`, form);
+  const providers = spec.slice(at + 1).split(",").map((s) => s.trim()).filter(Boolean);
+  if (providers.length === 0) throw new UsageError(`--service: no provider in "${spec}"`, form);
+  for (const p of providers) {
+    const problem = idProblem(p);
+    if (problem) throw new UsageError(`--service: provider ${problem}`);
+  }
+  return { family: family as ServiceFamily, title, providers };
+}
+
+/**
+ * The hub's services: from --service flags, or on a terminal at least one per family, each with a
+ * title per document language and its providers among the partners entered. A title left empty
+ * leaves the family for later (the closing message lists it): nothing is made up.
+ */
+async function askServices(ask: Asker, given: string[] | undefined, a: InitAnswers): Promise<NewService[]> {
+  const taken = new Set<string>();
+  if (given !== undefined && given.length > 0) {
+    return given.map((spec) => {
+      const s = parseServiceFlag(spec);
+      return { id: serviceId(s.title, s.family, taken), ...s };
+    });
+  }
+  if (!ask.prompting || a.partners.length === 0) return [];
+  const choices = a.partners.map((p) => ({ value: p.id, name: `${p.id} — ${p.nameEn || p.nameBg}` }));
+  ask.say("\nServices: an EDIH offers all four families. Describe at least one service of each; leave the title empty to add it later in edih.yaml.");
+  const services: NewService[] = [];
+  for (const family of SERVICE_FAMILIES) {
+    const fam = FAMILY_NAMES[family]!;
+    ask.say(`\n${fam.en} / ${fam.bg}`);
+    for (let more = true; more;) {
+      const title: Partial<Record<Language, string>> = {};
+      for (const lang of a.languages) {
+        const t = await ask.optionalText(`${fam.en} — service title in ${LANGUAGE_NAMES[lang]}`);
+        if (t !== null) title[lang] = t;
+      }
+      if (Object.keys(title).length === 0) break;
+      const providers = await ask.checkbox("--service", `${fam.en} — provided by`, undefined, choices, []);
+      services.push({ id: serviceId(title.en ?? title.bg ?? "", family, taken), family, title, providers });
+      more = await ask.confirm("--service", `Another service in ${fam.en}?`, undefined, false);
+    }
+  }
+  return services;
 }
