@@ -118,7 +118,7 @@ async function askInitPartners(ask: Asker, a: InitAnswers, req: CallRequirements
     partners.push(p);
     const missing = await short();
     more = await ask.confirm("--no-partners",
-      missing > 0 ? `Add another partner? (${need!.min - missing} of the ${need!.min} founders${kind} the association needs)` : "Add another partner?",
+      missing > 0 ? `Add another partner? (the association needs ${need!.min} founders${kind}; ${need!.min - missing} so far)` : "Add another partner?",
       undefined, missing > 0);
   }
   const missing = await short();

@@ -1,46 +1,79 @@
 // `edih init` answered in a real terminal: tmux runs the built CLI on a pseudo-terminal, the test
-// waits for each question on screen (capture-pane) and types the answer (send-keys).
+// waits for each question on screen (capture-pane) and types the answer (send-keys). The answers
+// make a whole consortium — three founders (a municipality with its council decision, a university,
+// a business association), a coordinator and one service per family — and the folder written must
+// pass `edih apply validate` with 0 errors.
 import { afterAll, describe, expect, it } from "vitest";
 import { execFileSync, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadProject } from "../../src/load/index.js";
 import { parseApplication } from "../../src/schema/diagnose.js";
-import { ROOT, edih, errorsInWrittenData } from "./cli.js";
+import { ROOT, edih } from "./cli.js";
 
 const hasTmux = spawnSync("tmux", ["-V"]).status === 0;
-// Own server socket: the test never sees or touches anybody else's tmux sessions.
-const SOCKET = `edih-test-${process.pid}`;
-const SESSION = `init-${process.pid}`;
+// Own server socket and session, unique per run: the test never sees or touches anybody else's tmux.
+const UNIQUE = `${process.pid}-${randomBytes(3).toString("hex")}`;
+const SOCKET = `edih-test-${UNIQUE}`;
+const SESSION = `init-${UNIQUE}`;
 const tmux = (...args: string[]) => execFileSync("tmux", ["-L", SOCKET, ...args], { encoding: "utf8" });
 const screen = () => tmux("capture-pane", "-p", "-t", SESSION);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function waitFor(text: string | RegExp, timeoutMs = 15_000): Promise<string> {
+async function waitFor(test: (s: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const s = screen();
-    if (typeof text === "string" ? s.includes(text) : text.test(s)) return s;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(text)}; screen:\n${s}`);
-    await new Promise((r) => setTimeout(r, 100));
+    if (test(s)) return s;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${s}`);
+    await sleep(100);
   }
 }
 
-async function answer(question: string | RegExp, ...keys: string[]): Promise<void> {
-  await waitFor(question);
-  for (const k of keys) tmux("send-keys", "-t", SESSION, ...(k.startsWith("=") ? ["-l", k.slice(1)] : [k]));
+/**
+ * Waits until `question` is the question being asked: inquirer marks it "?" while it waits and
+ * "✔" once answered, so a question asked again (the next partner's name) is never mistaken for
+ * the one already on screen.
+ */
+const asking = (question: string) => waitFor(
+  (s) => s.split("\n").some((l) => l.trimStart().startsWith("?") && l.includes(question)), `the question "${question}"`);
+
+const keys = (...ks: string[]) => {
+  for (const k of ks) tmux("send-keys", "-t", SESSION, ...(k.startsWith("=") ? ["-l", k.slice(1)] : [k]));
+};
+
+/** Answers `question` with keys: "=text" is typed literally, anything else is a key name (Enter, C-u). */
+async function answer(question: string, ...ks: string[]): Promise<void> {
+  await asking(question);
+  keys(...ks);
 }
 
-/** Moves the cursor (❯) of a list question down to the line holding `item`, then picks it. */
-async function pick(question: string | RegExp, item: string): Promise<void> {
-  await waitFor(question);
+/** Moves the cursor (❯) of the list being asked down to the line holding `item`. */
+async function cursorTo(question: string, item: string): Promise<void> {
+  await asking(question);
   const cursorOn = (s: string) => s.split("\n").some((l) => l.trimStart().startsWith("❯") && l.includes(item));
   for (let i = 0; i < 40 && !cursorOn(screen()); i++) {
-    tmux("send-keys", "-t", SESSION, "Down");
-    await new Promise((r) => setTimeout(r, 80));
+    keys("Down");
+    await sleep(80);
   }
-  await waitFor({ test: cursorOn } as unknown as RegExp);
-  tmux("send-keys", "-t", SESSION, "Enter");
+  await waitFor(cursorOn, `the cursor on "${item}"`);
+}
+
+/** Picks `item` in a select list. */
+async function pick(question: string, item: string): Promise<void> {
+  await cursorTo(question, item);
+  keys("Enter");
+}
+
+/** Checks `item` (space) in a checkbox list that starts with nothing checked, and submits it. */
+async function check(question: string, item: string): Promise<void> {
+  await cursorTo(question, item);
+  keys("Space");
+  const checked = (s: string) => s.split("\n").some((l) => l.trimStart().startsWith("❯") && l.includes(item) && l.includes("◉"));
+  await waitFor(checked, `"${item}" checked`);
+  keys("Enter");
 }
 
 afterAll(() => {
@@ -50,48 +83,101 @@ afterAll(() => {
   rmSync(join(process.env.TMUX_TMPDIR ?? "/tmp", `tmux-${process.getuid?.() ?? 0}`, SOCKET), { force: true });
 });
 
+interface NewPartnerAnswers { nameBg: string; nameEn: string; id: string; legalForm: string; type: string }
+
+async function partner(p: NewPartnerAnswers): Promise<void> {
+  await answer("Partner's name in Bulgarian", `=${p.nameBg}`, "Enter");
+  await answer("Partner's name in English", `=${p.nameEn}`, "Enter");
+  await answer("Id (kebab-case", "C-u", `=${p.id}`, "Enter");
+  await pick("Legal form", `${p.legalForm} — `);
+  await pick("Type of organisation", p.type);
+  await answer("Roles", "Enter");                                 // founder, checked by default
+  await answer("Seat's region", "Enter");                         // the hub's seat region, BG344
+  await answer("Seat's city", "Enter");                           // from the NUTS 3 name
+}
+
+async function service(family: string, bg: string, en: string, provider: string): Promise<void> {
+  await answer(`${family} — service title in Bulgarian`, `=${bg}`, "Enter");
+  await answer(`${family} — service title in English`, `=${en}`, "Enter");
+  await check(`${family} — provided by`, provider);
+  await answer(`Another service in ${family}?`, "Enter");          // no
+}
+
 describe.skipIf(!hasTmux)("edih init in a real terminal", () => {
-  it("asks each question and writes a valid application", async () => {
+  it("asks for the hub, the founders, the coordinator and the services, and writes a valid application", async () => {
     const dir = join(mkdtempSync(join(tmpdir(), "edih-tty-")), "hub");
     const cmd = `cd ${ROOT} && node bin/edih.js init ${dir}; echo EDIH-EXIT=$?; sleep 120`;
     tmux("new-session", "-d", "-s", SESSION, "-x", "200", "-y", "50", "-e", "LANG=C.UTF-8", cmd);
 
-    await answer("Call", "Enter");                                  // default DIGITAL-2021-EDIH-01
+    await pick("Call", "BG-EDIH-PRESELECTION-2021");
     await answer("Hub acronym", "C-u", "=TTYHUB", "Enter");
-    await answer("Hub name in Bulgarian", "C-u", "=Hub TTY bg", "Enter");
-    await answer("Hub name in English", "C-u", "=Hub TTY en", "Enter");
+    await answer("Hub name in Bulgarian", "C-u", "=Хъб TTY", "Enter");
+    await answer("Hub name in English", "C-u", "=Hub TTY", "Enter");
     await answer("Country", "Enter");                               // BG
     await pick("Region the hub covers", "BG34 ");
     await answer("Languages of the documents", "Enter");            // bg, en checked
     await answer("Digital Europe capacities", "Enter");             // all four checked
     await answer("Duration in months", "Enter");
     await answer("Legal form of the hub's entity", "Enter");        // association
-    await answer("Is it for public benefit", "Enter");                        // yes
+    await answer("Is it for public benefit", "Enter");              // yes
     await pick("Seat of the hub's entity", "BG344 ");
-    await answer("City of the seat", "Enter");                      // from the NUTS 3 name
-    await answer("Add a partner now?", "Enter");
-    await answer("Partner's name in Bulgarian", "=Trakia bg", "Enter");
-    await answer("Partner's name in English", "=Trakia University", "Enter");
-    await answer("Id (kebab-case", "Enter");                        // trakia-university
-    await pick(/\? Legal form/, "ood — ООД");
-    await answer("Type of organisation", "Enter");                  // public-authority
-    await answer("Roles", "Enter");                                 // founder
-    await answer("Seat's region", "Enter");                         // the hub's seat region
-    await answer("Seat's city", "Enter");
-    await answer("Add another partner?", "Enter");                  // no
-    const end = await waitFor(/EDIH-EXIT=\d+/, 20_000);
-    expect(end).toContain("EDIH-EXIT=0");
+    await answer("City of the seat", "Enter");
 
-    expect(readdirSync(join(dir, "partners"))).toEqual(["trakia-university.yaml"]);
+    // The national call needs 3 founders that are legal persons: the question says so.
+    await answer("Add a partner now? (the association needs at least 3 founders", "Enter");
+    await partner({ nameBg: "Община Стара Загора", nameEn: "Municipality of Stara Zagora", id: "stara-zagora-municipality",
+      legalForm: "municipality", type: "public-authority" });
+    await answer("Council decision — number", "=123", "Enter");
+    await answer("Council decision — date", "=2021-01-28", "Enter");
+    // Short of the minimum, "add another" defaults to yes: Enter goes on.
+    await answer("Add another partner? (the association needs 3 founders that are legal persons; 1 so far)", "Enter");
+    await partner({ nameBg: "Тракийски университет", nameEn: "Trakia University", id: "trakia-university",
+      legalForm: "state-university", type: "higher-education" });
+    await answer("Add another partner? (the association needs 3 founders that are legal persons; 2 so far)", "Enter");
+    await partner({ nameBg: "Клуб на работодателите", nameEn: "Employers Club", id: "employers-club",
+      legalForm: "association", type: "business-association" });
+    await answer("Add another partner?", "Enter");                 // minimum met: defaults to no
+
+    await pick("Coordinator of the later EU proposal", "trakia-university —");
+
+    await service("Test before invest", "Лаборатория за ИИ", "AI test lab", "trakia-university");
+    await service("Skills and training", "Академия за цифрови умения", "Digital skills academy", "trakia-university");
+    await service("Support to find investments", "Готовност за инвеститори", "Investor readiness", "employers-club");
+    await service("Innovation ecosystem and networking", "Регионални срещи", "Regional matchmaking", "stara-zagora-municipality");
+
+    const end = await waitFor((s) => /EDIH-EXIT=\d+/.test(s), "the end of init", 30_000);
+    expect(end).toContain("EDIH-EXIT=0");
+    expect(end).toMatch(/finds 0 errors.*the application is valid/);
+
+    expect(readdirSync(join(dir, "partners")).sort()).toEqual(["employers-club.yaml", "stara-zagora-municipality.yaml", "trakia-university.yaml"]);
+    const municipality = readFileSync(join(dir, "partners/stara-zagora-municipality.yaml"), "utf8");
+    expect(municipality.split("\n")[0]).toBe("# yaml-language-server: $schema=../.edih/partner.schema.json");
+    expect(municipality).toMatch(/^council_decision: \{number: "123", date: 2021-01-28, protocol: null\}$/m);
+    expect(readFileSync(join(dir, "edih.yaml"), "utf8").split("\n")[0]).toBe("# yaml-language-server: $schema=.edih/schema.json");
+
     const loaded = await loadProject(dir);
     const parsed = parseApplication(loaded.project!);
     expect(parsed.diagnostics).toEqual([]);
     const app = parsed.application!;
-    expect(app.hub).toMatchObject({ acronym: "TTYHUB", region: "BG34", name: { bg: "Hub TTY bg", en: "Hub TTY en" },
+    expect(app.call).toBe("BG-EDIH-PRESELECTION-2021");
+    expect(app.hub).toMatchObject({ acronym: "TTYHUB", region: "BG34", name: { bg: "Хъб TTY", en: "Hub TTY" },
       legal_entity: { legal_form: "association", public_benefit: true, seat: { nuts3: "BG344" } } });
-    expect(app.partners[0]).toMatchObject({ id: "trakia-university", legal_form: "ood", roles: ["founder"], seat: { nuts3: "BG344" } });
-    expect(readFileSync(join(dir, "partners/trakia-university.yaml"), "utf8").split("\n")[0])
-      .toBe("# yaml-language-server: $schema=../.edih/partner.schema.json");
-    expect(errorsInWrittenData(dir)).toEqual([]);
-  }, 90_000);
+    const byId = Object.fromEntries(app.partners.map((p) => [p.id, p]));
+    expect(byId["stara-zagora-municipality"]).toMatchObject({ legal_form: "municipality", roles: ["founder"],
+      council_decision: { number: "123", date: "2021-01-28" }, seat: { nuts3: "BG344" } });
+    expect(byId["trakia-university"]).toMatchObject({ legal_form: "state-university", type: "higher-education", roles: ["founder", "coordinator"] });
+    expect(byId["employers-club"]).toMatchObject({ legal_form: "association", type: "business-association", roles: ["founder"] });
+    expect(app.services.map((s) => [s.family, s.title, s.providers])).toEqual([
+      ["test-before-invest", { bg: "Лаборатория за ИИ", en: "AI test lab" }, ["trakia-university"]],
+      ["skills-and-training", { bg: "Академия за цифрови умения", en: "Digital skills academy" }, ["trakia-university"]],
+      ["support-to-find-investments", { bg: "Готовност за инвеститори", en: "Investor readiness" }, ["employers-club"]],
+      ["ecosystem-and-networking", { bg: "Регионални срещи", en: "Regional matchmaking" }, ["stara-zagora-municipality"]],
+    ]);
+
+    // The issue's bar: the application the terminal session wrote is valid.
+    const validate = edih(["apply", "validate", dir]);
+    expect(validate.stdout).not.toMatch(/ error /);
+    expect(validate.stdout).toMatch(/✔ valid: 0 errors/);
+    expect(validate.code).toBe(0);
+  }, 180_000);
 });

@@ -7,6 +7,8 @@ import { parseApplication } from "../../src/schema/diagnose.js";
 import { edih, errorsInWrittenData } from "./cli.js";
 
 const fresh = () => join(mkdtempSync(join(tmpdir(), "edih-init-")), "hub");
+/** The "Still to do" list of init's closing message. */
+const steps = (stdout: string) => stdout.split("\n").filter((l) => l.startsWith("  - ")).map((l) => l.slice(4));
 
 async function parses(dir: string) {
   const loaded = await loadProject(dir);
@@ -82,6 +84,101 @@ describe("edih init", () => {
     }
     expect(readdirSync(dir)).toEqual(["partners"]);
     expect(readFileSync(join(dir, "partners/mine.yaml"), "utf8")).toBe("# my work\nname: Mine\n");
+  });
+
+  it("from flags alone: --coordinator and --service, then the partners the closing message asks for, validate with 0 errors", async () => {
+    const dir = fresh();
+    const r = edih(["init", dir, "--yes", "--region", "BG34", "--nuts3", "BG344", "--city", "Стара Загора",
+      "--coordinator", "trakia-university",
+      "--service", "test-before-invest=AI test lab@trakia-university",
+      "--service", "skills-and-training=Digital skills academy@trakia-university,chamber-stara-zagora",
+      "--service", "support-to-find-investments=Investor readiness@chamber-stara-zagora",
+      "--service", "ecosystem-and-networking=Регионални срещи@stara-zagora-municipality,chamber-stara-zagora"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const text = readFileSync(join(dir, "edih.yaml"), "utf8");
+    expect(text.split("\n")[0]).toBe("# yaml-language-server: $schema=.edih/schema.json");
+    expect(text).toContain(`services:
+  - id: ai-test-lab
+    family: test-before-invest
+    title: AI test lab
+    providers: [trakia-university]
+`);
+    expect((await parses(dir)).services.map((s) => s.id))
+      .toEqual(["ai-test-lab", "digital-skills-academy", "investor-readiness", "regionalni-sreshti"]);
+
+    // The partners are not there yet: the closing message says which `partners add` each needs.
+    const todo = steps(r.stdout);
+    expect(todo).toEqual([
+      `add partner trakia-university (the coordinator, provider of "ai-test-lab", "digital-skills-academy"): edih partners add --dir ${dir} --id trakia-university --roles coordinator`,
+      `add partner chamber-stara-zagora (provider of "digital-skills-academy", "investor-readiness", "regionalni-sreshti"): edih partners add --dir ${dir} --id chamber-stara-zagora`,
+      `add partner stara-zagora-municipality (provider of "regionalni-sreshti"): edih partners add --dir ${dir} --id stara-zagora-municipality`,
+    ]);
+    // Following them, with each partner's own data, gives a valid application.
+    const data: Record<string, string[]> = {
+      "trakia-university": ["--name-bg", "Тракийски университет", "--name-en", "Trakia University", "--legal-form", "state-university", "--type", "higher-education"],
+      "chamber-stara-zagora": ["--name-bg", "ТПП Стара Загора", "--name-en", "Chamber Stara Zagora", "--legal-form", "association", "--type", "chamber"],
+      "stara-zagora-municipality": ["--name-bg", "Община Стара Загора", "--name-en", "Municipality of Stara Zagora", "--legal-form", "municipality", "--type", "public-authority"],
+    };
+    for (const step of todo) {
+      const [, id, command] = /add partner (\S+) .*: edih (.*)$/.exec(step)!;
+      const add = edih([...command!.split(" "), "--yes", "--nuts3", "BG344", ...data[id!]!]);
+      expect(add.stderr).toBe("");
+      expect(add.code).toBe(0);
+    }
+    expect((await parses(dir)).partners.find((p) => p.id === "trakia-university")?.roles).toEqual(["coordinator"]);
+    const v = edih(["apply", "validate", dir]);
+    expect(v.stdout).not.toMatch(/ error /);
+    expect(v.stdout).toMatch(/✔ valid: 0 errors/);
+    expect(v.code).toBe(0);
+  });
+
+  it("--yes alone writes the skeleton and lists exactly what validate will ask for", () => {
+    const errorRules = (dir: string) => {
+      const report = JSON.parse(edih(["apply", "validate", dir, "--format", "json"]).stdout) as { diagnostics: Array<{ severity: string; ruleId: string }> };
+      return report.diagnostics.filter((d) => d.severity === "error").map((d) => d.ruleId).sort();
+    };
+    const families = "test-before-invest, skills-and-training, support-to-find-investments, ecosystem-and-networking";
+
+    const eu = fresh();
+    const r = edih(["init", eu, "--yes"]);
+    expect(r.code).toBe(0);
+    expect(errorRules(eu)).toEqual(["service-families", "service-families", "service-families", "service-families", "single-coordinator"]);
+    expect(r.stdout).toMatch(/finds 5 errors and \d+ warnings?\. Still to do:\n/);
+    expect(steps(r.stdout)).toEqual([
+      `add services in: ${families} (in edih.yaml under services:, each with family, title and providers)`,
+      `add the coordinator: edih partners add --dir ${eu} --roles coordinator`,
+    ]);
+
+    const national = fresh();
+    const n = edih(["init", national, "--yes", "--call", "BG-EDIH-PRESELECTION-2021"]);
+    expect(n.code).toBe(0);
+    expect(errorRules(national)).toEqual(["founders-minimum", "service-families", "service-families", "service-families", "service-families"]);
+    expect(n.stdout).toMatch(/finds 5 errors and \d+ warnings?\. Still to do:\n/);
+    expect(steps(n.stdout)).toEqual([
+      `add services in: ${families} (in edih.yaml under services:, each with family, title and providers)`,
+      `add at least 3 founders that are legal persons (0 so far): edih partners add --dir ${national} --roles founder`,
+    ]);
+  });
+
+  it("--coordinator and --service are checked like every other flag (exit 2, nothing written)", () => {
+    const cases: Array<[string[], RegExp]> = [
+      [["--service", "testing=AI lab@uni"], /--service: unknown family "testing"/],
+      [["--service", "test-before-invest=AI lab"], /--service takes <family>=<title>@<provider>/],
+      [["--service", "test-before-invest=@uni"], /--service: no title/],
+      [["--service", "test-before-invest=AI lab@Trakia Uni"], /--service: provider "Trakia Uni" is not a valid id/],
+      [["--coordinator", "Trakia"], /--coordinator: "Trakia" is not a valid id/],
+      [["--coordinator", "none"], /--coordinator none: DIGITAL-2021-EDIH-01 needs exactly one coordinator/],
+    ];
+    for (const [flags, message] of cases) {
+      const dir = fresh();
+      const r = edih(["init", dir, "--yes", ...flags]);
+      expect(r.code, flags.join(" ")).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(existsSync(dir)).toBe(false);
+    }
+    // The national stage has no coordinator rule: "none" is an answer there.
+    expect(edih(["init", fresh(), "--yes", "--call", "BG-EDIH-PRESELECTION-2021", "--coordinator", "none"]).code).toBe(0);
   });
 
   it("--help teaches with an example", () => {
