@@ -17,9 +17,16 @@ const hasTmux = spawnSync("tmux", ["-V"]).status === 0;
 // Own server socket and session, unique per run: the test never sees or touches anybody else's tmux.
 const UNIQUE = `${process.pid}-${randomBytes(3).toString("hex")}`;
 const SOCKET = `edih-test-${UNIQUE}`;
-const SESSION = `init-${UNIQUE}`;
+let SESSION = "";
 const tmux = (...args: string[]) => execFileSync("tmux", ["-L", SOCKET, ...args], { encoding: "utf8" });
 const screen = () => tmux("capture-pane", "-p", "-t", SESSION);
+
+/** Runs `edih init <dir>` in a new session of the test's own server; the pane stays after it exits. */
+function start(name: string, dir: string): void {
+  SESSION = `${name}-${UNIQUE}`;
+  const cmd = `cd ${ROOT} && node bin/edih.js init ${dir}; echo EDIH-EXIT=$?; sleep 120`;
+  tmux("new-session", "-d", "-s", SESSION, "-x", "200", "-y", "50", "-e", "LANG=C.UTF-8", cmd);
+}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function waitFor(test: (s: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
@@ -106,8 +113,7 @@ async function service(family: string, bg: string, en: string, provider: string)
 describe.skipIf(!hasTmux)("edih init in a real terminal", () => {
   it("asks for the hub, the founders, the coordinator and the services, and writes a valid application", async () => {
     const dir = join(mkdtempSync(join(tmpdir(), "edih-tty-")), "hub");
-    const cmd = `cd ${ROOT} && node bin/edih.js init ${dir}; echo EDIH-EXIT=$?; sleep 120`;
-    tmux("new-session", "-d", "-s", SESSION, "-x", "200", "-y", "50", "-e", "LANG=C.UTF-8", cmd);
+    start("national", dir);
 
     await pick("Call", "BG-EDIH-PRESELECTION-2021");
     await answer("Hub acronym", "C-u", "=TTYHUB", "Enter");
@@ -180,4 +186,41 @@ describe.skipIf(!hasTmux)("edih init in a real terminal", () => {
     expect(validate.stdout).toMatch(/✔ valid: 0 errors/);
     expect(validate.code).toBe(0);
   }, 180_000);
+
+  it("EU call: the coordinator is required (no \"none yet\"), services left for later are listed at the end", async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "edih-tty-")), "hub");
+    start("eu", dir);
+    await answer("Call", "Enter");                                  // default DIGITAL-2021-EDIH-01
+    await answer("Hub acronym", "C-u", "=EUHUB", "Enter");
+    for (const q of ["Hub name in Bulgarian", "Hub name in English", "Country"]) await answer(q, "Enter");
+    await pick("Region the hub covers", "BG34 ");
+    for (const q of ["Languages of the documents", "Digital Europe capacities", "Duration in months", "Legal form of the hub's entity", "Is it for public benefit"]) {
+      await answer(q, "Enter");
+    }
+    await pick("Seat of the hub's entity", "BG344 ");
+    await answer("City of the seat", "Enter");
+    await answer("Add a partner now?", "Enter");
+    await partner({ nameBg: "Тракийски университет", nameEn: "Trakia University", id: "trakia-university",
+      legalForm: "state-university", type: "higher-education" });
+    await answer("Add another partner?", "Enter");                 // no founder minimum on the EU call: defaults to no
+    const coordinator = await asking("Coordinator: which partner submits the EU proposal?");
+    expect(coordinator).not.toContain("none yet");
+    keys("Enter");                                                  // the only partner
+    // Titles left empty: the family is left for later, nothing is made up.
+    for (const family of ["Test before invest", "Skills and training", "Support to find investments", "Innovation ecosystem and networking"]) {
+      await answer(`${family} — service title in Bulgarian`, "Enter");
+      await answer(`${family} — service title in English`, "Enter");
+    }
+    const end = await waitFor((s) => /EDIH-EXIT=\d+/.test(s), "the end of init", 30_000);
+    expect(end).toContain("EDIH-EXIT=0");
+    expect(end).toContain("finds 4 errors");
+    expect(end).toContain("- add services in: test-before-invest, skills-and-training, support-to-find-investments, ecosystem-and-networking");
+    expect(readFileSync(join(dir, "partners/trakia-university.yaml"), "utf8")).toMatch(/^roles: \[founder, coordinator\]$/m);
+    expect(readFileSync(join(dir, "edih.yaml"), "utf8")).toMatch(/^services: \[\]$/m);
+    const validate = edih(["apply", "validate", dir, "--format", "json"]);
+    expect(validate.code).toBe(1);
+    const found = (JSON.parse(validate.stdout) as { diagnostics: Array<{ severity: string; ruleId: string }> }).diagnostics
+      .filter((d) => d.severity === "error").map((d) => d.ruleId);
+    expect(found).toEqual(["service-families", "service-families", "service-families", "service-families"]);
+  }, 120_000);
 });
