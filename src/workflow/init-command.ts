@@ -26,7 +26,14 @@ export async function runInit(dir: string, opts: InitFlags & { example?: string;
   ask.assertComplete("init");
   const written = writeNewProject(dir, answers);
   // A skeleton cannot be valid without the consultant's content: say exactly what validate will ask for.
-  report(dir, written, closingText(dir, await nextSteps(dir, answers)));
+  let closing: string;
+  try {
+    closing = closingText(dir, await nextSteps(dir, answers));
+  } catch (e) {
+    // The application is written; a failing check must not make that look like a failure.
+    closing = `(could not check the new application: ${e instanceof Error ? e.message : String(e)}; run edih apply validate)\n`;
+  }
+  report(dir, written, closing);
   return EXIT.ok;
 }
 

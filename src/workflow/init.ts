@@ -59,22 +59,22 @@ export interface CallRequirements {
   coordinatorRequired: boolean;
   /** founders-minimum runs on an association: how many founders, of which kind. */
   founders?: { min: number; legalPersonsOnly: boolean };
-  /** council-decision-present runs. */
-  councilDecisions: boolean;
 }
 
 export async function callRequirements(call: string, le: InitAnswers["legalEntity"]): Promise<CallRequirements> {
   const { loadCallPack } = await import("../calls/index.js");
   const pack = loadCallPack(call).pack;
-  if (!pack) return { coordinatorRequired: false, councilDecisions: false };
+  if (!pack) return { coordinatorRequired: false };
   const { effectiveRules } = await import("../check.js");
   const on = new Map(effectiveRules(pack).filter((r) => r.severity === "error").map((r) => [r.rule.meta.id, r]));
-  const req: CallRequirements = { coordinatorRequired: on.has("single-coordinator"), councilDecisions: on.has("council-decision-present") };
+  const req: CallRequirements = { coordinatorRequired: on.has("single-coordinator") };
   const fm = on.get("founders-minimum");
   if (fm && le.legalForm === "association") {
-    // The rule's own defaults, then the pack's options (founders-minimum.ts).
-    const o = { min_legal_persons: 3, min_private_benefit: 3, ...fm.options } as { min_legal_persons: number; min_private_benefit: number };
-    req.founders = le.publicBenefit ? { min: o.min_legal_persons, legalPersonsOnly: true } : { min: o.min_private_benefit, legalPersonsOnly: false };
+    // The pack's options with the rule's own defaults, as the rule reads them.
+    const parsed = fm.rule.options.safeParse(fm.options);
+    const o = (parsed.success ? parsed.data : {}) as { min_legal_persons?: number; min_private_benefit?: number };
+    const min = le.publicBenefit ? o.min_legal_persons : o.min_private_benefit;
+    if (min !== undefined) req.founders = { min, legalPersonsOnly: le.publicBenefit };
   }
   return req;
 }
@@ -256,8 +256,10 @@ export async function nextSteps(dir: string, a: InitAnswers): Promise<NextSteps>
 
     if (req.founders && take((x) => x.ruleId === "founders-minimum").length > 0) {
       const have = await countFounders(app.partners.map((p) => ({ legalForm: p.legal_form, roles: p.roles })), req.founders.legalPersonsOnly);
-      const kind = req.founders.legalPersonsOnly ? " that are legal persons" : "";
-      steps.push(`add at least ${req.founders.min} founders${kind} (${have} so far): edih partners add --dir ${d} --roles founder`);
+      const more = Math.max(1, req.founders.min - have);
+      const kind = !req.founders.legalPersonsOnly ? "" : more === 1 ? " that is a legal person" : " that are legal persons";
+      steps.push(`add ${more}${have > 0 ? " more" : ""} founder${more === 1 ? "" : "s"}${kind} (the association needs at least ${req.founders.min}; ${have} so far): ` +
+        `edih partners add --dir ${d} --roles founder`);
     }
 
     for (const x of take((x) => x.ruleId === "council-decision-present")) {

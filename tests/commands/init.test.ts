@@ -157,7 +157,7 @@ describe("edih init", () => {
     expect(n.stdout).toMatch(/finds 5 errors and \d+ warnings?\. Still to do:\n/);
     expect(steps(n.stdout)).toEqual([
       `add services in: ${families} (in edih.yaml under services:, each with family, title and providers)`,
-      `add at least 3 founders that are legal persons (0 so far): edih partners add --dir ${national} --roles founder`,
+      `add 3 founders that are legal persons (the association needs at least 3; 0 so far): edih partners add --dir ${national} --roles founder`,
     ]);
   });
 

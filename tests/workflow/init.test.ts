@@ -84,7 +84,7 @@ council_decision: {number: "123", date: 2021-01-28, protocol: null}
     expect(next.errors).toBe(4);
     expect(next.steps).toEqual([
       "add services in: support-to-find-investments, ecosystem-and-networking (in edih.yaml under services:, each with family, title and providers)",
-      `add at least 3 founders that are legal persons (2 so far): edih partners add --dir ${dir} --roles founder`,
+      `add 1 more founder that is a legal person (the association needs at least 3; 2 so far): edih partners add --dir ${dir} --roles founder`,
       "give the council decision of municipality stara-zagora-municipality its number and date: council_decision: in partners/stara-zagora-municipality.yaml",
     ]);
   });
