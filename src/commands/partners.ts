@@ -2,7 +2,7 @@ import type { Command } from "commander";
 
 interface AddOptions {
   dir: string; yes?: boolean; id?: string; nameBg?: string; nameEn?: string; legalForm?: string; type?: string;
-  roles?: string; city?: string; nuts3?: string;
+  roles?: string; city?: string; nuts3?: string; councilNumber?: string; councilDate?: string;
 }
 
 export function registerPartners(parent: Command): void {
@@ -68,12 +68,18 @@ Example:
     .option("--roles <list>", "comma-separated: founder, coordinator, beneficiary, affiliated-entity, associated-partner (default founder)")
     .option("--nuts3 <code>", "NUTS 3 region of the seat, e.g. BG344 (default: the hub's seat)")
     .option("--city <name>", "city of the seat")
+    .option("--council-number <no>", "a municipal founder's council decision: its number")
+    .option("--council-date <date>", "a municipal founder's council decision: its date (YYYY-MM-DD)")
     .addHelpText("after", `
-Identifiers (ЕИК, PIC, VAT) are written as null: fill them in the file once known.
+Identifiers (ЕИК, PIC, VAT) are written as null: fill them in the file once known. A municipality
+that co-founds the association is asked for its council decision (ЗМСМА чл. 21).
 
 Example:
   $ edih partners add --dir my-hub --yes --name-bg "Про Дрон Сис ООД" --name-en "Pro Drone Sys" \\
       --legal-form ood --type enterprise --nuts3 BG411 --city София
+  $ edih partners add --dir my-hub --yes --name-bg "Община Ямбол" --name-en "Municipality of Yambol" \\
+      --legal-form municipality --type public-authority --nuts3 BG343 --city Ямбол \\
+      --council-number 123 --council-date 2021-02-25
 `)
     .action(async (opts: AddOptions) => {
       const { runAdd } = await import("../workflow/partners-command.js");

@@ -9,7 +9,7 @@ import {
   APPLICATION_SCHEMA_FILE, PARTNER_SCHEMA_FILE, applicationJsonSchema, partnerJsonSchema, schemaComment, schemaText,
 } from "./json-schema.js";
 import { packageRoot } from "./package-root.js";
-import { type NewPartner, partnerData } from "./partner-file.js";
+import { type NewPartner, partnerYaml } from "./partner-file.js";
 import { FLOW_KEYS, toYaml } from "./yaml-text.js";
 
 /** The Digital Europe capacities; a hub must name at least one (FORMAT.md, value lists). */
@@ -38,12 +38,8 @@ export interface InitAnswers {
 export type ServiceFamily = (typeof SERVICE_FAMILIES)[number];
 
 /** A municipal council's decision to co-found the association; null = not known yet. */
-export interface CouncilDecisionAnswer { number: string | null; date: string | null }
-
-/** A partner entered during `init`: what `partners add` asks, plus the council decision of a municipal founder. */
-export interface InitPartner extends NewPartner {
-  councilDecision?: CouncilDecisionAnswer;
-}
+/** A partner entered during `init`: exactly what `partners add` asks. */
+export type InitPartner = NewPartner;
 
 /** One service the consultant described: its title as typed (plain or per language) and providers by partner id. */
 export interface NewService {
@@ -92,7 +88,7 @@ export async function countFounders(partners: ReadonlyArray<Pick<NewPartner, "le
   }).length;
 }
 
-export const isMunicipalFounder = (p: NewPartner): boolean => p.legalForm === "municipality" && p.roles.includes("founder");
+export { isMunicipalFounder, type CouncilDecisionAnswer } from "./partner-file.js";
 
 /** Files that make `dir` an application already; init refuses to touch any of them. */
 export function existingApplicationFiles(dir: string): string[] {
@@ -141,17 +137,6 @@ function applicationYaml(a: InitAnswers): string {
     toYaml(applicationData(a), [...FLOW_KEYS, "title", "providers"]);
 }
 
-/** The partner file's mapping: `partners add`'s, with the council decision of a municipal founder. */
-export function initPartnerData(p: InitPartner): Record<string, unknown> {
-  const data = partnerData(p);
-  if (p.councilDecision) data.council_decision = { number: p.councilDecision.number, date: p.councilDecision.date, protocol: null };
-  return data;
-}
-
-function initPartnerYaml(p: InitPartner): string {
-  return schemaComment(`../${PARTNER_SCHEMA_FILE}`) + toYaml(initPartnerData(p), [...FLOW_KEYS, "council_decision"]);
-}
-
 /** Writes the editor schemas into `.edih/` so the `$schema` comments resolve without a network. */
 export function writeSchemaFiles(dir: string): string[] {
   writeFileAtomic(join(dir, APPLICATION_SCHEMA_FILE), schemaText(applicationJsonSchema()));
@@ -166,7 +151,7 @@ export function writeNewProject(dir: string, a: InitAnswers): string[] {
   written.push("edih.yaml");
   for (const p of a.partners) {
     const rel = `partners/${p.id}.yaml`;
-    writeFileAtomic(join(dir, rel), initPartnerYaml(p));
+    writeFileAtomic(join(dir, rel), partnerYaml(p, `../${PARTNER_SCHEMA_FILE}`));
     written.push(rel);
   }
   return written;

@@ -2,7 +2,7 @@ import type { LegalFormId } from "../schema/legal-form.js";
 import { PARTNER_ROLES, PARTNER_TYPES } from "../schema/partner.js";
 import { Slug } from "../schema/common.js";
 import { schemaComment } from "./json-schema.js";
-import { toYaml } from "./yaml-text.js";
+import { FLOW_KEYS, toYaml } from "./yaml-text.js";
 
 export type PartnerType = (typeof PARTNER_TYPES)[number];
 export type PartnerRole = (typeof PARTNER_ROLES)[number];
@@ -17,7 +17,14 @@ export interface NewPartner {
   roles: PartnerRole[];
   city: string;
   nuts3: string | null;
+  /** A municipal founder's council decision (ЗМСМА чл. 21); what is not known yet stays null. */
+  councilDecision?: CouncilDecisionAnswer;
 }
+
+export interface CouncilDecisionAnswer { number: string | null; date: string | null }
+
+export const isMunicipalFounder = (p: Pick<NewPartner, "legalForm" | "roles">): boolean =>
+  p.legalForm === "municipality" && p.roles.includes("founder");
 
 /** A kebab-case id suggested from a name (Latin letters only; Cyrillic is transliterated). */
 export function suggestId(name: string): string {
@@ -52,10 +59,11 @@ export function partnerData(p: NewPartner): Record<string, unknown> {
     pic: null,
     vat: null,
     seat: { city: p.city, nuts3: p.nuts3 },
+    ...(p.councilDecision ? { council_decision: { number: p.councilDecision.number, date: p.councilDecision.date, protocol: null } } : {}),
   };
 }
 
 /** Text of a new partners/<id>.yaml; `schemaPath` is the partner schema relative to that file. */
 export function partnerYaml(p: NewPartner, schemaPath: string): string {
-  return schemaComment(schemaPath) + toYaml(partnerData(p));
+  return schemaComment(schemaPath) + toYaml(partnerData(p), [...FLOW_KEYS, "council_decision"]);
 }

@@ -20,6 +20,8 @@ const plain = (values: readonly string[]) => values.map((v) => ({ value: v, name
 export interface PartnerFlags {
   id?: string; nameBg?: string; nameEn?: string; legalForm?: string; type?: string; roles?: string;
   city?: string; nuts3?: string;
+  /** A municipal founder's council decision; empty = not known yet (null in the file). */
+  councilNumber?: string; councilDate?: string;
 }
 
 export interface InitFlags {
@@ -64,7 +66,9 @@ export async function askPartner(ask: Asker, f: PartnerFlags, ctx: { region?: st
   const roles = await ask.checkbox("--roles", "Roles", f.roles, plain(PARTNER_ROLES), ["founder"]) as PartnerRole[];
   const nuts3 = await askNuts3(ask, "--nuts3", "Seat's region", f.nuts3, ctx.region, ctx.defaultNuts3);
   const city = await ask.text("--city", "Seat's city", f.city, cityDefault(nuts3));
-  return { id, nameBg, nameEn, legalForm, type, roles, city, nuts3: nuts3 || null };
+  const partner: NewPartner = { id, nameBg, nameEn, legalForm, type, roles, city, nuts3: nuts3 || null };
+  if (isMunicipalFounder(partner)) partner.councilDecision = await askCouncilDecision(ask, partner, f);
+  return partner;
 }
 
 export async function askInit(ask: Asker, f: InitFlags, dir: string): Promise<InitAnswers> {
@@ -114,7 +118,6 @@ async function askInitPartners(ask: Asker, a: InitAnswers, req: CallRequirements
     need ? `Add a partner now? (the association needs at least ${need.min} founders${kind})` : "Add a partner now?", undefined, true);
   while (more) {
     const p: InitPartner = await askPartner(ask, {}, { region: a.region, defaultNuts3: a.legalEntity.nuts3 ?? undefined, takenIds: partners.map((x) => x.id) });
-    if (isMunicipalFounder(p)) p.councilDecision = await askCouncilDecision(ask, p);
     partners.push(p);
     const missing = await short();
     more = await ask.confirm("--no-partners",
@@ -130,11 +133,15 @@ async function askInitPartners(ask: Asker, a: InitAnswers, req: CallRequirements
 }
 
 /** The municipal council's decision to co-found (ЗМСМА чл. 21); what is not known yet stays null. */
-async function askCouncilDecision(ask: Asker, p: InitPartner): Promise<CouncilDecisionAnswer> {
+async function askCouncilDecision(ask: Asker, p: NewPartner, f: PartnerFlags): Promise<CouncilDecisionAnswer> {
+  const dateProblem = (v: string) => (IsoDate.safeParse(v).success ? undefined : "a date as YYYY-MM-DD, e.g. 2021-01-28");
+  if (f.councilDate !== undefined && dateProblem(f.councilDate)) throw new UsageError(`--council-date: ${dateProblem(f.councilDate)}`);
+  if (f.councilNumber !== undefined || f.councilDate !== undefined) {
+    return { number: f.councilNumber || null, date: f.councilDate || null };
+  }
   ask.say(`${p.nameBg || p.nameEn} is a municipal founder: its council decides to co-found the association (leave empty what is not known yet).`);
   const number = await ask.optionalText("Council decision — number (Решение №)");
-  const date = await ask.optionalText("Council decision — date (YYYY-MM-DD)",
-    (v) => (IsoDate.safeParse(v).success ? undefined : "a date as YYYY-MM-DD, e.g. 2021-01-28"));
+  const date = await ask.optionalText("Council decision — date (YYYY-MM-DD)", dateProblem);
   return { number, date };
 }
 

@@ -46,6 +46,22 @@ describe("edih partners", () => {
     expect(edih(["partners", "add", "--dir", dir, "--name-en", "X"])).toMatchObject({ code: 2, stderr: expect.stringMatching(/not a terminal.*--name-bg/) });
   });
 
+  it("add asks a municipal founder for its council decision: flags write it, a bad date is refused", () => {
+    const dir = copy();
+    const base = ["partners", "add", "--dir", dir, "--yes", "--name-bg", "Община Ямбол", "--name-en", "Municipality of Yambol",
+      "--legal-form", "municipality", "--type", "public-authority", "--roles", "founder", "--nuts3", "BG343", "--city", "Ямбол"];
+    expect(edih([...base, "--council-date", "2021-13-01"])).toMatchObject({ code: 2, stderr: expect.stringContaining("--council-date") });
+    expect(existsSync(join(dir, "partners/municipality-of-yambol.yaml"))).toBe(false);
+    expect(edih([...base, "--council-number", "123", "--council-date", "2021-02-25"]).code).toBe(0);
+    const text = readFileSync(join(dir, "partners/municipality-of-yambol.yaml"), "utf8");
+    expect(text).toContain('council_decision: {number: "123", date: 2021-02-25, protocol: null}');
+    // Without the flags and without a terminal the decision is written as unknown, for validate to report.
+    const other = edih(["partners", "add", "--dir", dir, "--yes", "--name-bg", "Община Сливен", "--name-en", "Municipality of Sliven",
+      "--legal-form", "municipality", "--type", "public-authority", "--roles", "founder", "--nuts3", "BG342", "--city", "Сливен"]);
+    expect(other.code).toBe(0);
+    expect(readFileSync(join(dir, "partners/municipality-of-sliven.yaml"), "utf8")).toContain("council_decision: {number: null, date: null, protocol: null}");
+  });
+
   it("remove refuses a referenced partner naming each reference, --force removes and warns, comments survive", () => {
     const dir = copy();
     const r = edih(["partners", "remove", "uni", "--dir", dir]);
