@@ -32,26 +32,26 @@ export async function runBuild(dir: string, flags: BuildFlags): Promise<number> 
     }, null, 2) + "\n");
     return report.stopped || counts.error > 0 ? EXIT.invalid : EXIT.ok;
   }
-  const shown = flags.quiet ? report.diagnostics.filter((d) => d.severity === "error") : report.diagnostics;
+  // A successful build repeats validate's warnings only with --verbose: rebuilt dozens of times a
+  // day, the same 19 warnings would bury what the build itself has to say.
+  const fromValidation = new Set(report.validation.diagnostics);
+  const quietWarnings = !report.stopped && !flags.verbose;
+  const hidden = quietWarnings ? report.diagnostics.filter((d) => d.severity !== "error" && fromValidation.has(d)).length : 0;
+  const shown = report.diagnostics.filter((d) => (flags.quiet ? d.severity === "error" : !(quietWarnings && d.severity !== "error" && fromValidation.has(d))));
   const color = shouldColor(process.stdout);
   const notes = report.stopped
     ? [...report.validation.notes, "build stopped: fix the errors above, or build a marked draft with --draft"]
     : report.validation.notes;
   if (shown.length || report.stopped) process.stdout.write(formatText(shown, { cwd: process.cwd(), notes, counts, color }));
+  else if (hidden && !flags.quiet) process.stdout.write(`${hidden} warning${hidden === 1 ? "" : "s"} from validation (\`edih apply validate\` or --verbose lists them)\n`);
   if (report.stopped) return EXIT.invalid;
-  if (!flags.quiet) process.stdout.write(summary(report, Date.now() - started));
+  if (!flags.quiet) process.stdout.write(summary(report, Date.now() - started, flags.verbose ?? false));
   return counts.error > 0 ? EXIT.invalid : EXIT.ok;
 }
 
-function summary(report: BuildReport, ms: number): string {
+function summary(report: BuildReport, ms: number, verbose: boolean): string {
   const out = relative(process.cwd(), report.outDir) || ".";
-  const lines: string[] = [];
-  for (const path of report.written) {
-    const fills = report.fills[path.replace(/\.(docx|pdf)$/, "")];
-    const pages = report.pages[path];
-    const extra = [pages !== undefined ? `${pages} p.` : "", fills ? `${fills} to fill in` : ""].filter(Boolean).join(", ");
-    lines.push(`  wrote ${out}/${path}${extra ? `  (${extra})` : ""}`);
-  }
+  const lines = verbose ? report.written.map((path) => `  wrote ${out}/${path}${details(report, path)}`) : writtenLines(report, out);
   if (report.skipped.length) lines.push(`  skipped ${report.skipped.length} up-to-date file${report.skipped.length === 1 ? "" : "s"} (inputs unchanged)`);
   for (const path of report.kept) lines.push(`  kept ${out}/${path} (edited by hand)`);
   for (const path of report.removed) lines.push(`  removed ${out}/${path} (no longer part of the application)`);
@@ -59,6 +59,43 @@ function summary(report: BuildReport, ms: number): string {
   lines.push(`✔ ${report.written.length} written, ${report.skipped.length} up to date${report.kept.length ? `, ${report.kept.length} kept` : ""} in ${(ms / 1000).toFixed(1)} s → ${out}/manifest.json` +
     (fills ? `; ${fills} places marked for the consultant to fill in` : ""));
   return lines.join("\n") + "\n";
+}
+
+/** "  (7 p., 12 to fill in)" for one file. */
+function details(report: BuildReport, path: string): string {
+  const fills = report.fills[path.replace(/\.(docx|pdf)$/, "")];
+  const pages = report.pages[path];
+  const extra = [pages !== undefined ? `${pages} p.` : "", fills ? `${fills} to fill in` : ""].filter(Boolean).join(", ");
+  return extra ? `  (${extra})` : "";
+}
+
+/**
+ * One line per document and language: its formats together, and a per-partner document's copies
+ * (15 declarations) as one line, so a full build reads as a list of documents, not of 146 files.
+ */
+function writtenLines(report: BuildReport, out: string): string[] {
+  const groups = new Map<string, typeof report.writtenOutputs>();
+  for (const o of report.writtenOutputs) {
+    const key = o.document === "package" ? o.path : `${o.lang}/${o.document}`;
+    groups.set(key, [...(groups.get(key) ?? []), o]);
+  }
+  const lines: string[] = [];
+  for (const [key, files] of groups) {
+    const formats = [...new Set(files.map((f) => f.format))].join(" + .");
+    const partners = new Set(files.filter((f) => f.partner).map((f) => f.partner));
+    if (partners.size > 1) {
+      const pages = files.filter((f) => f.pages !== undefined).map((f) => f.pages!);
+      const range = pages.length ? `, ${Math.min(...pages)}–${Math.max(...pages)} p. each`.replace(/(\d+)–\1 p/, "$1 p") : "";
+      lines.push(`  wrote ${out}/${key}-<partner>.${formats} for ${partners.size} partners${range}`);
+    } else if (files[0]!.document === "package") {
+      lines.push(`  wrote ${out}/${key}`);
+    } else {
+      const pdf = files.find((f) => f.format === "pdf");
+      const base = files[0]!.path.replace(/\.(docx|pdf)$/, "");
+      lines.push(`  wrote ${out}/${base}.${formats}${details(report, pdf?.path ?? files[0]!.path)}`);
+    }
+  }
+  return lines;
 }
 
 /** Rebuild on every save; invalid intermediate saves are reported and the watcher waits. */

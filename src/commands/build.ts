@@ -33,6 +33,7 @@ export interface BuildFlags {
   allowOutside?: boolean;
   watch?: boolean;
   quiet?: boolean;
+  verbose?: boolean;
   json?: boolean;
 }
 
@@ -53,6 +54,7 @@ export function registerBuild(apply: Command): void {
     .option("--allow-outside", "allow --out outside the application folder")
     .option("-w, --watch", "rebuild on every save (Ctrl-C to stop)")
     .option("-q, --quiet", "print errors only")
+    .option("--verbose", "list every file written (default: one line per document)")
     .option("--json", "print the build report as JSON")
     .addHelpText("after", HELP_AFTER)
     .exitOverride()

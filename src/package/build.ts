@@ -60,6 +60,8 @@ export interface BuildReport {
   /** True when validation errors stopped the build (no --draft). */
   stopped: boolean;
   written: string[];
+  /** What each written file is (document, language, partner), in the order written. */
+  writtenOutputs: ManifestOutput[];
   skipped: string[];
   /** Outputs not overwritten because they were edited by hand. */
   kept: string[];
@@ -81,7 +83,7 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
   const validation = await validateProject(projectDir, { ...(opts.stage ? { stage: opts.stage } : {}), ...(opts.call ? { call: opts.call } : {}),
     ...(opts.callsDir ? { callsDir: opts.callsDir } : {}) });
   const report: BuildReport = { outDir, validation, diagnostics: [...validation.diagnostics], stopped: false,
-    written: [], skipped: [], kept: [], removed: [], fills: {}, pages: {} };
+    written: [], writtenOutputs: [], skipped: [], kept: [], removed: [], fills: {}, pages: {} };
   if (validation.usage) throw new UsageError(validation.usage.message, validation.usage.hint);
   const app = validation.application;
   const pack = validation.callPack;
@@ -291,6 +293,7 @@ function commit(outDir: string, staged: { path: string; bytes: Uint8Array; entry
   for (const s of staged) {
     writeFileAtomic(join(outDir, s.path), s.bytes);
     report.written.push(s.path);
+    report.writtenOutputs.push(s.entry);
   }
 }
 

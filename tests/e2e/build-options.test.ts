@@ -80,6 +80,25 @@ describe("apply build --watch", () => {
 });
 
 describe("apply build output", () => {
+  it("lists documents, not files: per-partner copies on one line, validation warnings counted; --verbose lists everything", () => {
+    const dir = copyExample("summary");
+    const args = ["apply", "build", dir, "--only", "declaration", "--lang", "en", "--format", "pdf"];
+    const r = edih(args);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^\d+ warnings from validation \(`edih apply validate` or --verbose lists them\)$/m);
+    expect(r.stdout).toMatch(/wrote \S+\/out\/en\/declaration-<partner>\.pdf for 15 partners, /);
+    expect(r.stdout).not.toMatch(/warning {2}Partner/);
+    expect(r.stdout.match(/^ {2}wrote /gm)).toHaveLength(1); // --only: no merged package
+    const v = edih([...args, "--verbose"]);
+    expect(v.code).toBe(0);
+    expect(v.stdout).toMatch(/warning {2}Partner "bia" has no ЕИК/);
+    // Nothing changed, so nothing is written; --verbose still shows the warnings.
+    expect(v.stdout).toMatch(/skipped 15 up-to-date files/);
+    writeFileSync(join(dir, "partners/bia.yaml"), readFileSync(join(dir, "partners/bia.yaml"), "utf8").replace("short_name: БСК / BIA", "short_name: BIA"));
+    const w = edih([...args, "--verbose"]);
+    expect(w.stdout.match(/^ {2}wrote \S+\/out\/en\/declaration-bia\.pdf/gm)).toHaveLength(1);
+  });
+
   it("prints no progress line when piped, nothing but errors with --quiet, and no escapes under NO_COLOR", () => {
     const dir = copyExample("progress");
     const r = edih(["apply", "build", dir, ...ONE], { env: { NO_COLOR: "1" } });
