@@ -40,7 +40,9 @@ export async function runBuild(dir: string, flags: BuildFlags): Promise<number> 
   const shown = report.diagnostics.filter((d) => (flags.quiet ? d.severity === "error" : !(quietWarnings && d.severity !== "error" && fromValidation.has(d))));
   const color = shouldColor(process.stdout);
   const notes = report.stopped
-    ? [...report.validation.notes, "build stopped: fix the errors above, or build a marked draft with --draft"]
+    ? [...report.validation.notes, flags.draft
+      ? "build stopped: even a draft needs data edih can read — fix the errors above first"
+      : "build stopped: fix the errors above, or build a marked draft with --draft"]
     : report.validation.notes;
   if (shown.length || report.stopped) process.stdout.write(formatText(shown, { cwd: process.cwd(), notes, counts, color }));
   else if (hidden && !flags.quiet) process.stdout.write(`${hidden} warning${hidden === 1 ? "" : "s"} from validation (\`edih apply validate\` or --verbose lists them)\n`);
@@ -56,7 +58,9 @@ function summary(report: BuildReport, ms: number, verbose: boolean): string {
   for (const path of report.kept) lines.push(`  kept ${out}/${path} (edited by hand)`);
   for (const path of report.removed) lines.push(`  removed ${out}/${path} (no longer part of the application)`);
   const fills = Object.values(report.fills).reduce((a, b) => a + b, 0);
-  lines.push(`✔ ${report.written.length} written, ${report.skipped.length} up to date${report.kept.length ? `, ${report.kept.length} kept` : ""} in ${(ms / 1000).toFixed(1)} s → ${out}/manifest.json` +
+  const errors = report.validation.diagnostics.filter((d) => d.severity === "error").length;
+  const draft = errors ? ` — DRAFT: every page marked with its ${errors} error${errors === 1 ? "" : "s"}` : "";
+  lines.push(`${errors ? "⚠" : "✔"} ${report.written.length} written, ${report.skipped.length} up to date${report.kept.length ? `, ${report.kept.length} kept` : ""} in ${(ms / 1000).toFixed(1)} s → ${out}/manifest.json${draft}` +
     (fills ? `; ${fills} places marked for the consultant to fill in` : ""));
   return lines.join("\n") + "\n";
 }
