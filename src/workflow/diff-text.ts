@@ -47,7 +47,7 @@ export function diffText(r: DiffReport): string {
   const b = r.budget;
   if (b.partners.length || b.total.length) {
     out.push(`Budget (${b.currency})`);
-    for (const p of b.partners) { out.push(`  ${p.partner}`); out.push(...p.changes.map((c) => amountLine(c, b.currency))); }
+    for (const p of b.partners) { out.push(`  ${p.partner}${p.name ? ` — ${p.name}` : ""}`); out.push(...p.changes.map((c) => amountLine(c, b.currency))); }
     if (b.total.length) { out.push("  Total"); out.push(...b.total.map((c) => amountLine(c, b.currency))); }
     if (b.eu.shareOfEligible !== null) {
       out.push(`  New EU contribution: ${money(b.eu.new)} ${b.currency} = ${(b.eu.shareOfEligible * 100).toFixed(2)} % of the eligible costs` +

@@ -12,7 +12,7 @@ export interface EntityChanges { added: Named[]; removed: Named[]; changed: Chan
 const FIGURES = [...COST_CATEGORIES, "direct", "indirect", "eligible", "eu"] as const;
 export type Figure = (typeof FIGURES)[number];
 export interface AmountChange { figure: Figure; old: number; new: number; delta: number }
-export interface PartnerBudgetChange { partner: string; changes: AmountChange[] }
+export interface PartnerBudgetChange { partner: string; /** The partner's name (English, else Bulgarian), for readers who do not know the ids. */ name: string; changes: AmountChange[] }
 
 export interface BudgetDiff {
   currency: string;
@@ -105,7 +105,8 @@ function budgetDiff(a: Application, b: Application, rates: { old?: BudgetRates; 
   };
   const pa = perPartner(sa), pb = perPartner(sb);
   const ids = [...new Set([...pa.keys(), ...pb.keys()])];
-  const partners = ids.map((id) => ({ partner: id, changes: amountChanges(pa.get(id) ?? {}, pb.get(id) ?? {}, figures) }))
+  const nameOf = (id: string) => textOf((b.partners.find((p) => p.id === id) ?? a.partners.find((p) => p.id === id))?.name);
+  const partners = ids.map((id) => ({ partner: id, name: nameOf(id), changes: amountChanges(pa.get(id) ?? {}, pb.get(id) ?? {}, figures) }))
     .filter((p) => p.changes.length > 0);
   return {
     currency: b.budget.currency,

@@ -14,7 +14,7 @@ describe("edih apply diff", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("+ added cluster — Cluster");
-    expect(r.stdout).toMatch(/ {2}uni\n {4}personnel: 200 000\.00 → 250 000\.00 EUR \(\+50 000\.00\)/);
+    expect(r.stdout).toMatch(/ {2}uni — University\n {4}personnel: 200 000\.00 → 250 000\.00 EUR \(\+50 000\.00\)/);
     // 7 % indirect on (direct − subcontracting), 50 % EU (DIGITAL-2021-EDIH-01 pack)
     expect(r.stdout).toContain("EU contribution: 189 925.00 → 216 675.00 EUR (+26 750.00)");
     expect(r.stdout).toContain("New EU contribution: 216 675.00 EUR = 50.00 % of the eligible costs");
@@ -27,7 +27,7 @@ describe("edih apply diff", () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.partners.added).toEqual([{ id: "cluster", name: "Cluster" }]);
-    expect(j.budget.partners).toEqual([{ partner: "uni", changes: expect.arrayContaining([
+    expect(j.budget.partners).toEqual([{ partner: "uni", name: "University", changes: expect.arrayContaining([
       { figure: "personnel", old: 200000, new: 250000, delta: 50000 }]) }]);
     expect(j.budget.eu).toEqual({ old: 189925, new: 216675, shareOfEligible: 0.5 });
     expect(j.deliverables.changed[0].changes).toEqual([{ path: "month", old: 6, new: 9 }, { path: "wp", old: "WP1", new: "WP2" }]);
