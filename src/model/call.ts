@@ -1,6 +1,8 @@
 import type { Multilingual } from "../schema/index.js";
 
-type Fact = { value?: unknown } | null | undefined;
+type Fact = { value?: unknown; status?: string } | null | undefined;
+/** A fact's status mark in the call pack: V verified, P partly verified, I unconfirmed. */
+type Status = "V" | "P" | "I";
 
 /**
  * The part of a call pack the documents need. `CallPack` from src/calls/ (`loadCallPack`) fits it;
@@ -31,6 +33,10 @@ export interface CallContext {
   title: Multilingual;
   stage: "national" | "eu";
   rates: { eu_funding: number | null; indirect: number | null };
+  /** Status of each rate's fact; documents must say when a rate they print is not confirmed. */
+  rates_status: { eu_funding: Status | null; indirect: Status | null };
+  /** True when either rate is not verified [V] (or its status is unknown). */
+  rates_unconfirmed: boolean;
   duration_months: number | null;
   limits: Record<LimitKey, number | null>;
 }
@@ -44,10 +50,17 @@ export function callContext(call: CallFacts): CallContext {
   for (const [key, factName] of Object.entries(LIMITS) as Array<[LimitKey, string]>) {
     limits[key] = call.limits?.[key] ?? fact(factName);
   }
+  const status = (name: string): Status | null => {
+    const s = call.facts?.[name]?.status;
+    return s === "V" || s === "P" || s === "I" ? s : null;
+  };
+  const rates_status = { eu_funding: status("eu_funding_rate"), indirect: status("indirect_rate") };
   return {
     id: call.id,
     title: call.title,
     stage: call.stage ?? "eu",
+    rates_status,
+    rates_unconfirmed: rates_status.eu_funding !== "V" || rates_status.indirect !== "V",
     rates: {
       eu_funding: call.rates?.eu_funding ?? fact("eu_funding_rate"),
       indirect: call.rates?.indirect ?? fact("indirect_rate"),
