@@ -94,6 +94,6 @@ describe("edih partners", () => {
     writeFileSync(path, readFileSync(path, "utf8").replace("  lines: []", "  lines:\n    - { partner: trakia-university, personnel: 1000 }"));
     const d = edih(["apply", "diff", before, dir]);
     expect(d.code).toBe(0);
-    expect(d.stdout).toMatch(/trakia-university\n\s+personnel: 0\.00 → 1 000\.00 EUR/);
+    expect(d.stdout).toMatch(/trakia-university — Trakia University\n\s+personnel: 0\.00 → 1 000\.00 EUR/);
   });
 });

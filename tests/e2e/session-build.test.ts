@@ -106,7 +106,7 @@ describe("a consultant's session", () => {
 
     const diff = edih(["apply", "diff", before, dir]);
     expect(diff.code).toBe(0);
-    expect(diff.stdout).toMatch(/chamber-stara-zagora\n\s+personnel: 100 000\.00 → 120 000\.00 EUR/);
+    expect(diff.stdout).toMatch(/chamber-stara-zagora — [^\n]+\n\s+personnel: 100 000\.00 → 120 000\.00 EUR/);
     const json = JSON.parse(edih(["apply", "diff", before, dir, "--format", "json"]).stdout);
     expect(JSON.stringify(json)).toContain("chamber-stara-zagora");
 
