@@ -1,2 +1,2 @@
 export * from "./types.js";
-export { loadCallPack, listCallPacks, type LoadCallPackOptions } from "./load.js";
+export { loadCallPack, listCallPacks, type LoadCallPackOptions, type LoadCallPackResult } from "./load.js";

@@ -20,11 +20,20 @@ function callsDir(opts?: LoadCallPackOptions): string {
   return opts?.dir ?? join(dataDir(), "calls");
 }
 
-/** Ids of the call packs shipped in data/calls (sorted). */
+// Call packs are installation data: read each folder and pack once per process. `init` alone asks
+// for the same pack four times (choices, duration, defaults, the closing validate).
+const listed = new Map<string, readonly string[]>();
+const loaded = new Map<string, LoadCallPackResult>();
+
+/** Ids of the call packs in data/calls (sorted). */
 export function listCallPacks(opts?: LoadCallPackOptions): string[] {
   const dir = callsDir(opts);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith(".yaml")).map((f) => f.slice(0, -5)).sort();
+  let ids = listed.get(dir);
+  if (!ids) {
+    ids = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".yaml")).map((f) => f.slice(0, -5)).sort() : [];
+    listed.set(dir, ids);
+  }
+  return [...ids];
 }
 
 function diag(message: string, extra: Partial<Diagnostic> = {}): Diagnostic {
@@ -72,11 +81,24 @@ function mergeRules(parent: Record<string, RuleSetting>, child: CallPackFileT["r
   return out;
 }
 
+export interface LoadCallPackResult {
+  pack?: CallPack;
+  diagnostics: Diagnostic[];
+}
+
 /**
  * Loads data/calls/<id>.yaml, resolves `extends`, and checks it against the rule registry.
  * Unknown ids and malformed packs come back as diagnostics (ruleId "call-pack"), never thrown.
+ * The result is cached and shared: callers that want to change a pack copy it first.
  */
-export function loadCallPack(id: string, opts?: LoadCallPackOptions): { pack?: CallPack; diagnostics: Diagnostic[] } {
+export function loadCallPack(id: string, opts?: LoadCallPackOptions): LoadCallPackResult {
+  const key = `${callsDir(opts)}\u0000${id}`;
+  let result = loaded.get(key);
+  if (!result) loaded.set(key, (result = readCallPack(id, opts)));
+  return result;
+}
+
+function readCallPack(id: string, opts?: LoadCallPackOptions): LoadCallPackResult {
   const diagnostics: Diagnostic[] = [];
   const dir = callsDir(opts);
   const known = listCallPacks(opts);

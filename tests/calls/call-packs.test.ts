@@ -122,6 +122,16 @@ describe("loadCallPack diagnostics", () => {
     expect(loadCallPack("C", { dir }).diagnostics[0]!.message).toBe('Call pack C extends unknown call "Z"');
   });
 
+  it("reads a folder and a pack once per process", () => {
+    const dir = tmpPacks({ "DIGITAL-2021-EDIH-01": eu });
+    const first = loadCallPack("DIGITAL-2021-EDIH-01", { dir });
+    expect(first.pack).toBeDefined();
+    writeFileSync(join(dir, "DIGITAL-2021-EDIH-01.yaml"), "not: a pack\n");
+    writeFileSync(join(dir, "LATER.yaml"), "id: LATER\n");
+    expect(loadCallPack("DIGITAL-2021-EDIH-01", { dir })).toBe(first);
+    expect(listCallPacks({ dir })).toEqual(["DIGITAL-2021-EDIH-01"]);
+  });
+
   it("a malformed pack and a file whose id differs are diagnostics, not exceptions", () => {
     const dir = tmpPacks({ BAD: "id: BAD\ntitle: [1, 2\n", OTHER: "id: X\ntitle: { bg: x, en: x }\n", EXTRA: "id: EXTRA\ntitle: { bg: x, en: x }\nwat: 1\n" });
     expect(loadCallPack("BAD", { dir }).diagnostics[0]!.message).toMatch(/^Call pack BAD cannot be read/);
