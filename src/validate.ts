@@ -5,9 +5,9 @@ import { loadProject, USAGE_RULE_IDS, type LoadedProject } from "./load/index.js
 import { parseApplication } from "./schema/diagnose.js";
 import type { Application } from "./schema/application.js";
 import type { CallPack } from "./calls/index.js";
+import type { Stage } from "./rules/types.js";
 
-export type Stage = "draft" | "submission";
-export const STAGES: readonly Stage[] = ["draft", "submission"];
+export type { Stage };
 
 export interface ValidateOptions {
   stage?: Stage;

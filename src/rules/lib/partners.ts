@@ -1,4 +1,3 @@
-import type { Application } from "../../schema/application.js";
 import type { Partner } from "../../schema/partner.js";
 
 /** Roles that make a partner a participant of the EU proposal (listed in Part A). */
@@ -9,12 +8,3 @@ export const FUNDED_ROLES = ["coordinator", "beneficiary", "affiliated-entity"] 
 export const hasRole = (p: Partner, roles: readonly string[]): boolean => p.roles.some((r) => roles.includes(r));
 
 export const isMunicipality = (p: Partner): boolean => p.legal_form === "municipality";
-
-export function partnerIds(app: Application): Set<string> {
-  return new Set(app.partners.map((p) => p.id));
-}
-
-/** Partners paired with their index, for JSON paths. */
-export function indexed(app: Application): Array<{ p: Partner; i: number }> {
-  return app.partners.map((p, i) => ({ p, i }));
-}
