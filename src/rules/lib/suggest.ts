@@ -1,16 +1,7 @@
-/** Edit distance (Levenshtein), for "did you mean" suggestions. */
-export function distance(a: string, b: string): number {
-  if (a === b) return 0;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
+// "Did you mean" for ids and codes (call ids, NUTS codes, partner references). Keys and enum
+// values in schema errors use src/schema/suggest.ts, which normalises `_`/`-` and allows fewer
+// edits; both measure with the same edit distance.
+import { editDistance } from "../../schema/suggest.js";
 
 /** The closest candidate (case-insensitive) within a third of the word's length, at least 2 edits; ties go to the first in sort order. */
 export function suggest(word: string, candidates: Iterable<string>): string | undefined {
@@ -18,7 +9,7 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
-    const d = distance(lower, c.toLowerCase());
+    const d = editDistance(lower, c.toLowerCase());
     if (d < bestD || (d === bestD && best !== undefined && c < best)) { best = c; bestD = d; }
   }
   const limit = Math.max(2, Math.floor(word.length / 3));
