@@ -16,9 +16,9 @@ import { sha256 } from "./hash.js";
 import { bookmarkTitle, inputParts, inputsHash, packageInputsHash, templateFiles, templateSearchPath, type InputParts, type TemplateFiles } from "./inputs.js";
 import { renderAll, type RenderTask } from "./render-pool.js";
 import type { Format } from "./render-job.js";
-import { MANIFEST_FILE, PENDING_FILE, readManifest, readPending, serializeManifest, type Manifest, type ManifestOutput } from "./manifest.js";
+import { MANIFEST_FILE, PENDING_FILE, readManifestFile, readPending, serializeManifest, type Manifest, type ManifestOutput } from "./manifest.js";
 import { planJobs, type Job } from "./plan.js";
-import { outputState } from "./protect.js";
+import { outputState, type OutputState } from "./protect.js";
 import { isInside } from "../inside.js";
 import { ATOMIC_TEMP, writeFileAtomic } from "../write-atomic.js";
 
@@ -104,8 +104,10 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
 
   mkdirSync(outDir, { recursive: true });
   removeStaleTemps(outDir);
-  const previous = readManifest(outDir);
+  const { manifest: previous, text: previousText } = readManifestFile(outDir);
   const pending = readPending(outDir);
+  const out: OutFolder = { dir: outDir, previous, hashes: new Map(),
+    stateOf: (path) => outputState(outDir, path, previous, pending, out.hashes) };
   const staged: { path: string; bytes: Uint8Array; entry: ManifestOutput }[] = [];
   const carried = new Map<string, ManifestOutput>();
   const hashes = new Map<string, TemplateFiles | undefined>();
@@ -130,7 +132,7 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
     for (const format of formats) {
       const path = `${job.base}.${format}`;
       const prev = previous?.outputs.find((o) => o.path === path);
-      const state = outputState(outDir, path, previous, pending);
+      const state = out.stateOf(path);
       if (prev && parts && prev.inputs === inputs && (state === "unchanged" || (state === "edited" && !opts.force))) {
         // Nothing to rebuild; a hand edit of an up-to-date file is the consultant's business (`apply status` shows it).
         carried.set(path, prev);
@@ -174,20 +176,20 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
 
   if (formats.includes("pdf")) {
     for (const lang of app.languages.filter((l) => !opts.langs || opts.langs.includes(l))) {
-      const merged = await mergePackage(lang, allJobs, staged, carried, previous, outDir, app, pack, opts.force ?? false, report);
+      const merged = await mergePackage(lang, allJobs, staged, carried, out, app, pack, opts.force ?? false, report);
       if (merged) staged.push(merged);
     }
   }
   report.diagnostics.push(...pageLimitDiagnostics(pack, report.pages));
 
-  commit(outDir, staged, report);
+  commit(outDir, staged, pending, report);
   const outputs = [...carried.values(), ...staged.map((s) => s.entry)]
     .filter((o, i, all) => all.findIndex((x) => x.path === o.path) === i);
   const planned = new Set(allJobs.flatMap((j) => [`${j.base}.docx`, `${j.base}.pdf`]));
   const partial = Boolean(opts.only || opts.langs || formats.length < 2);
   for (const o of previous?.outputs ?? []) {
     if (outputs.some((x) => x.path === o.path) || !existsSync(join(outDir, o.path))) continue;
-    if (!partial && !planned.has(o.path) && !/^package-/.test(o.path) && ["unchanged", "interrupted"].includes(outputState(outDir, o.path, previous, pending))) {
+    if (!partial && !planned.has(o.path) && !/^package-/.test(o.path) && ["unchanged", "interrupted"].includes(out.stateOf(o.path))) {
       // A file of a partner or document no longer in the application could be filed by mistake.
       rmSync(join(outDir, o.path));
       report.removed.push(o.path);
@@ -199,9 +201,8 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
   const manifest: Manifest = { tool: { name: "edih", version: toolVersion() }, call: pack.id, stage: opts.stage ?? "draft",
     draft: draft !== null, inputs: inputFiles, outputs };
   const text = serializeManifest(manifest);
-  const manifestPath = join(outDir, MANIFEST_FILE);
   // Left untouched when nothing changed, so a no-op build writes nothing at all.
-  if (!existsSync(manifestPath) || readFileSync(manifestPath, "utf8") !== text) writeFileAtomic(manifestPath, text);
+  if (previousText !== text) writeFileAtomic(join(outDir, MANIFEST_FILE), text);
   rmSync(join(outDir, PENDING_FILE), { force: true });
   return report;
 }
@@ -225,25 +226,41 @@ function editedDiagnostic(outDir: string, path: string, state: "edited" | "unkno
         hint: "move the file away, or build with --force to replace it" };
 }
 
+/** The out folder as this build found it. */
+interface OutFolder {
+  dir: string;
+  previous: Manifest | undefined;
+  /** sha256 of the files of out/ read so far (by outputState), by path. */
+  hashes: Map<string, string>;
+  stateOf(path: string): OutputState;
+}
+
 async function mergePackage(lang: "bg" | "en", jobs: Job[], staged: { path: string; bytes: Uint8Array; entry: ManifestOutput }[],
-  carried: Map<string, ManifestOutput>, previous: Manifest | undefined, outDir: string, app: Application, pack: CallPack,
+  carried: Map<string, ManifestOutput>, out: OutFolder, app: Application, pack: CallPack,
   force: boolean, report: BuildReport): Promise<{ path: string; bytes: Uint8Array; entry: ManifestOutput } | undefined> {
+  const outDir = out.dir;
   const parts: { title: string; path: string; sha: string }[] = [];
+  // The package holds the files as they are in out/ (a PDF kept after a hand edit included);
+  // those already hashed are read again only if the package has to be merged.
   const bytesOf = new Map<string, Uint8Array>();
+  const bytes = (path: string): Uint8Array => {
+    let b = bytesOf.get(path);
+    if (!b) bytesOf.set(path, (b = readFileSync(join(outDir, path))));
+    return b;
+  };
   for (const job of jobs.filter((j) => j.lang === lang)) {
     const path = `${job.base}.pdf`;
     const fresh = staged.find((s) => s.path === path);
-    const entry = fresh?.entry ?? carried.get(path) ?? previous?.outputs.find((o) => o.path === path);
+    const entry = fresh?.entry ?? carried.get(path) ?? out.previous?.outputs.find((o) => o.path === path);
     if (!entry || (!fresh && !existsSync(join(outDir, path)))) return undefined;
-    // The package holds the files as they are in out/ (a PDF kept after a hand edit included).
-    const bytes = fresh?.bytes ?? readFileSync(join(outDir, path));
-    bytesOf.set(path, bytes);
-    parts.push({ title: bookmarkTitle(app, job, entry.title), path, sha: sha256(bytes) });
+    if (fresh) bytesOf.set(path, fresh.bytes);
+    const sha = fresh?.entry.sha256 ?? out.hashes.get(path) ?? sha256(bytes(path));
+    parts.push({ title: bookmarkTitle(app, job, entry.title), path, sha });
   }
   const path = `package-${lang}.pdf`;
   const inputs = packageInputsHash(parts);
-  const prev = previous?.outputs.find((o) => o.path === path);
-  const state = outputState(outDir, path, previous, readPending(outDir));
+  const prev = out.previous?.outputs.find((o) => o.path === path);
+  const state = out.stateOf(path);
   if (prev && prev.inputs === inputs && state === "unchanged") {
     carried.set(path, prev);
     report.skipped.push(path);
@@ -256,9 +273,9 @@ async function mergePackage(lang: "bg" | "en", jobs: Job[], staged: { path: stri
     return undefined;
   }
   const { mergePdfs } = await import("../writers/pdf/post.js");
-  const bytes = await mergePdfs(parts.map((p) => ({ title: p.title, bytes: bytesOf.get(p.path)! })),
-  { title: `${nameIn(app.hub.name, lang)} — ${pack.title[lang]}`, lang, author: nameIn(app.hub.name, lang) });
-  return { path, bytes, entry: { path, sha256: sha256(bytes), size: bytes.length, document: "package", lang, format: "pdf", inputs, title: pack.title[lang] } };
+  const merged = await mergePdfs(parts.map((p) => ({ title: p.title, bytes: bytes(p.path) })),
+    { title: `${nameIn(app.hub.name, lang)} — ${pack.title[lang]}`, lang, author: nameIn(app.hub.name, lang) });
+  return { path, bytes: merged, entry: { path, sha256: sha256(merged), size: merged.length, document: "package", lang, format: "pdf", inputs, title: pack.title[lang] } };
 }
 
 function nameIn(text: Application["hub"]["name"], lang: "bg" | "en"): string {
@@ -285,11 +302,12 @@ function pageLimitDiagnostics(pack: CallPack, pages: Record<string, number>): Di
  * Moves staged outputs into place. The new hashes are recorded in a pending file first, so a
  * build killed half-way leaves files that the next build recognises as its own, not as hand edits.
  */
-function commit(outDir: string, staged: { path: string; bytes: Uint8Array; entry: ManifestOutput }[], report: BuildReport): void {
+function commit(outDir: string, staged: { path: string; bytes: Uint8Array; entry: ManifestOutput }[],
+  pending: Record<string, string>, report: BuildReport): void {
   if (staged.length === 0) return;
-  const pending = { ...readPending(outDir) };
-  for (const s of staged) pending[s.path] = s.entry.sha256;
-  writeFileAtomic(join(outDir, PENDING_FILE), JSON.stringify(pending, null, 2));
+  const next = { ...pending };
+  for (const s of staged) next[s.path] = s.entry.sha256;
+  writeFileAtomic(join(outDir, PENDING_FILE), JSON.stringify(next, null, 2));
   for (const s of staged) {
     writeFileAtomic(join(outDir, s.path), s.bytes);
     report.written.push(s.path);

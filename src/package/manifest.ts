@@ -36,17 +36,27 @@ export interface Manifest {
 }
 
 export function readManifest(outDir: string): Manifest | undefined {
-  return readJson<Manifest>(join(outDir, MANIFEST_FILE));
+  return readManifestFile(outDir).manifest;
+}
+
+/** The manifest parsed, and its text as on disk (a build leaves an unchanged manifest untouched). */
+export function readManifestFile(outDir: string): { manifest: Manifest | undefined; text: string | undefined } {
+  const text = readText(join(outDir, MANIFEST_FILE));
+  return { manifest: parseJson<Manifest>(text), text };
 }
 
 export function readPending(outDir: string): Record<string, string> {
-  return readJson<Record<string, string>>(join(outDir, PENDING_FILE)) ?? {};
+  return parseJson<Record<string, string>>(readText(join(outDir, PENDING_FILE))) ?? {};
 }
 
-function readJson<T>(file: string): T | undefined {
-  if (!existsSync(file)) return undefined;
+function readText(file: string): string | undefined {
+  return existsSync(file) ? readFileSync(file, "utf8") : undefined;
+}
+
+function parseJson<T>(text: string | undefined): T | undefined {
+  if (text === undefined) return undefined;
   try {
-    return JSON.parse(readFileSync(file, "utf8")) as T;
+    return JSON.parse(text) as T;
   } catch {
     // A damaged manifest means we cannot tell hand edits apart: callers treat that as "no manifest".
     return undefined;

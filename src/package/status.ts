@@ -72,8 +72,9 @@ export async function applicationStatus(dir: string, opts: StatusOptions = {}): 
     report.outputs.push(entry);
     report.counts[entry.status]++;
   };
+  const hashes = new Map<string, string>();
   const onDisk = (path: string): StatusEntry | undefined => {
-    const state = outputState(outDir, path, manifest, pending);
+    const state = outputState(outDir, path, manifest, pending, hashes);
     if (state === "missing") return { path, status: "missing", reasons: [] };
     if (state === "interrupted") return { path, status: "stale", reasons: ["written by a build that was interrupted: the next build rewrites it"] };
     if (state === "edited") return { path, status: "edited", reasons: ["changed since the last build: a build keeps it, --force overwrites it"] };
@@ -116,7 +117,7 @@ export async function applicationStatus(dir: string, opts: StatusOptions = {}): 
     // Hashed as the build hashes it: titles as recorded, bytes of the parts as they are in out/.
     const parts = langJobs.map((j) => {
       const p = `${j.base}.pdf`;
-      return { title: bookmarkTitle(app, j, recorded(p)?.title), path: p, sha: sha256(readFileSync(join(outDir, p))) };
+      return { title: bookmarkTitle(app, j, recorded(p)?.title), path: p, sha: hashes.get(p) ?? sha256(readFileSync(join(outDir, p))) };
     });
     const ok = recorded(path)!.inputs === packageInputsHash(parts);
     add(ok ? { path, status: "up-to-date", reasons: [] } : { path, status: "stale", reasons: ["its documents changed since it was merged"] });
