@@ -2,7 +2,7 @@
 // against other public implementations). Note: C1 itself accepts a 9-digit code when only the second
 // weighted sum matches; that is a bug and is NOT reproduced here.
 
-const digitsOf = (s: string): number[] => [...s].map((c) => c.charCodeAt(0) - 48);
+export const digitsOf = (s: string): number[] => [...s].map((c) => c.charCodeAt(0) - 48);
 
 function weighted(d: readonly number[], weights: readonly number[], offset: number): number {
   let s = 0;

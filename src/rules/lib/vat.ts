@@ -1,7 +1,6 @@
 // Bulgarian VAT numbers (ИН по ДДС), research note §4.2 (source C2, python-stdnum bg/vat).
-import { isValidEik } from "./eik.js";
+import { digitsOf, isValidEik } from "./eik.js";
 
-const digitsOf = (s: string): number[] => [...s].map((c) => c.charCodeAt(0) - 48);
 const sum = (d: readonly number[], w: readonly number[]): number => w.reduce((acc, wi, i) => acc + wi * d[i]!, 0);
 
 /** ЕГН: weights 2,4,8,5,10,9,7,3,6; mod 11, 10 → 0; digits 1-6 a valid birth date. */
