@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineRule } from "./types.js";
 import { eikProblem } from "./lib/eik.js";
+import { identifierHolders } from "./lib/partners.js";
 
 const WHY = {
   format: "does not have 9 or 13 digits",
@@ -18,15 +19,11 @@ export default defineRule({
   },
   options: z.strictObject({}),
   check({ application }, _options, report) {
-    const items = [
-      { eik: application.hub.legal_entity.eik, path: ["hub", "legal_entity", "eik"], who: "The hub's legal entity" },
-      ...application.partners.map((p, i) => ({ eik: p.eik, path: ["partners", i, "eik"], who: `Partner "${p.id}"` })),
-    ];
-    for (const { eik, path, who } of items) {
+    for (const { ids: { eik }, path, who } of identifierHolders(application)) {
       if (eik == null) continue;
       const problem = eikProblem(eik);
       if (problem) {
-        report({ message: `${who}: ЕИК ${eik} ${WHY[problem]}`, path, hint: "copy the code from the Търговски регистър / регистър БУЛСТАТ; a typo usually breaks the check digit" });
+        report({ message: `${who}: ЕИК ${eik} ${WHY[problem]}`, path: [...path, "eik"], hint: "copy the code from the Търговски регистър / регистър БУЛСТАТ; a typo usually breaks the check digit" });
       }
     }
   },

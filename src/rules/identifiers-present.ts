@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PARTNER_ROLES } from "../schema/partner.js";
 import { defineRule } from "./types.js";
-import { EU_PARTICIPANT_ROLES, hasRole } from "./lib/partners.js";
+import { EU_PARTICIPANT_ROLES, countryOf, hasRole } from "./lib/partners.js";
 
 export default defineRule({
   meta: {
@@ -23,7 +23,7 @@ export default defineRule({
       report({ message: "The hub's association is registered but its ЕИК is not given", path: ["hub", "legal_entity", "eik"], hint: "copy it from the Регистър на ЮЛНЦ", ...(severity ? { severity } : {}) });
     }
     application.partners.forEach((p, i) => {
-      if (o.eik && p.eik == null && (p.seat.country ?? "BG") === "BG") {
+      if (o.eik && p.eik == null && countryOf(p.seat) === "BG") {
         report({ message: `Partner "${p.id}" has no ЕИК/БУЛСТАТ`, path: ["partners", i, "eik"], hint: "add eik: with its 9-digit ЕИК/БУЛСТАТ from the Търговски регистър or регистър БУЛСТАТ, quoted", ...(severity ? { severity } : {}) });
       }
       if (o.pic && p.pic == null && hasRole(p, o.pic_roles)) {

@@ -4,6 +4,7 @@ import type { Application } from "../schema/application.js";
 import type { JsonPath } from "../diagnostics.js";
 import type { NutsTable } from "../refdata/nuts.js";
 import { defineRule } from "./types.js";
+import { countryOf } from "./lib/partners.js";
 import { didYouMean } from "./lib/suggest.js";
 import { variants } from "./lib/text.js";
 
@@ -40,7 +41,7 @@ export default defineRule({
       const code = place.nuts3;
       if (code == null) continue;
       const at = [...path, "nuts3"];
-      const country = place.country ?? "BG";
+      const country = countryOf(place);
       const region = ref.nuts.get(code);
       if (!region) {
         const level3 = ref.nuts.all().filter((r) => r.level === 3 && r.country === code.slice(0, 2) && !r.extraRegio).map((r) => r.code);

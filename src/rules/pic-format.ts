@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineRule } from "./types.js";
+import { identifierHolders } from "./lib/partners.js";
 
 export default defineRule({
   meta: {
@@ -10,14 +11,10 @@ export default defineRule({
   },
   options: z.strictObject({}),
   check({ application }, _options, report) {
-    const items = [
-      { pic: application.hub.legal_entity.pic, path: ["hub", "legal_entity", "pic"], who: "The hub's legal entity" },
-      ...application.partners.map((p, i) => ({ pic: p.pic, path: ["partners", i, "pic"], who: `Partner "${p.id}"` })),
-    ];
-    for (const { pic, path, who } of items) {
+    for (const { ids: { pic }, path, who } of identifierHolders(application)) {
       if (pic == null) continue;
       if (!/^\d{9}$/.test(pic)) {
-        report({ message: `${who}: PIC "${pic}" is not 9 digits`, path, hint: "find the PIC in the Participant Register of the Funding & Tenders Portal; quote it so leading zeros stay" });
+        report({ message: `${who}: PIC "${pic}" is not 9 digits`, path: [...path, "pic"], hint: "find the PIC in the Participant Register of the Funding & Tenders Portal; quote it so leading zeros stay" });
       }
     }
   },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineRule } from "./types.js";
+import { countryOf } from "./lib/partners.js";
 import { bgVatProblem, normaliseVat } from "./lib/vat.js";
 
 export default defineRule({
@@ -14,7 +15,7 @@ export default defineRule({
     application.partners.forEach((p, i) => {
       if (p.vat == null || p.vat === "") return;
       const vat = normaliseVat(p.vat);
-      const bulgarian = (p.seat.country ?? "BG") === "BG";
+      const bulgarian = countryOf(p.seat) === "BG";
       if (!vat.startsWith("BG") && !bulgarian) return; // foreign numbers: not checked here
       const problem = bgVatProblem(vat);
       const path = ["partners", i, "vat"];
