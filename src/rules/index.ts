@@ -30,36 +30,38 @@ import vatMatchesEik from "./vat-matches-eik.js";
 import workplanIdsUnique from "./workplan-ids-unique.js";
 import workplanMonths from "./workplan-months.js";
 
-export const RULES: readonly Rule[] = [
-  budgetAmounts as unknown as Rule,
-  budgetEuShare as unknown as Rule,
-  budgetLines as unknown as Rule,
-  councilDecisionBeforeFounding as unknown as Rule,
-  councilDecisionPresent as unknown as Rule,
-  depTechnology as unknown as Rule,
-  durationMatchesCall as unknown as Rule,
-  eikChecksum as unknown as Rule,
-  foundersMinimum as unknown as Rule,
-  hubPublicBenefitAssociation as unknown as Rule,
-  hubRegionNuts2 as unknown as Rule,
-  identifiersPresent as unknown as Rule,
-  legalFormOtherNamed as unknown as Rule,
-  legalFormPersonality as unknown as Rule,
-  nuts3Valid as unknown as Rule,
-  partaLimits as unknown as Rule,
-  partnerIdsUnique as unknown as Rule,
-  partnerInRegion as unknown as Rule,
-  partnerMix as unknown as Rule,
-  picFormat as unknown as Rule,
-  referencesResolve as unknown as Rule,
-  serviceFamilies as unknown as Rule,
-  singleCoordinator as unknown as Rule,
-  targetGroups as unknown as Rule,
-  vatBg as unknown as Rule,
-  vatMatchesEik as unknown as Rule,
-  workplanIdsUnique as unknown as Rule,
-  workplanMonths as unknown as Rule,
-];
+// Each module keeps its own options type; the registry sees them all as Rule (check() takes the
+// options parsed by that rule's own schema, so the widening is safe).
+export const RULES = [
+  budgetAmounts,
+  budgetEuShare,
+  budgetLines,
+  councilDecisionBeforeFounding,
+  councilDecisionPresent,
+  depTechnology,
+  durationMatchesCall,
+  eikChecksum,
+  foundersMinimum,
+  hubPublicBenefitAssociation,
+  hubRegionNuts2,
+  identifiersPresent,
+  legalFormOtherNamed,
+  legalFormPersonality,
+  nuts3Valid,
+  partaLimits,
+  partnerIdsUnique,
+  partnerInRegion,
+  partnerMix,
+  picFormat,
+  referencesResolve,
+  serviceFamilies,
+  singleCoordinator,
+  targetGroups,
+  vatBg,
+  vatMatchesEik,
+  workplanIdsUnique,
+  workplanMonths,
+] as unknown as readonly Rule[];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));
 
