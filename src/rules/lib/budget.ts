@@ -1,4 +1,4 @@
-// The budget arithmetic of the DEP model grant, shared by the rules and the document model.
+// The budget arithmetic of the DEP model grant, shared by the rules and `apply diff`.
 // Indirect costs = rate × (direct − subcontracting) follows the DEP corporate model grant as the
 // research note remembers it [I: unconfirmed]; the rates come from the call pack.
 import type { Budget, BudgetLine } from "../../schema/budget.js";
