@@ -13,7 +13,7 @@ import type { Application } from "../schema/index.js";
 import { validateProject, type Stage, type ValidateResult } from "../validate.js";
 import { toolVersion } from "../version.js";
 import { sha256 } from "./hash.js";
-import { bookmarkTitle, inputParts, inputsHash, packageInputsHash, templateFiles, templateSearchPath, type InputParts, type TemplateFiles } from "./inputs.js";
+import { bookmarkTitle, inputParts, inputsHash, packageInputsHash, templateHasher, templateSearchPath, type InputParts } from "./inputs.js";
 import { renderAll, type RenderTask } from "./render-pool.js";
 import type { Format } from "./render-job.js";
 import { MANIFEST_FILE, PENDING_FILE, readManifestFile, readPending, serializeManifest, type Manifest, type ManifestOutput } from "./manifest.js";
@@ -110,22 +110,17 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
     stateOf: (path) => outputState(outDir, path, previous, pending, out.hashes) };
   const staged: { path: string; bytes: Uint8Array; entry: ManifestOutput }[] = [];
   const carried = new Map<string, ManifestOutput>();
-  const hashes = new Map<string, TemplateFiles | undefined>();
-  const templatesOf = (job: Job) => {
-    const key = `${job.document}/${job.lang}`;
-    if (!hashes.has(key)) hashes.set(key, templateFiles(templateDirs, job.document, job.lang));
-    return hashes.get(key);
-  };
+  const templateFiles = templateHasher(templateDirs);
   const inputFiles: Record<string, string> = {};
   for (const f of validation.project?.files ?? []) inputFiles[`application/${f.path}`] = f.sha256;
   for (const f of pack.files) inputFiles[`call/${basename(f)}`] = sha256(readFileSync(f));
   // Every template of the plan, not only of this run's --only/--lang, so the manifest stays the same.
-  for (const job of allJobs) Object.assign(inputFiles, templatesOf(job)?.files ?? {});
+  for (const job of allJobs) Object.assign(inputFiles, templateFiles(job.document, job.lang)?.files ?? {});
 
   // 1. Decide, without rendering, which files each job must (re)write.
   const tasks: (RenderTask & { inputs: string; parts: InputParts | undefined })[] = [];
   for (const job of jobs) {
-    const templates = templatesOf(job);
+    const templates = templateFiles(job.document, job.lang);
     const parts = templates ? inputParts(hashEnv, job, templates) : undefined;
     const inputs = parts ? inputsHash(parts) : "";
     const todo: Format[] = [];

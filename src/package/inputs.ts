@@ -59,21 +59,43 @@ function bundledTemplatesDir(): string {
  * shared partial, and the labels of the language. Undefined when the template does not exist.
  */
 export function templateFiles(dirs: readonly string[], document: string, lang: string): TemplateFiles | undefined {
-  const rel = join(document, `${lang}.md.hbs`);
-  const own = dirs.find((d) => existsSync(join(d, rel)));
-  if (!own) return undefined;
-  const files: Record<string, string> = {};
-  const add = (root: string, path: string) => {
-    files[displayPath(dirs, root, path)] = sha256(readFileSync(path));
+  return templateHasher(dirs)(document, lang);
+}
+
+/**
+ * templateFiles for a whole run: every document shares the partials, so each file is read and
+ * hashed once, and each document/language is worked out once.
+ */
+export function templateHasher(dirs: readonly string[]): (document: string, lang: string) => TemplateFiles | undefined {
+  const fileHashes = new Map<string, string>();
+  const sets = new Map<string, TemplateFiles | undefined>();
+  const hashOf = (path: string) => {
+    let h = fileHashes.get(path);
+    if (h === undefined) fileHashes.set(path, (h = sha256(readFileSync(path))));
+    return h;
   };
-  add(own, join(own, rel));
-  for (const d of dirs) {
-    const pd = join(d, "_partials");
-    if (existsSync(pd)) for (const f of readdirSync(pd).sort()) if (f.endsWith(".md.hbs")) add(d, join(pd, f));
-    const labels = join(d, "_labels", `${lang}.yaml`);
-    if (existsSync(labels)) add(d, labels);
-  }
-  return { files, hash: sha256(stableJson(files)) };
+  const compute = (document: string, lang: string): TemplateFiles | undefined => {
+    const rel = join(document, `${lang}.md.hbs`);
+    const own = dirs.find((d) => existsSync(join(d, rel)));
+    if (!own) return undefined;
+    const files: Record<string, string> = {};
+    const add = (root: string, path: string) => {
+      files[displayPath(dirs, root, path)] = hashOf(path);
+    };
+    add(own, join(own, rel));
+    for (const d of dirs) {
+      const pd = join(d, "_partials");
+      if (existsSync(pd)) for (const f of readdirSync(pd).sort()) if (f.endsWith(".md.hbs")) add(d, join(pd, f));
+      const labels = join(d, "_labels", `${lang}.yaml`);
+      if (existsSync(labels)) add(d, labels);
+    }
+    return { files, hash: sha256(stableJson(files)) };
+  };
+  return (document, lang) => {
+    const key = `${document}/${lang}`;
+    if (!sets.has(key)) sets.set(key, compute(document, lang));
+    return sets.get(key);
+  };
 }
 
 /** Bundled templates show as `templates/…`, the application's own as `app-templates/…`. */

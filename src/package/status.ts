@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { validateProject, type Stage, type ValidateResult } from "../validate.js";
 import { sha256 } from "./hash.js";
-import { bookmarkTitle, changedParts, inputParts, inputsHash, packageInputsHash, templateFiles, templateSearchPath } from "./inputs.js";
+import { bookmarkTitle, changedParts, inputParts, inputsHash, packageInputsHash, templateHasher, templateSearchPath } from "./inputs.js";
 import { MANIFEST_FILE, readManifest, readPending, type ManifestOutput } from "./manifest.js";
 import { planJobs } from "./plan.js";
 import { outputState } from "./protect.js";
@@ -64,7 +64,7 @@ export async function applicationStatus(dir: string, opts: StatusOptions = {}): 
 
   const pending = readPending(outDir);
   const env = { app, pack, draftErrors: opts.draft && errors > 0 ? errors : null };
-  const dirs = templateSearchPath(projectDir);
+  const templateFiles = templateHasher(templateSearchPath(projectDir));
   const jobs = planJobs(app, pack.documents);
   const recorded = (path: string) => manifest?.outputs.find((o) => o.path === path);
 
@@ -83,7 +83,7 @@ export async function applicationStatus(dir: string, opts: StatusOptions = {}): 
   };
 
   for (const job of jobs) {
-    const templates = templateFiles(dirs, job.document, job.lang);
+    const templates = templateFiles(job.document, job.lang);
     const parts = templates ? inputParts(env, job, templates) : undefined;
     for (const format of ["docx", "pdf"] as const) {
       const path = `${job.base}.${format}`;
