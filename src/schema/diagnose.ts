@@ -25,13 +25,13 @@ export function parseApplication(project: LoadedProject): SchemaResult {
   return { diagnostics: issuesToDiagnostics(result.error.issues, ctx) };
 }
 
-export interface Context {
+interface Context {
   raw: unknown;
   locate(path: JsonPath): Location | undefined;
   locateKey(path: JsonPath): Location | undefined;
 }
 
-export function issuesToDiagnostics(issues: readonly Issue[], ctx: Context): Diagnostic[] {
+function issuesToDiagnostics(issues: readonly Issue[], ctx: Context): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const issue of issues) out.push(...convert(issue, [], ctx));
   // A union can surface the same problem through several branches; report it once.
@@ -200,7 +200,7 @@ function shown(value: unknown): string {
   return String(value);
 }
 
-export function valueAt(raw: unknown, path: JsonPath): unknown {
+function valueAt(raw: unknown, path: JsonPath): unknown {
   let cur = raw;
   for (const seg of path) {
     if (cur === null || typeof cur !== "object") return undefined;
@@ -210,7 +210,7 @@ export function valueAt(raw: unknown, path: JsonPath): unknown {
 }
 
 /** `partners[trakia-university].seat.nuts3`: list items are named by their id when they have one. */
-export function showPath(path: JsonPath, raw: unknown): string {
+function showPath(path: JsonPath, raw: unknown): string {
   let out = "";
   let cur: unknown = raw;
   for (const seg of path) {
