@@ -8,6 +8,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import type { Application } from "../schema/index.js";
 import { isInside } from "../inside.js";
 import type { Job } from "./plan.js";
+import type { DocumentRenderer } from "../render/index.js";
 
 export type Format = "docx" | "pdf";
 
@@ -45,29 +46,30 @@ export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
     import("../model/index.js"), import("../render/index.js"), import("../writers/docx/index.js"),
     import("../writers/pdf/index.js"), import("../writers/pdf/post.js"),
   ]);
-  type TemplateSet = NonNullable<ReturnType<typeof render.loadTemplateSet>["set"]>;
-  const templates = new Map<string, { set?: TemplateSet; diagnostics: Diagnostic[] }>();
+  // Each template set is read and compiled once, for every job of its document and language.
+  const templates = new Map<string, { renderer?: DocumentRenderer; diagnostics: Diagnostic[] }>();
   const templateSet = (job: Job) => {
     const key = `${job.document}/${job.lang}`;
     let entry = templates.get(key);
     if (!entry) {
-      const loaded = render.loadTemplateSet(env.templateDirs, job.document, job.lang);
-      const escape = loaded.set ? linkOutside(env.projectDir, env.templateDirs[0], loaded.set) : undefined;
-      entry = escape ? { diagnostics: [...loaded.diagnostics, escape] } : loaded;
+      const { set, diagnostics } = render.loadTemplateSet(env.templateDirs, job.document, job.lang);
+      const escape = set ? linkOutside(env.projectDir, env.templateDirs[0], set) : undefined;
+      entry = !set || escape ? { diagnostics: escape ? [...diagnostics, escape] : diagnostics }
+        : { diagnostics, renderer: render.documentRenderer({ template: set.template.source, templatePath: set.template.path,
+          partials: set.partials, labels: set.labels, lang: job.lang, currency: env.app.budget.currency }) };
       templates.set(key, entry);
     }
     return entry;
   };
 
   return async (job, formats) => {
-    const { set, diagnostics: templateProblems } = templateSet(job);
+    const { renderer, diagnostics: templateProblems } = templateSet(job);
     // Template problems are reported once per template, by the first job that loads it.
     const diagnostics = [...templateProblems];
     templateProblems.length = 0;
-    if (!set) return { diagnostics, files: [] };
+    if (!renderer) return { diagnostics, files: [] };
     const context = buildContext(env.app, { callPack: env.pack, lang: job.lang, ...(job.partner ? { partnerId: job.partner } : {}), draft: env.draft });
-    const rendered = render.renderDocument({ template: set.template.source, templatePath: set.template.path,
-      partials: set.partials, labels: set.labels, context, lang: job.lang, currency: env.app.budget.currency });
+    const rendered = renderer(context);
     diagnostics.push(...rendered.diagnostics);
     const doc = rendered.document;
     if (!doc) return { diagnostics, files: [] };

@@ -9,7 +9,7 @@ import type { Root } from "mdast";
 import { parse as parseYaml } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Currency, Lang } from "./format.js";
-import { runTemplate, TemplateError, type SourceFile } from "./template.js";
+import { templateRunner, TemplateError, type SourceFile } from "./template.js";
 import { normaliseTree, parseMarkdown } from "./tree.js";
 
 export type { Lang, Currency } from "./format.js";
@@ -51,7 +51,7 @@ function templateDiagnostic(e: TemplateError): Diagnostic {
 }
 
 /** Front matter is plain text: each string value is its own small template, rendered unescaped. */
-function renderFrontMatter(yamlText: string, firstLine: number, opts: RenderOptions, run: (src: string, line: number) => string):
+function renderFrontMatter(yamlText: string, firstLine: number, opts: { templatePath: string }, run: (src: string, line: number) => string):
   { meta: Partial<DocumentMeta>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   let data: unknown;
@@ -88,47 +88,55 @@ function renderFrontMatter(yamlText: string, firstLine: number, opts: RenderOpti
 }
 
 export function renderDocument(opts: RenderOptions): { document?: RenderedDocument; diagnostics: Diagnostic[] } {
-  const env = { lang: opts.lang, currency: opts.currency ?? "EUR", labels: opts.labels };
-  const diagnostics: Diagnostic[] = [];
+  return documentRenderer(opts)(opts.context);
+}
 
-  let body = opts.template;
-  let meta: Partial<DocumentMeta> = {};
+export type DocumentRenderer = (context: object) => { document?: RenderedDocument; diagnostics: Diagnostic[] };
+
+/**
+ * renderDocument for many contexts of one template set (a per-partner document's copies, in one
+ * language): the template and its partials are compiled once, on first use.
+ */
+export function documentRenderer(opts: Omit<RenderOptions, "context">): DocumentRenderer {
+  const run = templateRunner(opts.partials, { lang: opts.lang, currency: opts.currency ?? "EUR", labels: opts.labels });
+  const path = opts.templatePath;
   const fm = FRONT_MATTER.exec(opts.template);
-  if (fm) {
-    const fmLines = fm[0].split(/\r?\n/).length - (fm[0].endsWith("\n") ? 1 : 0);
-    // Blank lines keep the body's line numbers equal to the file's for error positions.
-    body = "\n".repeat(fmLines) + opts.template.slice(fm[0].length);
-    const r = renderFrontMatter(fm[1]!, 2, opts, (src) =>
-      runTemplate({ template: { source: src, path: opts.templatePath }, partials: opts.partials, context: opts.context, env, mode: "plain" }));
-    meta = r.meta;
-    diagnostics.push(...r.diagnostics);
-  }
+  // Blank lines keep the body's line numbers equal to the file's for error positions.
+  const body = fm ? "\n".repeat(fm[0].split(/\r?\n/).length - (fm[0].endsWith("\n") ? 1 : 0)) + opts.template.slice(fm[0].length) : opts.template;
+  return (context) => {
+    const diagnostics: Diagnostic[] = [];
+    let meta: Partial<DocumentMeta> = {};
+    if (fm) {
+      const r = renderFrontMatter(fm[1]!, 2, opts, (src) => run({ source: src, path }, context, "plain"));
+      meta = r.meta;
+      diagnostics.push(...r.diagnostics);
+    }
 
-  let markdown: string;
-  try {
-    markdown = runTemplate({ template: { source: body, path: opts.templatePath }, partials: opts.partials,
-      context: opts.context, env, mode: "markdown" });
-  } catch (err) {
-    if (err instanceof TemplateError) return { diagnostics: [...diagnostics, templateDiagnostic(err)] };
-    throw err;
-  }
-  if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
+    let markdown: string;
+    try {
+      markdown = run({ source: body, path }, context, "markdown");
+    } catch (err) {
+      if (err instanceof TemplateError) return { diagnostics: [...diagnostics, templateDiagnostic(err)] };
+      throw err;
+    }
+    if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
 
-  const { tree, fills, problems } = normaliseTree(parseMarkdown(markdown), markdown);
-  for (const p of problems) {
-    diagnostics.push({ ruleId: "template", severity: "warning", message: p.message, file: opts.templatePath });
-  }
-  if (!meta.title) {
-    diagnostics.push({ ruleId: "template", severity: "warning", file: opts.templatePath, line: 1, column: 1,
-      message: "the template has no `title:` in its front matter" });
-  }
-  const ctx = opts.context as { hub?: { name?: unknown } };
-  const author = authorOf(ctx.hub?.name, opts.lang);
-  const document: RenderedDocument = {
-    meta: { title: meta.title ?? "", ...(meta.subtitle ? { subtitle: meta.subtitle } : {}), lang: opts.lang, ...(author ? { author } : {}) },
-    tree, fills, labels: opts.labels,
+    const { tree, fills, problems } = normaliseTree(parseMarkdown(markdown), markdown);
+    for (const p of problems) {
+      diagnostics.push({ ruleId: "template", severity: "warning", message: p.message, file: opts.templatePath });
+    }
+    if (!meta.title) {
+      diagnostics.push({ ruleId: "template", severity: "warning", file: opts.templatePath, line: 1, column: 1,
+        message: "the template has no `title:` in its front matter" });
+    }
+    const ctx = context as { hub?: { name?: unknown } };
+    const author = authorOf(ctx.hub?.name, opts.lang);
+    const document: RenderedDocument = {
+      meta: { title: meta.title ?? "", ...(meta.subtitle ? { subtitle: meta.subtitle } : {}), lang: opts.lang, ...(author ? { author } : {}) },
+      tree, fills, labels: opts.labels,
+    };
+    return { document, diagnostics };
   };
-  return { document, diagnostics };
 }
 
 function authorOf(name: unknown, lang: Lang): string | undefined {

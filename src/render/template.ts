@@ -57,39 +57,62 @@ function plainEscape(v: unknown): string {
   return v === null || v === undefined ? "" : String(v);
 }
 
+/** Runs one template (the body or a front-matter value) of a template set on a context. */
+export type TemplateRunner = (template: SourceFile, context: object, mode: TemplateRun["mode"]) => string;
+
 /**
- * Runs a template in an isolated, strict Handlebars instance. The prototype-access options stay at
- * their safe defaults. Handlebars captures `Utils.escapeExpression` when a compiled template first
- * runs, so swapping it for the (synchronous) duration of the call makes `{{x}}` Markdown-safe
- * without patching Handlebars for anyone else.
+ * Runs templates in isolated, strict Handlebars instances, one per mode, that share the partials
+ * and helpers of one template set. Each template and partial is compiled once, on first use, and
+ * reused for every context (the 15 copies of a per-partner document). The prototype-access
+ * options stay at their safe defaults. Handlebars captures `Utils.escapeExpression` when a
+ * compiled template first runs, hence one instance per mode, and swapping it for the (synchronous)
+ * duration of the call makes `{{x}}` Markdown-safe without patching Handlebars for anyone else.
  */
+export function templateRunner(partials: Record<string, SourceFile>, env: HelperEnv): TemplateRunner {
+  const instances = new Map<TemplateRun["mode"], { hb: typeof Handlebars; compiled: Map<string, Handlebars.TemplateDelegate> }>();
+  const instance = (mode: TemplateRun["mode"]) => {
+    let inst = instances.get(mode);
+    if (inst) return inst;
+    const hb = Handlebars.create();
+    hb.registerHelper(makeHelpers(env) as unknown as Handlebars.HelperDeclareSpec);
+    for (const [name, file] of Object.entries(partials)) {
+      const compiled = hb.compile(file.source, { strict: true });
+      // A partial is registered as a function so an error inside it points at the partial's file.
+      hb.registerPartial(name, ((ctx: unknown, options: unknown) => {
+        try {
+          return compiled(ctx, options as Handlebars.RuntimeOptions);
+        } catch (err) {
+          throw locate(err, file.path);
+        }
+      }) as unknown as Handlebars.Template);
+    }
+    instances.set(mode, (inst = { hb, compiled: new Map() }));
+    return inst;
+  };
+  return (template, context, mode) => {
+    const { hb, compiled } = instance(mode);
+    const key = `${template.path}\0${template.source}`;
+    let run = compiled.get(key);
+    if (!run) compiled.set(key, (run = hb.compile(template.source, { strict: true })));
+    const saved = utils.escapeExpression;
+    utils.escapeExpression = mode === "markdown" ? escapeExpression : plainEscape;
+    // `{{toString}}` and the like are denied (they render nothing) and Handlebars would also print
+    // "Access has been denied…" on the console, which is not ours to show; silence it for this run.
+    const logger = (Handlebars as unknown as { logger: { level: string | number } }).logger;
+    const savedLevel = logger.level;
+    logger.level = 4;
+    try {
+      return run(context);
+    } catch (err) {
+      throw locate(err, template.path);
+    } finally {
+      utils.escapeExpression = saved;
+      logger.level = savedLevel;
+    }
+  };
+}
+
+/** Runs one template once (see templateRunner). */
 export function runTemplate(run: TemplateRun): string {
-  const hb = Handlebars.create();
-  hb.registerHelper(makeHelpers(run.env) as unknown as Handlebars.HelperDeclareSpec);
-  for (const [name, file] of Object.entries(run.partials)) {
-    const compiled = hb.compile(file.source, { strict: true });
-    // A partial is registered as a function so an error inside it points at the partial's file.
-    hb.registerPartial(name, ((ctx: unknown, options: unknown) => {
-      try {
-        return compiled(ctx, options as Handlebars.RuntimeOptions);
-      } catch (err) {
-        throw locate(err, file.path);
-      }
-    }) as unknown as Handlebars.Template);
-  }
-  const saved = utils.escapeExpression;
-  utils.escapeExpression = run.mode === "markdown" ? escapeExpression : plainEscape;
-  // `{{toString}}` and the like are denied (they render nothing) and Handlebars would also print
-  // "Access has been denied…" on the console, which is not ours to show; silence it for this run.
-  const logger = (Handlebars as unknown as { logger: { level: string | number } }).logger;
-  const savedLevel = logger.level;
-  logger.level = 4;
-  try {
-    return hb.compile(run.template.source, { strict: true })(run.context);
-  } catch (err) {
-    throw locate(err, run.template.path);
-  } finally {
-    utils.escapeExpression = saved;
-    logger.level = savedLevel;
-  }
+  return templateRunner(run.partials, run.env)(run.template, run.context, run.mode);
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { bundledTemplatesDir, loadTemplateSet, renderDocument, type Lang } from "../../src/render/index.js";
+import { bundledTemplatesDir, documentRenderer, loadTemplateSet, renderDocument, type Lang } from "../../src/render/index.js";
 import { stripPositions } from "../../src/render/tree.js";
 
 const FIX = join(import.meta.dirname, "../fixtures/documents");
@@ -107,6 +107,29 @@ describe("renderDocument", () => {
       "paragraph", "root", "strong", "table", "tableCell", "tableRow", "text", "textDirective:blank", "thematicBreak"]);
     await expect(JSON.stringify({ meta: doc.meta, fills: doc.fills, tree: stripPositions(doc.tree) }, null, 1))
       .toMatchFileSnapshot(join(FIX, `sample/${lang}.tree.json`));
+  });
+});
+
+describe("documentRenderer", () => {
+  it("renders one compiled template set for many contexts, in Markdown and in front matter, and keeps reporting errors", () => {
+    const renderer = documentRenderer({ template: `---\ntitle: "{{name}} {{> tag}}"\n---\nHello {{name}} {{> tag}}\n`,
+      templatePath: "doc/bg.md.hbs", partials: { tag: { source: "*{{name}}*", path: "_partials/tag.md.hbs" } }, labels: {}, lang: "en" });
+    const text = (ctx: object) => {
+      const r = renderer(ctx);
+      return { title: r.document?.meta.title, body: JSON.stringify(stripPositions(r.document?.tree.children)), diagnostics: r.diagnostics };
+    };
+    const a = text({ name: "A*1" });
+    const b = text({ name: "B|2" });
+    expect(a.title).toBe("A*1 *A*1*");
+    expect(b.title).toBe("B|2 *B|2*");
+    expect(a.body).toContain("Hello A*1 ");
+    expect(b.body).toContain("Hello B|2 ");
+    expect(b.body).toContain('"type":"emphasis","children":[{"type":"text","value":"B|2"}]');
+    // A context without the field fails in strict mode every time, not only on the first use.
+    for (let i = 0; i < 2; i++) {
+      expect(text({}).diagnostics.map((d) => [d.ruleId, d.severity])).toContainEqual(["template", "error"]);
+    }
+    expect(text({ name: "C" }).title).toBe("C *C*");
   });
 });
 
