@@ -4,14 +4,14 @@
  * Light on purpose: reads template and data files as bytes, loads no template engine.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, relative } from "node:path";
 import type { CallPack } from "../calls/index.js";
 import { documentInputs } from "../model/inputs.js";
 import { dataDir } from "../refdata/paths.js";
 import type { Application } from "../schema/index.js";
 import { toolVersion } from "../version.js";
 import { sha256, stableJson } from "./hash.js";
+import { bundledTemplatesDir } from "../render/paths.js";
 import type { Job } from "./plan.js";
 
 /**
@@ -39,18 +39,6 @@ export interface TemplateFiles {
 export function templateSearchPath(projectDir: string): string[] {
   const own = join(projectDir, "templates");
   return [...(existsSync(own) ? [own] : []), bundledTemplatesDir()];
-}
-
-let bundled: string | undefined;
-function bundledTemplatesDir(): string {
-  if (bundled) return bundled;
-  // Runs both compiled (dist/src/package) and as source under vitest (src/package).
-  let d = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    if (existsSync(join(d, "templates", "_labels"))) return (bundled = join(d, "templates"));
-    d = dirname(d);
-  }
-  return (bundled = join(process.cwd(), "templates"));
 }
 
 /**

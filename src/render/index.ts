@@ -3,8 +3,7 @@
  * Loads Handlebars and the mdast tools: import this module lazily, only on paths that render.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type { Root } from "mdast";
 import { parse as parseYaml } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
@@ -15,6 +14,7 @@ import { normaliseTree, parseMarkdown } from "./tree.js";
 export type { Lang, Currency } from "./format.js";
 export { formatDate, formatMoney, formatNumber, formatPercent } from "./format.js";
 export { escapeMarkdown } from "./escape.js";
+export { bundledTemplatesDir } from "./paths.js";
 export type { DocNode, Handlers, NodeType } from "./tree.js";
 
 export interface DocumentMeta {
@@ -200,17 +200,4 @@ export function loadTemplateSet(dirs: string[], documentId: string, lang: Lang):
     }
   }
   return { set: { template, partials, labels, labelsPath }, diagnostics };
-}
-
-/**
- * The bundled templates folder: the nearest `templates/` above this module, which works from both
- * src/render (tests) and dist/src/render (the installed CLI).
- */
-export function bundledTemplatesDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    if (existsSync(join(dir, "templates", "_labels"))) return join(dir, "templates");
-    dir = dirname(dir);
-  }
-  return join(process.cwd(), "templates");
 }
