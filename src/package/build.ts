@@ -12,6 +12,7 @@ import type { CallPack } from "../calls/index.js";
 import type { Application } from "../schema/index.js";
 import { validateProject, type Stage, type ValidateResult } from "../validate.js";
 import { toolVersion } from "../version.js";
+import { textIn } from "../model/text.js";
 import { sha256 } from "./hash.js";
 import { bookmarkTitle, inputParts, inputsHash, packageInputsHash, templateHasher, templateSearchPath, type InputParts } from "./inputs.js";
 import { renderAll, type RenderTask } from "./render-pool.js";
@@ -269,12 +270,8 @@ async function mergePackage(lang: "bg" | "en", jobs: Job[], staged: { path: stri
   }
   const { mergePdfs } = await import("../writers/pdf/post.js");
   const merged = await mergePdfs(parts.map((p) => ({ title: p.title, bytes: bytes(p.path) })),
-    { title: `${nameIn(app.hub.name, lang)} — ${pack.title[lang]}`, lang, author: nameIn(app.hub.name, lang) });
+    { title: `${textIn(app.hub.name, lang) ?? ""} — ${pack.title[lang]}`, lang, author: textIn(app.hub.name, lang) ?? "" });
   return { path, bytes: merged, entry: { path, sha256: sha256(merged), size: merged.length, document: "package", lang, format: "pdf", inputs, title: pack.title[lang] } };
-}
-
-function nameIn(text: Application["hub"]["name"], lang: "bg" | "en"): string {
-  return typeof text === "string" ? text : (text[lang] ?? text.bg ?? text.en ?? "");
 }
 
 function pageLimitDiagnostics(pack: CallPack, pages: Record<string, number>): Diagnostic[] {

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { CallPack } from "../calls/index.js";
 import { documentInputs } from "../model/inputs.js";
+import { textIn } from "../model/text.js";
 import { dataDir } from "../refdata/paths.js";
 import type { Application } from "../schema/index.js";
 import { toolVersion } from "../version.js";
@@ -142,8 +143,7 @@ export function bookmarkTitle(app: Application, job: Job, title: string | undefi
   const base = title ?? job.base;
   const partner = job.partner ? app.partners.find((p) => p.id === job.partner) : undefined;
   if (!partner) return base;
-  const name = typeof partner.name === "string" ? partner.name : (partner.name[job.lang] ?? partner.name.bg ?? partner.name.en ?? partner.id);
-  return `${base} — ${name}`;
+  return `${base} — ${textIn(partner.name, job.lang) ?? partner.id}`;
 }
 
 export function packageInputsHash(parts: readonly { title: string; path: string; sha: string }[]): string {
