@@ -134,7 +134,6 @@ export function inputsHash(parts: InputParts): string {
   return sha256(stableJson(parts));
 }
 
-/** The merged package is made from its parts' bytes, in order, with their titles. */
 /**
  * The bookmark of a document in the merged package. Per-partner documents share a title
  * ("Declaration"), so theirs names whose copy it is.
@@ -146,6 +145,7 @@ export function bookmarkTitle(app: Application, job: Job, title: string | undefi
   return `${base} — ${textIn(partner.name, job.lang) ?? partner.id}`;
 }
 
+/** The merged package is made from its parts' bytes, in order, with their titles. */
 export function packageInputsHash(parts: readonly { title: string; path: string; sha: string }[]): string {
   return sha256(stableJson({ tool: toolVersion(), parts }));
 }

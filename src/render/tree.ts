@@ -107,8 +107,8 @@ export function normaliseTree(root: Root, markdown: string): { tree: Root; fills
         continue;
       }
       if (n.type === "containerDirective" && n.name === "fill") fills++;
-      if (n.type === "paragraph" || n.type === "heading" || n.type === "tableCell" as string) {
-        (n as { children: PhrasingContent[] }).children = fixInline((n as { children: PhrasingContent[] }).children);
+      if (n.type === "paragraph" || n.type === "heading") {
+        n.children = fixInline(n.children);
       } else if (n.type === "table") {
         for (const row of n.children) for (const cell of row.children) cell.children = fixInline(cell.children);
       } else if (n.type === "leafDirective") {

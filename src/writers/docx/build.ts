@@ -3,7 +3,7 @@ import {
   PageBreak, PageNumber, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableOfContents, TableRow, TextRun, WidthType,
   type IParagraphOptions, type ParagraphChild,
 } from "docx";
-import type { ListItem, PhrasingContent, RootContent } from "mdast";
+import type { ListItem, PhrasingContent } from "mdast";
 import type { RenderedDocument } from "../../render/index.js";
 import { approximateMeasure, planTable, TABLE_FONT, tableTexts, toUnits, type Measure } from "../columns.js";
 import { isSignatures, keepsWithNext } from "../keep.js";
@@ -286,5 +286,3 @@ export function buildDocx(doc: RenderedDocument, opts: { draftMark?: string; mea
     }],
   });
 }
-
-export type { RootContent };

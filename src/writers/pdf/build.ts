@@ -258,7 +258,6 @@ export function buildPdfDefinition(doc: RenderedDocument, opts: { draftMark?: st
     ] }),
     footer: (page: number, pages: number) => ({ text: `${labels["page"] ?? "Page"} ${page} ${labels["of"] ?? "of"} ${pages}`,
       alignment: "center", fontSize: 9, margin: [0, 20, 0, 0] }),
-    // Keep a heading with what follows: never leave it last on a page.
     // Keep a heading (or an intro ending in ":") with what follows. pdfmake reports the rows of a
     // table or box that moved to the next page as still on this one, so "is anything after it on
     // this page" is not enough: a heading that starts in the last KEEP_ROOM points goes over too.

@@ -1,14 +1,10 @@
 /**
- * After layout: merging documents into one PDF with a bookmark per part, counting pages and stamping
- * text on every page. Uses @cantoo/pdf-lib + @cantoo/fontkit, whose font subsetting keeps every
- * glyph (upstream pdf-lib 1.17.1 drops some: libraries.md §3). Loaded lazily.
+ * After layout: merging documents into one PDF with a bookmark per part, and counting pages.
+ * Uses @cantoo/pdf-lib (libraries.md §3), loaded lazily.
  */
 import { FIXED_DATE } from "../fixed.js";
 
-async function lib() {
-  const [pdf, fk] = await Promise.all([import("@cantoo/pdf-lib"), import("@cantoo/fontkit")]);
-  return { ...pdf, fontkit: ((fk as { default?: unknown }).default ?? fk) as Parameters<import("@cantoo/pdf-lib").PDFDocument["registerFontkit"]>[0] };
-}
+const lib = () => import("@cantoo/pdf-lib");
 
 export interface PdfMeta {
   title: string;
@@ -16,9 +12,7 @@ export interface PdfMeta {
   author?: string;
 }
 
-type Lib = Awaited<ReturnType<typeof lib>>;
-
-function fixMetadata(L: Lib, doc: import("@cantoo/pdf-lib").PDFDocument, meta: PdfMeta): void {
+function fixMetadata(doc: import("@cantoo/pdf-lib").PDFDocument, meta: PdfMeta): void {
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   if (meta.author) doc.setAuthor(meta.author);
   doc.setLanguage(meta.lang === "bg" ? "bg-BG" : "en-GB");
@@ -26,7 +20,6 @@ function fixMetadata(L: Lib, doc: import("@cantoo/pdf-lib").PDFDocument, meta: P
   doc.setProducer("edih");
   doc.setCreationDate(FIXED_DATE);
   doc.setModificationDate(FIXED_DATE);
-  void L;
 }
 
 /** One PDF from several, in order, with one top-level bookmark per part; deterministic bytes. */
@@ -42,7 +35,7 @@ export async function mergePdfs(parts: { title: string; bytes: Uint8Array }[], m
       if (i === 0) firstPages.push(p.ref);
     });
   }
-  fixMetadata(L, out, meta);
+  fixMetadata(out, meta);
 
   const ctx = out.context;
   const rootRef = ctx.nextRef();
@@ -74,28 +67,4 @@ export async function pdfPageCount(bytes: Uint8Array): Promise<number> {
   const L = await lib();
   const doc = await L.PDFDocument.load(bytes, { updateMetadata: false });
   return doc.getPageCount();
-}
-
-/**
- * Draws `text` (e.g. "DRAFT — 3 errors") in red at the top of every page. The writers already draw
- * the draft mark themselves; this is for PDFs assembled from parts built without it.
- */
-export async function stampPages(bytes: Uint8Array, text: string, meta?: PdfMeta): Promise<Uint8Array> {
-  const L = await lib();
-  const { arimoFaces } = await import("./fonts.js");
-  const doc = await L.PDFDocument.load(bytes, { updateMetadata: false });
-  doc.registerFontkit(L.fontkit);
-  const font = await doc.embedFont(arimoFaces().bold, { subset: true, customName: "Arimo-Bold" });
-  const size = 12;
-  for (const page of doc.getPages()) {
-    const { width, height } = page.getSize();
-    const w = font.widthOfTextAtSize(text, size);
-    page.drawText(text, { x: (width - w) / 2, y: height - 18, size, font, color: L.rgb(0.75, 0, 0) });
-  }
-  if (meta) fixMetadata(L, doc, meta);
-  else {
-    doc.setModificationDate(FIXED_DATE);
-    doc.setCreationDate(FIXED_DATE);
-  }
-  return doc.save();
 }
