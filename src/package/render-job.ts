@@ -42,9 +42,8 @@ const DRAFT_MARK = {
 export type JobRenderer = (job: Job, formats: readonly Format[]) => Promise<JobResult>;
 
 export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
-  const [{ buildContext }, render, docx, pdf, post] = await Promise.all([
-    import("../model/index.js"), import("../render/index.js"), import("../writers/docx/index.js"),
-    import("../writers/pdf/index.js"), import("../writers/pdf/post.js"),
+  const [{ buildContext }, render, docx, pdf] = await Promise.all([
+    import("../model/index.js"), import("../render/index.js"), import("../writers/docx/index.js"), import("../writers/pdf/index.js"),
   ]);
   // Each template set is read and compiled once, for every job of its document and language.
   const templates = new Map<string, { renderer?: DocumentRenderer; diagnostics: Diagnostic[] }>();
@@ -77,10 +76,7 @@ export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
     const files: RenderedFile[] = [];
     for (const format of formats) {
       if (format === "docx") files.push({ format, bytes: await docx.writeDocx(doc, mark) });
-      else {
-        const bytes = await pdf.writePdf(doc, mark);
-        files.push({ format, bytes, pages: await post.pdfPageCount(bytes) });
-      }
+      else files.push({ format, ...(await pdf.layoutPdf(doc, mark)) });
     }
     return { diagnostics, title: doc.meta.title, fills: doc.fills, files };
   };

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Lang, RenderedDocument } from "../../src/render/index.js";
 import { writeDocx } from "../../src/writers/docx/index.js";
-import { writePdf } from "../../src/writers/pdf/index.js";
+import { layoutPdf, writePdf } from "../../src/writers/pdf/index.js";
 import { mergePdfs, pdfPageCount } from "../../src/writers/pdf/post.js";
 import { darkPixels, docxText, firstOutOfOrder, pdfText, renderSample, save, treeWords } from "./helpers.js";
 
@@ -53,6 +53,10 @@ describe.each(["bg", "en"] as const)("sample document (%s)", (lang) => {
     expect(raw).toContain("/Outlines");
     const pages = await pdfPageCount(out[lang].pdf);
     expect(pages).toBe(2);
+    // The count the build records comes from the layout, not from parsing the file: both agree.
+    const laidOut = await layoutPdf(out[lang].doc, { draftMark: DRAFT[lang] });
+    expect(laidOut.pages).toBe(pages);
+    expect(Buffer.compare(Buffer.from(laidOut.bytes), Buffer.from(out[lang].pdf))).toBe(0);
     const text = pdfText(out[lang].pdfPath).split("\f").filter((p) => p.trim());
     expect(text).toHaveLength(pages);
     for (const [i, page] of text.entries()) {

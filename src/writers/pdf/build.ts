@@ -229,7 +229,12 @@ const handlers: Handlers<Ctx, Piece[]> = {
 
 interface NodeInfo { headlineLevel?: number; text?: unknown; startPosition?: { top: number } }
 
-export function buildPdfDefinition(doc: RenderedDocument, opts: { draftMark?: string; measure?: Measure } = {}): PdfNode {
+/**
+ * `onPageCount` hears the page count of each layout pass from the footer (pdfmake lays a document
+ * out again when a page break moves); the last call is the final count.
+ */
+export function buildPdfDefinition(doc: RenderedDocument,
+  opts: { draftMark?: string; measure?: Measure; onPageCount?: (pages: number) => void } = {}): PdfNode {
   const labels = doc.labels;
   const ctx: Ctx = { bold: false, italics: false, strike: false, labels, measure: opts.measure ?? approximateMeasure,
     state: { heading: 0, parents: [] } };
@@ -256,8 +261,10 @@ export function buildPdfDefinition(doc: RenderedDocument, opts: { draftMark?: st
       ...(opts.draftMark ? [{ text: opts.draftMark, bold: true, color: "#C00000", alignment: "center", fontSize: 12 }] : []),
       { text: doc.meta.title, fontSize: 8, color: "#808080", alignment: "right" },
     ] }),
-    footer: (page: number, pages: number) => ({ text: `${labels["page"] ?? "Page"} ${page} ${labels["of"] ?? "of"} ${pages}`,
-      alignment: "center", fontSize: 9, margin: [0, 20, 0, 0] }),
+    footer: (page: number, pages: number) => {
+      opts.onPageCount?.(pages);
+      return { text: `${labels["page"] ?? "Page"} ${page} ${labels["of"] ?? "of"} ${pages}`, alignment: "center", fontSize: 9, margin: [0, 20, 0, 0] };
+    },
     // Keep a heading (or an intro ending in ":") with what follows. pdfmake reports the rows of a
     // table or box that moved to the next page as still on this one, so "is anything after it on
     // this page" is not enough: a heading that starts in the last KEEP_ROOM points goes over too.

@@ -16,6 +16,11 @@ interface PdfMake {
  * byte-identical for the same input. Loads pdfmake lazily.
  */
 export async function writePdf(doc: RenderedDocument, opts: { draftMark?: string } = {}): Promise<Uint8Array> {
+  return (await layoutPdf(doc, opts)).bytes;
+}
+
+/** writePdf, with the number of pages laid out (the "of N" of the footer), without parsing the bytes again. */
+export async function layoutPdf(doc: RenderedDocument, opts: { draftMark?: string } = {}): Promise<{ bytes: Uint8Array; pages: number }> {
   shareDecodedFontTables();
   const [mod, { buildPdfDefinition }, { arimoFaces, PDF_FONT }, { arimoMeasure }] = await Promise.all([
     import("pdfmake"), import("./build.js"), import("./fonts.js"), import("../metrics.js")]);
@@ -31,8 +36,10 @@ export async function writePdf(doc: RenderedDocument, opts: { draftMark?: string
   // Documents never load anything from disk or network: templates cannot name images or URLs to fetch.
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
-  const buffer = await pdfmake.createPdf(buildPdfDefinition(doc, { ...opts, measure: await arimoMeasure() })).getBuffer();
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  let pages = 0;
+  const definition = buildPdfDefinition(doc, { ...opts, measure: await arimoMeasure(), onPageCount: (n) => (pages = n) });
+  const buffer = await pdfmake.createPdf(definition).getBuffer();
+  return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), pages };
 }
 
 interface Fontkit { create(src: Uint8Array, family?: string): object }
