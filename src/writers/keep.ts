@@ -7,4 +7,7 @@ export function keepsWithNext(n: DocNode, next: DocNode | undefined): boolean {
   return /:\s*$/.test(textOf(n));
 }
 
+/** A fill box shorter than this (in characters) is kept on one page; a longer one may split. */
+export const FILL_KEEP_CHARS = 900;
+
 export const isSignatures = (n: DocNode | undefined): boolean => n?.type === "containerDirective" && n.name === "signatures";

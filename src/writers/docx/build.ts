@@ -6,7 +6,7 @@ import {
 import type { ListItem, PhrasingContent } from "mdast";
 import type { RenderedDocument } from "../../render/index.js";
 import { approximateMeasure, planTable, TABLE_FONT, tableTexts, toUnits, type Measure } from "../columns.js";
-import { isSignatures, keepsWithNext } from "../keep.js";
+import { FILL_KEEP_CHARS, isSignatures, keepsWithNext } from "../keep.js";
 import { directiveHandler, dispatch, textOf, type DirectiveHandlers, type DocNode, type Handlers } from "../../render/tree.js";
 import { toBlocks, type Piece as Pieces } from "../pieces.js";
 
@@ -18,8 +18,6 @@ const HEADER_SHADE = "D9E2F3";
 /** A4 with 2 cm margins, in twentieths of a point. */
 const PAGE = { width: 11906, height: 16838, margin: 1134 };
 const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
-/** A fill box shorter than this is kept on one page; a longer one may split. */
-const FILL_KEEP_CHARS = 900;
 const TABLE_STYLE = "EdihTable";
 
 /**

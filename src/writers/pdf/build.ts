@@ -3,7 +3,7 @@ import type { RenderedDocument } from "../../render/index.js";
 import { directiveHandler, dispatch, textOf, type DirectiveHandlers, type DocNode, type Handlers } from "../../render/tree.js";
 import { approximateMeasure, planTable, TABLE_FONT, tableTexts, type Measure } from "../columns.js";
 import { FIXED_DATE } from "../fixed.js";
-import { isSignatures, keepsWithNext } from "../keep.js";
+import { FILL_KEEP_CHARS, isSignatures, keepsWithNext } from "../keep.js";
 import { PDF_FONT } from "./fonts.js";
 import { toBlocks, type Piece as Pieces } from "../pieces.js";
 
@@ -41,8 +41,6 @@ interface Ctx {
  * before its list or table).
  */
 const KEEP_WITH_NEXT = 9;
-/** A fill box shorter than this is kept on one page; a longer one may split. */
-const FILL_KEEP_CHARS = 900;
 /** A paragraph shorter than this (about five lines) moves with the heading before it, whole. */
 const PARAGRAPH_KEEP_CHARS = 500;
 /** A table with at most this many rows (header included) is kept on one page. */
