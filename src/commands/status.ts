@@ -1,4 +1,5 @@
 // `edih apply status [dir]`: flags and help only; the library loads inside the action.
+import { relative } from "node:path";
 import { Option, type Command } from "commander";
 import { EXIT } from "../errors.js";
 
@@ -44,9 +45,7 @@ export function registerStatus(apply: Command): void {
 }
 
 async function runStatus(dir: string, flags: StatusFlags): Promise<number> {
-  const [{ applicationStatus }, { formatText, shouldColor }, { relative }] = await Promise.all([
-    import("../package/status.js"), import("../report/index.js"), import("node:path"),
-  ]);
+  const [{ applicationStatus }, { formatText, shouldColor }] = await Promise.all([import("../package/status.js"), import("../report/index.js")]);
   const report = await applicationStatus(dir, { ...(flags.out ? { out: flags.out } : {}), stage: flags.stage,
     ...(flags.call ? { call: flags.call } : {}), draft: flags.draft ?? false });
   const out = relative(process.cwd(), report.outDir) || ".";
