@@ -6,7 +6,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import { hasErrors } from "../diagnostics.js";
 import { UsageError } from "../errors.js";
 import type { CallPack } from "../calls/index.js";
 import type { Application } from "../schema/index.js";
@@ -22,8 +21,6 @@ import { planJobs, type Job } from "./plan.js";
 import { outputState, type OutputState } from "./protect.js";
 import { isInside } from "../inside.js";
 import { ATOMIC_TEMP, writeFileAtomic } from "../write-atomic.js";
-
-export { templateSearchPath } from "./inputs.js";
 
 export type { Format } from "./render-job.js";
 
@@ -318,5 +315,3 @@ function removeStaleTemps(outDir: string): void {
   };
   walk(outDir);
 }
-
-export { hasErrors };
