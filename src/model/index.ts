@@ -1,5 +1,5 @@
 import type { Application, Language, Partner } from "../schema/index.js";
-import { lineAmounts, sumAmounts, type Amounts, type BudgetRates } from "./budget.js";
+import { lineFigures, sumFigures, type BudgetFigures, type BudgetRates } from "./budget.js";
 import { callContext, type CallContext, type CallFacts } from "./call.js";
 import { normHub, normPartner } from "./normalize.js";
 import { bundledRefData, type RefData } from "./refdata.js";
@@ -46,10 +46,10 @@ export function buildContext(application: Application, opts: BuildOptions) {
   const lines = application.budget.lines.map((line) => ({
     partner: line.partner,
     name: partnerName(line.partner),
-    ...lineAmounts(line, rates),
+    ...lineFigures(line, rates),
     note: line.note ?? null,
   }));
-  const totals = sumAmounts(lines);
+  const totals = sumFigures(lines);
   const share = (x: number) => (totals.eligible === 0 ? 0 : x / totals.eligible);
   const budget = {
     currency: application.budget.currency,
@@ -94,7 +94,7 @@ export function buildContext(application: Application, opts: BuildOptions) {
       eu_role_text: euRole(p) === null ? null : nameOf(euRole(p)!, lang, ROLE_NAMES),
       type_text: nameOf(p.type, lang, PARTNER_TYPE_NAMES),
       effort_total: sum(application.work_packages.map((wp) => wp.effort[p.id] ?? 0)),
-      budget: line as (Amounts & { partner: string; name: string; note: string | null }) | null,
+      budget: line as (BudgetFigures & { partner: string; name: string; note: string | null }) | null,
       services: application.services.filter((s) => s.providers.includes(p.id)).map((s) => textIn(s.title, lang) ?? s.id),
     };
   });
