@@ -133,6 +133,14 @@ export function makeHelpers(env: HelperEnv): Record<string, Helper> {
       const { params } = split(args);
       return blankMarkdown(typeof params[0] === "string" ? params[0] : "");
     },
+    paragraphs(...args) {
+      // Long text from the data (a summary, a work package's activities) may hold several
+      // paragraphs; each is escaped on its own and they stay separate paragraphs in both formats.
+      const { params, opts } = split(args);
+      const text = translate(params[0], lang);
+      if (text === undefined) fail(opts, `no text in ${JSON.stringify(params[0]) ?? "undefined (misspelled field?)"}`);
+      return new RawMarkdown(text.split(/\r?\n[ \t]*\r?\n/).map((p) => escapeMarkdown(p.trim())).filter(Boolean).join("\n\n"));
+    },
     value(...args) {
       const { params } = split(args);
       const v = params[0];

@@ -52,6 +52,16 @@ describe("renderDocument", () => {
     }
   });
 
+  it("keeps the paragraphs of a long value apart, each escaped", () => {
+    const r = render("---\ntitle: t\n---\n{{paragraphs text}}\n", { text: { bg: `${HOSTILE}\n\nВтори абзац\nна два реда`, en: "x" } });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.document!.tree.children.map((n) => stripPositions(n))).toEqual([
+      { type: "paragraph", children: [{ type: "text", value: HOSTILE }] },
+      { type: "paragraph", children: [{ type: "text", value: "Втори абзац на два реда" }] },
+    ]);
+    expect(render("---\ntitle: t\n---\n{{paragraphs nothing}}\n", {}).diagnostics[0]).toMatchObject({ ruleId: "template", line: 4 });
+  });
+
   it("reports a missing field at template:line:col", () => {
     const r = render("---\ntitle: x\n---\n# Title\n\nHello {{hub.nmae}}!\n");
     expect(r.document).toBeUndefined();
