@@ -27,7 +27,7 @@ export async function runBuild(dir: string, flags: BuildFlags): Promise<number> 
   if (flags.json) {
     process.stdout.write(JSON.stringify({
       ok: !report.stopped && counts.error === 0, stopped: report.stopped, out: report.outDir,
-      written: report.written, skipped: report.skipped, kept: report.kept, removed: report.removed, fills: report.fills, pages: report.pages,
+      written: report.written, skipped: report.skipped, kept: report.kept, removed: report.removed, fills: report.fills, pages: report.pages, renderWorkers: report.renderWorkers,
       counts, diagnostics: report.diagnostics,
     }, null, 2) + "\n");
     return report.stopped || counts.error > 0 ? EXIT.invalid : EXIT.ok;

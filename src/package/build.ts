@@ -68,6 +68,8 @@ export interface BuildReport {
   /** Fill-in markers per output base (narrative or facts still to write). */
   fills: Record<string, number>;
   pages: Record<string, number>;
+  /** Worker threads that rendered this build (0: the build's own thread). */
+  renderWorkers: number;
 }
 
 export async function buildPackage(dir: string, opts: BuildOptions = {}): Promise<BuildReport> {
@@ -81,7 +83,7 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
   const validation = await validateProject(projectDir, { ...(opts.stage ? { stage: opts.stage } : {}), ...(opts.call ? { call: opts.call } : {}),
     ...(opts.callsDir ? { callsDir: opts.callsDir } : {}) });
   const report: BuildReport = { outDir, validation, diagnostics: [...validation.diagnostics], stopped: false,
-    written: [], writtenOutputs: [], skipped: [], kept: [], removed: [], fills: {}, pages: {} };
+    written: [], writtenOutputs: [], skipped: [], kept: [], removed: [], fills: {}, pages: {}, renderWorkers: 0 };
   if (validation.usage) throw new UsageError(validation.usage.message, validation.usage.hint);
   const app = validation.application;
   const pack = validation.callPack;
@@ -147,8 +149,9 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
   // 2. Render what changed (on every core for large builds).
   const total = tasks.length;
   opts.onProgress?.({ done: 0, total, current: tasks[0]?.job.base ?? "" });
-  const results = await renderAll(tasks, { app, pack, projectDir, templateDirs, draft },
+  const { results, workers } = await renderAll(tasks, { app, pack, projectDir, templateDirs, draft },
     (task, done) => opts.onProgress?.({ done, total, current: task.job.base }));
+  report.renderWorkers = workers;
 
   // 3. Stage the results in plan order.
   tasks.forEach((task, i) => {

@@ -20,8 +20,14 @@ export interface RenderTask {
 /** Jobs below this count render in-process: starting workers would cost more than it saves. */
 const MIN_JOBS_FOR_WORKERS = 8;
 
+/** Results in task order, and how many worker threads rendered them (0: this thread). */
+export interface Rendered {
+  results: JobResult[];
+  workers: number;
+}
+
 export async function renderAll(tasks: RenderTask[], env: RenderEnv,
-  onDone?: (task: RenderTask, done: number) => void): Promise<JobResult[]> {
+  onDone?: (task: RenderTask, done: number) => void): Promise<Rendered> {
   const workerFile = fileURLToPath(new URL("./render-worker.js", import.meta.url));
   const cores = Number(process.env.EDIH_WORKERS) || (availableParallelism() >= 4 ? availableParallelism() - 1 : 1);
   if (tasks.length < MIN_JOBS_FOR_WORKERS || cores < 2 || !existsSync(workerFile)) {
@@ -31,9 +37,10 @@ export async function renderAll(tasks: RenderTask[], env: RenderEnv,
       results.push(await render(task.job, task.formats));
       onDone?.(task, results.length);
     }
-    return results;
+    return { results, workers: 0 };
   }
-  return inWorkers(tasks, env, workerFile, Math.min(cores, Math.ceil(tasks.length / 4)), onDone);
+  const count = Math.min(cores, Math.ceil(tasks.length / 4));
+  return { results: await inWorkers(tasks, env, workerFile, count, onDone), workers: count };
 }
 
 function inWorkers(tasks: RenderTask[], env: RenderEnv, file: string, count: number,

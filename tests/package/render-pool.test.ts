@@ -22,9 +22,15 @@ describe("rendering is independent of what else the process renders", () => {
 
   it("two render workers give the same bytes as one thread", () => {
     const dir = copyExample("workers");
-    const args = (out: string) => ["apply", "build", dir, "--out", join(dir, out), "--only", "declaration", "--lang", "en", "--format", "pdf", "-q"];
-    expect(edih(args("one"), { env: { EDIH_WORKERS: "1" } }).code).toBe(0);
-    expect(edih(args("two"), { env: { EDIH_WORKERS: "2" } }).code).toBe(0);
+    const args = (out: string) => ["apply", "build", dir, "--out", join(dir, out), "--only", "declaration", "--lang", "en", "--format", "pdf", "--json"];
+    const run = (out: string, workers: string) => {
+      const r = edih(args(out), { env: { EDIH_WORKERS: workers } });
+      expect(r.code).toBe(0);
+      return (JSON.parse(r.stdout) as { renderWorkers: number }).renderWorkers;
+    };
+    // The report says who rendered, so a pool that quietly fell back to one thread would fail here.
+    expect(run("one", "1")).toBe(0);
+    expect(run("two", "2")).toBe(2);
     const one = pdfs(join(dir, "one/en"));
     expect(one.length).toBe(15);
     expect(pdfs(join(dir, "two/en"))).toEqual(one);
