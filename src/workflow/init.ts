@@ -1,5 +1,5 @@
 // Creating a new application folder: the data side of `edih init` (no prompts here).
-import { cpSync, existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Language } from "../schema/common.js";
 import type { LegalFormId } from "../schema/legal-form.js";
@@ -8,6 +8,7 @@ import { writeFileAtomic } from "../write-atomic.js";
 import {
   APPLICATION_SCHEMA_FILE, PARTNER_SCHEMA_FILE, applicationJsonSchema, partnerJsonSchema, schemaComment, schemaText,
 } from "./json-schema.js";
+import { copyApplicationSources, isSourcePath } from "./example-sources.js";
 import { packageRoot } from "./package-root.js";
 import { type NewPartner, partnerYaml } from "./partner-file.js";
 import { FLOW_KEYS, toYaml } from "./yaml-text.js";
@@ -165,11 +166,13 @@ export function bundledExamples(): string[] {
 /** Copies a bundled example (examples/<name>) into `dir`; returns the files written, relative. */
 export function copyExample(name: string, dir: string): string[] {
   const src = join(packageRoot(), "examples", name);
-  cpSync(src, dir, { recursive: true, errorOnExist: true, force: false });
+  copyApplicationSources(src, dir, { errorOnExist: true });
   const written = writeSchemaFiles(dir);
-  const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(join(d, e.name)) : [relative(src, join(d, e.name))]);
-  const copied = walk(src).sort();
+  const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true })
+    .filter((e) => isSourcePath(src, join(d, e.name)))
+    .flatMap((e) => e.isDirectory() ? walk(join(d, e.name)) : [relative(src, join(d, e.name))]);
+  // The example's own .edih/ schemas were just rewritten: each file is listed once.
+  const copied = walk(src).filter((f) => !written.includes(f)).sort();
   // The example's comments point into edih's own source tree; in the copy they must point at
   // the schemas just written beside it. Only that comment line changes.
   for (const rel of copied.filter((f) => /\.ya?ml$/.test(f))) {

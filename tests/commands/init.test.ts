@@ -64,6 +64,13 @@ describe("edih init", () => {
     const dir = fresh();
     const r = edih(["init", dir, "--example", "zagore"]);
     expect(r.code).toBe(0);
+    // Each created file once (the example's own .edih/ schemas are rewritten, not listed twice),
+    // and never a build the user ran on the example (`apply build examples/zagore` leaves out/).
+    const listed = r.stdout.split("\n").filter((l) => l.startsWith("  ")).map((l) => l.trim());
+    expect(listed).toContain(".edih/schema.json");
+    expect(new Set(listed).size).toBe(listed.length);
+    expect(listed.filter((f) => f.startsWith("out/"))).toEqual([]);
+    expect(existsSync(join(dir, "out"))).toBe(false);
     expect(readdirSync(join(dir, "partners")).length).toBe(15);
     expect(readFileSync(join(dir, "partners/trakia-university.yaml"), "utf8"))
       .toMatch(/^# yaml-language-server: \$schema=\.\.\/\.edih\/partner\.schema\.json$/m);
