@@ -2,7 +2,8 @@ import type { Command } from "commander";
 
 interface AddOptions {
   dir: string; yes?: boolean; id?: string; nameBg?: string; nameEn?: string; legalForm?: string; type?: string;
-  roles?: string; city?: string; nuts3?: string; councilNumber?: string; councilDate?: string;
+  legalFormName?: string; roles?: string; city?: string; nuts3?: string; councilNumber?: string; councilDate?: string;
+  eik?: string; vat?: string; pic?: string;
 }
 
 export function registerPartners(parent: Command): void {
@@ -61,18 +62,24 @@ Example:
     .option("--dir <dir>", "application folder", ".")
     .option("-y, --yes", "take defaults for questions not answered by a flag; never prompt")
     .option("--id <id>", "kebab-case id (default: from the English name)")
-    .option("--name-bg <text>", "name in Bulgarian")
-    .option("--name-en <text>", "name in English")
-    .option("--legal-form <id>", "legal form: ood, eood, ad, association, municipality, state-university, ...")
+    .option("--name-bg <text>", "name in Bulgarian (asked only when the application's languages include bg)")
+    .option("--name-en <text>", "name in English (asked only when the application's languages include en)")
+    .option("--legal-form <id>", "legal form: ood, eood, ad, association, municipality, state-university, ..., other")
+    .option("--legal-form-name <text>", "with --legal-form other: the form's own name, e.g. GmbH, associação")
     .option("--type <type>", "public-authority, higher-education, research-organisation, business-association, chamber, cluster, regional-agency, enterprise, ngo")
     .option("--roles <list>", "comma-separated: founder, coordinator, beneficiary, affiliated-entity, associated-partner (default founder)")
     .option("--nuts3 <code>", "NUTS 3 region of the seat, e.g. BG344 (default: the hub's seat)")
     .option("--city <name>", "city of the seat")
+    .option("--eik <code>", "ЕИК/БУЛСТАТ, 9 or 13 digits (Bulgarian partners only; checked as typed)")
+    .option("--vat <number>", "VAT number with its country prefix, e.g. BG175074752, IT00743110157 (checked as typed)")
+    .option("--pic <code>", "PIC, 9 digits (Participant Register of the Funding & Tenders Portal)")
     .option("--council-number <no>", "a municipal founder's council decision: its number")
     .option("--council-date <date>", "a municipal founder's council decision: its date (YYYY-MM-DD)")
     .addHelpText("after", `
-Identifiers (ЕИК, PIC, VAT) are written as null: fill them in the file once known. A municipality
-that co-founds the association is asked for its council decision (ЗМСМА чл. 21).
+Identifiers are checked as typed: ЕИК/БУЛСТАТ (asked of Bulgarian partners only), VAT (the seat
+country's prefix and check digits), PIC. What is not known yet is written as null: fill it in the file
+later. A Bulgarian municipality that co-founds the association is asked for its council decision
+(ЗМСМА чл. 21). The country of the seat comes from its NUTS 3 code.
 
 Example:
   $ edih partners add --dir my-hub --yes --name-bg "Про Дрон Сис ООД" --name-en "Pro Drone Sys" \\
@@ -80,6 +87,8 @@ Example:
   $ edih partners add --dir my-hub --yes --name-bg "Община Ямбол" --name-en "Municipality of Yambol" \\
       --legal-form municipality --type public-authority --nuts3 BG343 --city Ямбол \\
       --council-number 123 --council-date 2021-02-25
+  $ edih partners add --dir porto-hub --yes --name-en "Instituto de Exemplo" --legal-form other \
+      --type research-organisation --nuts3 PT11A --city Porto --vat PT510000002 --pic 999999996
 `)
     .action(async (opts: AddOptions) => {
       const { runAdd } = await import("../workflow/partners-command.js");

@@ -10,7 +10,7 @@ import {
 } from "./json-schema.js";
 import { copyApplicationSources, isSourcePath } from "./example-sources.js";
 import { packageRoot } from "./package-root.js";
-import { type NewPartner, partnerYaml } from "./partner-file.js";
+import { type NewPartner, multilingual, partnerYaml } from "./partner-file.js";
 import { FLOW_KEYS, toYaml } from "./yaml-text.js";
 
 /** The Digital Europe capacities; a hub must name at least one (FORMAT.md, value lists). */
@@ -21,11 +21,19 @@ export interface InitAnswers {
   nameBg: string;
   nameEn: string;
   acronym: string;
-  region: string;
   languages: Language[];
   technologies: string[];
   durationMonths: number;
-  legalEntity: { legalForm: LegalFormId; publicBenefit: boolean; city: string; nuts3: string | null };
+  /** "" = not given: written as null, so validate lists it rather than edih guessing. */
+  region: string;
+  legalEntity: {
+    legalForm: LegalFormId; publicBenefit: boolean; city: string; nuts3: string | null;
+    /** The form's own name where legalForm is other (a form outside Bulgaria's list). */
+    legalFormName?: string | null;
+    /** ISO country of the seat; an ЕИК is asked (and written) only for Bulgaria. */
+    country: string;
+    eik?: string | null; vat?: string | null; pic?: string | null;
+  };
   partners: InitPartner[];
   services: NewService[];
   /**
@@ -109,15 +117,18 @@ export function applicationData(a: InitAnswers): Record<string, unknown> {
     languages: a.languages,
     hub: {
       acronym: a.acronym,
-      name: { bg: a.nameBg, en: a.nameEn },
-      region: a.region,
+      name: multilingual({ bg: a.nameBg, en: a.nameEn }),
+      region: a.region || null,
       legal_entity: {
         legal_form: a.legalEntity.legalForm,
+        ...(a.legalEntity.legalFormName ? { legal_form_name: a.legalEntity.legalFormName } : {}),
         public_benefit: a.legalEntity.publicBenefit,
         status: "planned",
         founded_on: null,
-        eik: null,
-        seat: { city: a.legalEntity.city, nuts3: a.legalEntity.nuts3 },
+        ...(a.legalEntity.country === "BG" ? { eik: a.legalEntity.eik ?? null } : {}),
+        vat: a.legalEntity.vat ?? null,
+        pic: a.legalEntity.pic ?? null,
+        seat: { city: a.legalEntity.city || null, nuts3: a.legalEntity.nuts3 },
       },
       technologies: a.technologies,
       sectors: [],
@@ -254,6 +265,16 @@ export async function nextSteps(dir: string, a: InitAnswers): Promise<NextSteps>
       const p = typeof x.path?.[1] === "number" ? app.partners[x.path[1]] : undefined;
       steps.push(p ? `give the council decision of municipality ${p.id} its number and date: council_decision: in partners/${p.id}.yaml` : x.message);
     }
+  }
+  // Facts init leaves empty rather than guess (--yes without --region, --nuts3, --city).
+  const at = (x: (typeof errors)[number], ...path: string[]) => x.path?.join(".") === path.join(".");
+  if (take((x) => at(x, "hub", "region")).length > 0) {
+    const { nuts2Choices } = await import("./catalog.js");
+    const codes = nuts2Choices(a.legalEntity.country).map((c) => c.value);
+    steps.push(`give the NUTS 2 region the hub covers: region: in edih.yaml${codes.length ? ` (${a.legalEntity.country}: ${codes.join(", ")})` : ""}`);
+  }
+  if (take((x) => at(x, "hub", "legal_entity", "seat", "city")).length > 0) {
+    steps.push("give the city of the hub's seat: legal_entity.seat.city in edih.yaml (and its nuts3)");
   }
   for (const x of errors.filter((e) => !handled.has(e))) {
     const where = x.file ? ` (${x.file}${x.line ? `:${x.line}` : ""})` : "";

@@ -2,7 +2,7 @@
 // written without `country:` keys (their NUTS codes say where they are), with their own legal forms
 // named and their VAT numbers checked, build like the Bulgarian example does.
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { copyApplicationSources } from "../../src/workflow/example-sources.js";
@@ -37,6 +37,27 @@ describe.each([
     const partB = Object.values(docxTexts([join(dir, "out/en/part-b.docx")])).join(" ").replace(/\s+/g, " ");
     for (const form of forms) expect(partA + partB).toContain(form.split(" (")[0]!);
     expect(partB).toContain(`Legal form: ${forms[0]}`);
+  });
+});
+
+describe("an English-only application never asks for Bulgarian", () => {
+  it("--lang bg is a usage error (exit 2) that writes nothing", () => {
+    const dir = copyHub("milano-hub");
+    const r = edih(["apply", "build", dir, "--lang", "bg"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^edih: --lang bg: the application is written in en only/m);
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
+
+  it("partners add asks for the English name only", () => {
+    const dir = copyHub("milano-hub");
+    const r = edih(["partners", "add", "--dir", dir, "--yes", "--name-en", "Comune di Esempio", "--legal-form", "other",
+      "--legal-form-name", "comune", "--type", "public-authority", "--roles", "associated-partner", "--nuts3", "ITC4C", "--city", "Milano"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const text = readFileSync(join(dir, "partners/comune-di-esempio.yaml"), "utf8");
+    expect(text).toMatch(/^name: \{en: Comune di Esempio\}$/m);
+    expect(text).not.toMatch(/bg:|eik:/);
   });
 });
 

@@ -10,13 +10,13 @@ import { type InitAnswers, type InitPartner, closingText, nextSteps, writeNewPro
 const fresh = () => join(mkdtempSync(join(tmpdir(), "edih-init-lib-")), "hub");
 
 const partner = (id: string, legalForm: InitPartner["legalForm"], type: InitPartner["type"], extra: Partial<InitPartner> = {}): InitPartner =>
-  ({ id, nameBg: id, nameEn: id, legalForm, type, roles: ["founder"], city: "Стара Загора", nuts3: "BG344", ...extra });
+  ({ id, nameBg: id, nameEn: id, legalForm, type, roles: ["founder"], city: "Стара Загора", nuts3: "BG344", country: "BG", ...extra });
 
 function answers(over: Partial<InitAnswers> = {}): InitAnswers {
   return {
     call: "BG-EDIH-PRESELECTION-2021", nameBg: "Хъб", nameEn: "Hub", acronym: "HUB", region: "BG34", languages: ["bg", "en"],
     technologies: ["ai"], durationMonths: 36,
-    legalEntity: { legalForm: "association", publicBenefit: true, city: "Стара Загора", nuts3: "BG344" },
+    legalEntity: { legalForm: "association", publicBenefit: true, city: "Стара Загора", nuts3: "BG344", country: "BG" },
     partners: [
       partner("stara-zagora-municipality", "municipality", "public-authority", { councilDecision: { number: "123", date: "2021-01-28" } }),
       partner("trakia-university", "state-university", "higher-education"),
