@@ -4,6 +4,7 @@ import type { Rule } from "./types.js";
 import budgetAmounts from "./budget-amounts.js";
 import budgetEuShare from "./budget-eu-share.js";
 import budgetLines from "./budget-lines.js";
+import contentComplete from "./content-complete.js";
 import councilDecisionBeforeFounding from "./council-decision-before-founding.js";
 import councilDecisionPresent from "./council-decision-present.js";
 import depTechnology from "./dep-technology.js";
@@ -37,6 +38,7 @@ export const RULES = [
   budgetAmounts,
   budgetEuShare,
   budgetLines,
+  contentComplete,
   councilDecisionBeforeFounding,
   councilDecisionPresent,
   depTechnology,
