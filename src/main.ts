@@ -1,6 +1,6 @@
 // The only module that calls process.exit: commands return exit codes, libraries return values.
 import { CommanderError } from "commander";
-import { buildProgram } from "./cli.js";
+import { buildProgram, folderAsArgument } from "./cli.js";
 import { EXIT, UsageError } from "./errors.js";
 
 /** Ctrl-C typed at a prompt: @inquirer/prompts rejects with this error (the terminal is in raw mode, so no SIGINT). */
@@ -27,7 +27,7 @@ async function main(argv: string[]): Promise<number> {
   process.on("SIGINT", onInterrupt);
   const program = buildProgram();
   try {
-    await program.parseAsync(argv);
+    await program.parseAsync(folderAsArgument(argv));
     return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
   } catch (err) {
     if (err instanceof CommanderError) {

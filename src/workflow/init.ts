@@ -239,7 +239,7 @@ export async function nextSteps(dir: string, a: InitAnswers): Promise<NextSteps>
     for (const [id, n] of named) {
       const why = [n.coordinator ? "the coordinator" : "", n.services.length ? `provider of ${n.services.map((s) => `"${s}"`).join(", ")}` : ""].filter(Boolean).join(", ");
       const roles = n.coordinator ? ` --roles ${req.founders ? "founder,coordinator" : "coordinator"}` : "";
-      steps.push(`add partner ${id} (${why}): edih partners add --dir ${d} --id ${id}${roles}`);
+      steps.push(`add partner ${id} (${why}): edih partners add ${d} --id ${id}${roles}`);
     }
 
     const families = SERVICE_FAMILIES.filter((f) => take((x) => x.ruleId === "service-families" && x.message.includes(f)).length > 0);
@@ -250,7 +250,7 @@ export async function nextSteps(dir: string, a: InitAnswers): Promise<NextSteps>
     if (take((x) => x.ruleId === "single-coordinator" && noCoordinator).length > 0) {
       steps.push(app.partners.length > 0
         ? "give one partner the role coordinator: add coordinator to roles: in its partners/<id>.yaml"
-        : `add the coordinator: edih partners add --dir ${d} --roles ${req.founders ? "founder,coordinator" : "coordinator"}`);
+        : `add the coordinator: edih partners add ${d} --roles ${req.founders ? "founder,coordinator" : "coordinator"}`);
     }
 
     if (req.founders && take((x) => x.ruleId === "founders-minimum").length > 0) {
@@ -258,7 +258,7 @@ export async function nextSteps(dir: string, a: InitAnswers): Promise<NextSteps>
       const more = Math.max(1, req.founders.min - have);
       const kind = !req.founders.legalPersonsOnly ? "" : more === 1 ? " that is a legal person" : " that are legal persons";
       steps.push(`add ${more}${have > 0 ? " more" : ""} founder${more === 1 ? "" : "s"}${kind} (the association needs at least ${req.founders.min}; ${have} so far): ` +
-        `edih partners add --dir ${d} --roles founder`);
+        `edih partners add ${d} --roles founder`);
     }
 
     for (const x of take((x) => x.ruleId === "council-decision-present")) {

@@ -11,7 +11,7 @@ import { LANGUAGES, type Language } from "../schema/common.js";
 
 export function requireApplicationDir(dir: string): void {
   if (!existsSync(join(dir, "edih.yaml"))) {
-    throw new UsageError(`no edih.yaml in ${dir}`, "give the application folder with --dir, or create one with `edih init`");
+    throw new UsageError(`no edih.yaml in ${dir}`, "give the application folder as the last argument, or create one with `edih init`");
   }
 }
 

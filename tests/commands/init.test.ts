@@ -73,7 +73,7 @@ describe("edih init", () => {
     expect(app.hub.legal_entity).toMatchObject({ legal_form: "other", legal_form_name: "associação sem fins lucrativos", vat: "PT509000002" });
     expect(errorsInWrittenData(dir)).toEqual([]);
     // A partner in Porto added by flags is English-only too and passes its own validation.
-    const p = edih(["partners", "add", "--dir", dir, "--yes", "--name-en", "INESC TEC", "--legal-form", "other", "--legal-form-name", "associação privada",
+    const p = edih(["partners", "add", dir, "--yes", "--name-en", "INESC TEC", "--legal-form", "other", "--legal-form-name", "associação privada",
       "--type", "research-organisation", "--nuts3", "PT11A", "--city", "Porto", "--roles", "coordinator"]);
     expect(p.stderr).toBe("");
     expect(p.code).toBe(0);
@@ -153,9 +153,9 @@ describe("edih init", () => {
     // The partners are not there yet: the closing message says which `partners add` each needs.
     const todo = steps(r.stdout);
     expect(todo).toEqual([
-      `add partner trakia-university (the coordinator, provider of "ai-test-lab", "digital-skills-academy"): edih partners add --dir ${dir} --id trakia-university --roles coordinator`,
-      `add partner chamber-stara-zagora (provider of "digital-skills-academy", "investor-readiness", "regionalni-sreshti"): edih partners add --dir ${dir} --id chamber-stara-zagora`,
-      `add partner stara-zagora-municipality (provider of "regionalni-sreshti"): edih partners add --dir ${dir} --id stara-zagora-municipality`,
+      `add partner trakia-university (the coordinator, provider of "ai-test-lab", "digital-skills-academy"): edih partners add ${dir} --id trakia-university --roles coordinator`,
+      `add partner chamber-stara-zagora (provider of "digital-skills-academy", "investor-readiness", "regionalni-sreshti"): edih partners add ${dir} --id chamber-stara-zagora`,
+      `add partner stara-zagora-municipality (provider of "regionalni-sreshti"): edih partners add ${dir} --id stara-zagora-municipality`,
     ]);
     // Following them, with each partner's own data, gives a valid application.
     const data: Record<string, string[]> = {
@@ -191,7 +191,7 @@ describe("edih init", () => {
     expect(r.stdout).toMatch(/finds 5 errors and \d+ warnings?\. Still to do:\n/);
     expect(steps(r.stdout)).toEqual([
       `add services in: ${families} (in edih.yaml under services:, each with family, title and providers)`,
-      `add the coordinator: edih partners add --dir ${eu} --roles coordinator`,
+      `add the coordinator: edih partners add ${eu} --roles coordinator`,
     ]);
 
     const national = fresh();
@@ -201,7 +201,7 @@ describe("edih init", () => {
     expect(n.stdout).toMatch(/finds 5 errors and \d+ warnings?\. Still to do:\n/);
     expect(steps(n.stdout)).toEqual([
       `add services in: ${families} (in edih.yaml under services:, each with family, title and providers)`,
-      `add 3 founders that are legal persons (the association needs at least 3; 0 so far): edih partners add --dir ${national} --roles founder`,
+      `add 3 founders that are legal persons (the association needs at least 3; 0 so far): edih partners add ${national} --roles founder`,
     ]);
   });
 

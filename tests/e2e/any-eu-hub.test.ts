@@ -51,7 +51,7 @@ describe("an English-only application never asks for Bulgarian", () => {
 
   it("partners add asks for the English name only", () => {
     const dir = copyHub("milano-hub");
-    const r = edih(["partners", "add", "--dir", dir, "--yes", "--name-en", "Comune di Esempio", "--legal-form", "other",
+    const r = edih(["partners", "add", dir, "--yes", "--name-en", "Comune di Esempio", "--legal-form", "other",
       "--legal-form-name", "comune", "--type", "public-authority", "--roles", "associated-partner", "--nuts3", "ITC4C", "--city", "Milano"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
