@@ -26,7 +26,7 @@ Examples:
     .option("--lang <lang>", "language of the names: bg or en", "en")
     .addHelpText("after", `
 REGION says whether the seat (NUTS 3) lies in the hub's NUTS 2 region, or only a branch does.
-ЕИК/PIC/VAT: ✓ given, – still missing.
+ЕИК/PIC/VAT: ✓ given, – still missing (no ЕИК column mark for a partner seated outside Bulgaria: none is asked).
 
 Example:
   $ edih partners list my-hub --format json
