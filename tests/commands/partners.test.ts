@@ -61,6 +61,32 @@ describe("edih partners", () => {
     expect(edih(["partners", "add", dir, "--name-en", "X"])).toMatchObject({ code: 2, stderr: expect.stringMatching(/not a terminal.*--name-bg/) });
   });
 
+  it("add takes ЕИК, VAT and PIC as flags, each checked as typed; nothing is written for a wrong one", () => {
+    const dir = copy();
+    const base = ["partners", "add", dir, "--yes", "--name-bg", "Фирма", "--name-en", "Firma Test", "--legal-form", "eood",
+      "--type", "enterprise", "--nuts3", "BG344", "--city", "Стара Загора"];
+    const refused: Array<[string[], RegExp]> = [
+      [["--eik", "175074751"], /^edih: --eik: ЕИК 175074751 fails its check digit/m],
+      [["--vat", "BG175074751"], /^edih: --vat: VAT number BG175074751 fails its check digit/m],
+      [["--vat", "IT00743110157"], /^edih: --vat: IT00743110157 is a VAT number of IT, but the seat is in BG/m],
+      [["--pic", "12345"], /^edih: --pic: a PIC has 9 digits/m],
+    ];
+    for (const [flags, message] of refused) {
+      const r = edih([...base, ...flags]);
+      expect(r.code, flags.join(" ")).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(existsSync(join(dir, "partners/firma-test.yaml"))).toBe(false);
+    }
+    const ok = edih([...base, "--eik", "175074752", "--vat", "BG 175 074 752", "--pic", "999999990"]);
+    expect(ok.stderr).toBe("");
+    expect(ok.code).toBe(0);
+    const text = readFileSync(join(dir, "partners/firma-test.yaml"), "utf8");
+    expect(text).toMatch(/^eik: "175074752"$/m);
+    expect(text).toMatch(/^vat: BG175074752$/m);
+    expect(text).toMatch(/^pic: "999999990"$/m);
+    expect(errorsInWrittenData(dir)).toEqual([]);
+  });
+
   it("add asks a municipal founder for its council decision: flags write it, a bad date is refused", () => {
     const dir = copy();
     const base = ["partners", "add", dir, "--yes", "--name-bg", "Община Ямбол", "--name-en", "Municipality of Yambol",
