@@ -162,10 +162,13 @@ const PREAMBLE = String.raw`
   inset: (x: 8pt, y: 6pt), above: 4pt, below: 10pt, breakable: breakable, body)
 #let edih-blank(s) = highlight(fill: ${FILL_SHADE}, emph(s))
 #let edih-code(s) = block(width: 100%, fill: ${CODE_SHADE}, inset: 4pt, { set par(justify: false); text(hyphenate: false, s) })
-#let edih-quote(body) = block(stroke: (left: 2pt + luma(160)), inset: (left: 10pt), above: 2pt, below: 8pt, body)
-#let edih-signatory(who, caption) = block(breakable: false, above: 4pt, below: 6pt, grid(columns: (1fr, 1fr), column-gutter: 8pt,
-  pad(top: 18pt, who),
-  { v(36pt); line(length: 100%, stroke: 0.7pt); v(-8pt); text(size: 9pt, fill: luma(85), caption) }))
+#let edih-quote(body) = block(stroke: (left: 2pt + luma(160)), inset: (left: 10pt, y: 2pt), above: 10pt, below: 10pt, body)
+#let edih-signatory(who, caption) = block(breakable: false, above: 10pt, below: 6pt, {
+  set par(justify: false)
+  grid(columns: (1fr, 1fr), column-gutter: 16pt,
+    pad(top: 18pt, who),
+    pad(top: 36pt, stack(spacing: 4pt, line(length: 100%, stroke: 0.7pt), text(size: 9pt, fill: luma(85), caption))))
+})
 #let edih-table(size, columns, align, header, rows) = {
   set text(size: size, hyphenate: false)
   set par(justify: false, leading: 0.35em)
@@ -204,13 +207,13 @@ export function typstSource(doc: RenderedDocument, opts: { draftMark?: string; m
     ...(opts.draftMark ? [`align(center, text(size: 12pt, weight: "bold", fill: rgb("#C00000"), ${str(opts.draftMark)}))`] : []),
     `align(right, text(size: 8pt, fill: luma(128), ${str(doc.meta.title)}))`,
   ].join(", ");
-  const title = [`#block(below: 6pt, text(size: 20pt, weight: "bold", fill: ${HEADING_COLOR}, hyphenate: false, ${str(doc.meta.title)}))`];
+  const title = [`#block(below: 10pt, text(size: 20pt, weight: "bold", fill: ${HEADING_COLOR}, hyphenate: false, ${str(doc.meta.title)}))`];
   if (doc.meta.subtitle) title.push(`#block(below: 14pt, text(size: 13pt, fill: luma(64), ${str(doc.meta.subtitle)}))`);
   return [
     PREAMBLE,
     `#set document(title: ${str(doc.meta.title)}, author: (${doc.meta.author ? `${str(doc.meta.author)},` : ""}), date: none)`,
     `#set text(${lang}, hyphenate: true)`,
-    `#set page(header: stack(spacing: 2pt, ${header}), header-ascent: 30%,`,
+    `#set page(header: stack(spacing: 4pt, ${header}), header-ascent: 40%,`,
     `  footer: context align(center, text(size: 9pt)[${page}]))`,
     "",
     ...title,
