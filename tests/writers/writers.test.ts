@@ -91,6 +91,11 @@ describe.each(["bg", "en"] as const)("sample document (%s)", (lang) => {
     expect(styles).toMatch(/<w:style w:type="table"[^>]*w:styleId="EdihTable">[\s\S]*?<w:tblStylePr w:type="firstRow">[\s\S]*?<w:tblHeader\/>/);
     expect(document).toContain('<w:tblStyle w:val="EdihTable"/>');
     expect(document).toContain('<w:tblLayout w:type="fixed"/>');
+    // Justified, auto-hyphenated body text (as in the PDF); headings and table cells stay flush left, unhyphenated.
+    expect(strFromU8(files["word/settings.xml"]!)).toContain("<w:autoHyphenation/>");
+    expect(styles).toMatch(/<w:pPrDefault><w:pPr>[^]*?<w:jc w:val="both"\/>[^]*?<\/w:pPr><\/w:pPrDefault>/);
+    expect(styles).toMatch(/w:styleId="Heading1"[^]*?<w:jc w:val="left"\/>/);
+    expect(styles).toMatch(/w:styleId="EdihTable">[^]*?<w:suppressAutoHyphens\/>/);
     const footers = Object.keys(files).filter((f) => /word\/footer\d*\.xml/.test(f)).map((f) => strFromU8(files[f]!)).join("");
     expect(footers).toContain("NUMPAGES");
     const headers = Object.keys(files).filter((f) => /word\/header\d*\.xml/.test(f)).map((f) => strFromU8(files[f]!)).join("");
@@ -114,6 +119,11 @@ describe("real clients", () => {
       const text = pdfText(pdf, "raw");
       expect(firstOutOfOrder(treeWords(out[lang].doc), text)).toEqual({ index: -1 });
       expect(text).toContain(HOSTILE);
+      // Body text is justified: the first line of the agreement's opening paragraph reaches the right margin.
+      const boxes = execFileSync("pdftotext", ["-bbox-layout", pdf, "-"], { encoding: "utf8" });
+      const first = lang === "bg" ? "Настоящото" : "This";
+      const line = [...boxes.matchAll(/<line xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>\s*<word[^>]*>([^<]*)</g)].find((m) => m[2] === first);
+      expect(Math.abs(Number(line![1]) - (595.28 - 56.69))).toBeLessThan(2);
     }
   }, 180_000);
 
