@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { copyExample, edih } from "../e2e/build-helpers.js";
@@ -20,10 +21,10 @@ describe("rendering is independent of what else the process renders", () => {
     expect(sha(join(dir, "after/bg/statute.pdf"))).toBe(sha(join(dir, "alone/bg/statute.pdf")));
   });
 
-  it("two render workers give the same bytes as one thread", () => {
+  it("render workers (two, and the default) give the same bytes as one thread", () => {
     const dir = copyExample("workers");
     const args = (out: string) => ["apply", "build", dir, "--out", join(dir, out), "--only", "declaration", "--lang", "en", "--format", "pdf", "--json"];
-    const run = (out: string, workers: string) => {
+    const run = (out: string, workers: string | undefined) => {
       const r = edih(args(out), { env: { EDIH_WORKERS: workers } });
       expect(r.code).toBe(0);
       return (JSON.parse(r.stdout) as { renderWorkers: number }).renderWorkers;
@@ -31,6 +32,10 @@ describe("rendering is independent of what else the process renders", () => {
     // The report says who rendered, so a pool that quietly fell back to one thread would fail here.
     expect(run("one", "1")).toBe(0);
     expect(run("two", "2")).toBe(2);
+    // By default every core renders, two included (15 jobs: up to 4 workers).
+    const cores = availableParallelism();
+    expect(run("default", undefined as never)).toBe(cores >= 2 ? Math.min(cores, 4) : 0);
+    for (const f of pdfs(join(dir, "default/en"))) expect(sha(join(dir, "default/en", f)), f).toBe(sha(join(dir, "one/en", f)));
     const one = pdfs(join(dir, "one/en"));
     expect(one.length).toBe(15);
     expect(pdfs(join(dir, "two/en"))).toEqual(one);
