@@ -23,6 +23,13 @@ const CODE_SHADE = "luma(238)";
 /** A4 with 2 cm margins, in points (as in the DOCX). */
 const MARGIN = 56.69;
 const TEXT_WIDTH = 595.28 - 2 * MARGIN;
+/**
+ * Line pitch as in the DOCX, so both formats have the same number of pages (the page-limit rule
+ * counts the PDF's): Word's "1.15 lines" of Arial is 1.15 × 1.15 em; a Typst line box from
+ * ascender to descender is 1.117 em of Arimo, the rest is leading. Tables use 1.05 lines.
+ */
+const LEADING = 0.205;
+const TABLE_LEADING = 0.09;
 /** A table with at most this many rows (header included) is kept on one page. */
 const SHORT_TABLE_ROWS = 10;
 
@@ -171,26 +178,26 @@ const PREAMBLE = String.raw`
 })
 #let edih-table(size, columns, align, header, rows) = {
   set text(size: size, hyphenate: false)
-  set par(justify: false, leading: 0.35em)
+  set par(justify: false, leading: ${TABLE_LEADING}em)
   table(columns: columns, align: align, stroke: 0.5pt + luma(128), inset: (x: 4pt, y: 2pt),
     fill: (_, y) => if y == 0 { ${HEADER_SHADE} },
     table.header(..header.map(c => strong(c))),
     ..rows.flatten())
 }
 #set page(paper: "a4", margin: ${MARGIN}pt)
-#set text(font: "${PDF_FONT}", size: 11pt, fallback: false)
-#set par(justify: true, leading: 0.45em, spacing: 0.9em)
+#set text(font: "${PDF_FONT}", size: 11pt, fallback: false, top-edge: "ascender", bottom-edge: "descender")
+#set par(justify: true, leading: ${LEADING}em, spacing: ${LEADING}em + 6pt)
 #set table.cell(breakable: false)
-#set list(indent: 6pt)
-#set enum(indent: 6pt)
+#set list(indent: 6pt, spacing: ${LEADING}em + 6pt)
+#set enum(indent: 6pt, spacing: ${LEADING}em + 6pt)
 #show heading: set text(fill: ${HEADING_COLOR}, hyphenate: false)
 #show heading: set par(justify: false)
 #show heading.where(level: 1): set text(size: 16pt)
-#show heading.where(level: 1): set block(above: 18pt, below: 10pt)
+#show heading.where(level: 1): set block(above: 14pt, below: 8pt)
 #show heading.where(level: 2): set text(size: 13pt)
-#show heading.where(level: 2): set block(above: 14pt, below: 8pt)
+#show heading.where(level: 2): set block(above: 12pt, below: 7pt)
 #show heading.where(level: 3): set text(size: 11.5pt)
-#show heading.where(level: 3): set block(above: 12pt, below: 6pt)
+#show heading.where(level: 3): set block(above: 10pt, below: 6pt)
 #show outline: set heading(outlined: false, bookmarked: false)
 #show outline: set par(justify: false)
 `;
