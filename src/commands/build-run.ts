@@ -16,6 +16,7 @@ export async function runBuild(dir: string, flags: BuildFlags): Promise<number> 
     report = await buildPackage(dir, {
       ...(flags.out ? { out: flags.out } : {}), ...(flags.lang ? { langs: flags.lang } : {}),
       ...(flags.only ? { only: flags.only } : {}), stage: flags.stage, ...(flags.call ? { call: flags.call } : {}),
+      ...(flags.callsDir ? { callsDir: flags.callsDir } : {}),
       formats: flags.format === "both" ? ["docx", "pdf"] : [flags.format as Format],
       draft: flags.draft ?? false, force: flags.force ?? false, allowOutside: flags.allowOutside ?? false,
       ...(progress ? { onProgress: progress.update } : {}),

@@ -1,4 +1,4 @@
-import type { Application, Language, Partner } from "../schema/index.js";
+import type { Application, Language, Multilingual, Partner } from "../schema/index.js";
 import { lineFigures, sumFigures, type BudgetFigures, type BudgetRates } from "./budget.js";
 import { callContext, type CallContext, type CallFacts } from "./call.js";
 import { normHub, normPartner } from "./normalize.js";
@@ -7,6 +7,7 @@ import { FAMILY_NAMES, PARTNER_TYPE_NAMES, ROLE_NAMES, nameOf } from "./terms.js
 import { listText, textIn } from "./text.js";
 import { effortMatrix, ganttChart, sum, workPackages } from "./work-plan.js";
 import { SERVICE_FAMILIES } from "../schema/service.js";
+import { nutsCountry } from "../refdata/countries.js";
 
 export type { CallFacts } from "./call.js";
 export { NO_REFDATA, bundledRefData, type RefData } from "./refdata.js";
@@ -82,7 +83,7 @@ export function buildContext(application: Application, opts: BuildOptions) {
   const partners = ordered.map((p, i) => {
     const line = lines.find((l) => l.partner === p.id) ?? null;
     return {
-      ...normPartner(p),
+      ...normPartner(p, nutsCountry(application.hub.region)),
       n: i + 1,
       name_text: textIn(p.name, lang) ?? p.id,
       legal_form_name: legalFormName(p, lang, ref),
@@ -102,7 +103,7 @@ export function buildContext(application: Application, opts: BuildOptions) {
   const seat = hub.legal_entity.seat;
   const entity = {
     ...hub.legal_entity,
-    legal_form_name: ref.legalFormName(hub.legal_entity.legal_form, lang) ?? hub.legal_entity.legal_form,
+    legal_form_name: legalFormName(hub.legal_entity, lang, ref),
     seat_city: textIn(seat.city, lang) ?? "",
     seat_region_name: regionName(seat.nuts3),
   };
@@ -187,7 +188,7 @@ function euRole(p: Partner): string | null {
   return ["coordinator", "beneficiary", "affiliated-entity", "associated-partner"].find((r) => p.roles.includes(r as Partner["roles"][number])) ?? null;
 }
 
-function legalFormName(p: Partner, lang: Language, ref: RefData): string {
+function legalFormName(p: { legal_form: string; legal_form_name?: Multilingual | null | undefined }, lang: Language, ref: RefData): string {
   if (p.legal_form === "other" && p.legal_form_name) return textIn(p.legal_form_name, lang) ?? "";
   return ref.legalFormName(p.legal_form, lang) ?? p.legal_form;
 }

@@ -89,6 +89,7 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
   const pack = validation.callPack;
   // A wrong --only is a typing mistake whatever state the data is in.
   if (pack) checkOnly(pack, opts.only);
+  if (app) checkLangs(app.languages, opts.langs);
   const errors = validation.diagnostics.filter((d) => d.severity === "error").length;
   if (!app || !pack || (errors > 0 && !opts.draft)) {
     report.stopped = true;
@@ -207,6 +208,16 @@ function checkOnly(pack: CallPack, only: readonly string[] | undefined): void {
   for (const id of only ?? []) {
     if (!pack.documents.some((d) => d.id === id)) {
       throw new UsageError(`--only ${id}: the call ${pack.id} has no such document`, `documents: ${pack.documents.map((d) => d.id).join(", ")}`);
+    }
+  }
+}
+
+/** --lang names a language the application is not written in: nothing to build, so a usage error. */
+function checkLangs(languages: readonly string[], langs: readonly string[] | undefined): void {
+  for (const l of langs ?? []) {
+    if (!languages.includes(l)) {
+      throw new UsageError(`--lang ${l}: the application is written in ${languages.join(", ")} only (languages: in edih.yaml)`,
+        `use --lang ${languages.join(" or --lang ")}, or add ${l} to languages: and its texts`);
     }
   }
 }

@@ -12,10 +12,7 @@ export default defineRule({
   options: z.strictObject({}),
   check({ application: app }, _options, report) {
     const lines = app.budget.lines;
-    if (lines.length === 0) {
-      report({ message: "The budget has no lines; EU and national shares cannot be computed", path: ["budget"], hint: "add one line per beneficiary under budget.lines" });
-      return;
-    }
+    if (lines.length === 0) return; // content-complete: a warning in a draft, an error at submission
     const byId = new Map(app.partners.map((p) => [p.id, p]));
     const seen = new Map<string, number>();
     lines.forEach((l, i) => {

@@ -4,7 +4,7 @@ import { defineRule } from "./types.js";
 export default defineRule({
   meta: {
     id: "hub-public-benefit-association",
-    description: "The hub's legal entity is an association (ЗЮЛНЦ) for public benefit, as the national pre-selection requires.",
+    description: "Bulgarian national pre-selection, under a call pack that turns it on (BG-EDIH-PRESELECTION-2021): the hub's legal entity is an association (ЗЮЛНЦ) for public benefit.",
     defaultSeverity: "error",
     source: { text: "Bulgarian pre-selection: applicant is a non-profit association for public benefit (B1, B4, B11; research note §2.3)", confirmed: true },
   },

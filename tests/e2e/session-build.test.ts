@@ -46,7 +46,7 @@ describe("a consultant's session", () => {
     expect(init.stdout).toMatch(/Created the application in/);
     expect(existsSync(join(dir, "edih.yaml"))).toBe(true);
 
-    const add = (...flags: string[]) => edih(["partners", "add", "--dir", dir, "--yes", ...flags]);
+    const add = (...flags: string[]) => edih(["partners", "add", dir, "--yes", ...flags]);
     const uni = add("--name-bg", "Тракийски университет", "--name-en", "Trakia University", "--legal-form", "state-university",
       "--type", "higher-education", "--roles", "founder,coordinator,beneficiary");
     expect(uni.code).toBe(0);
@@ -56,7 +56,7 @@ describe("a consultant's session", () => {
     expect(chamber.code).toBe(0);
     expect(existsSync(join(dir, "partners/chamber-stara-zagora.yaml"))).toBe(true);
 
-    const list = edih(["partners", "list", "--dir", dir]);
+    const list = edih(["partners", "list", dir]);
     expect(list.stdout).toMatch(/^trakia-university\s/m);
     expect(list.stdout).toMatch(/^chamber-stara-zagora\s/m);
 
