@@ -7,6 +7,8 @@ import { FAMILY_NAMES, PARTNER_TYPE_NAMES, ROLE_NAMES, nameOf } from "./terms.js
 import { listText, textIn } from "./text.js";
 import { effortMatrix, ganttChart, sum, workPackages } from "./work-plan.js";
 import { SERVICE_FAMILIES } from "../schema/service.js";
+import { loadLegalActs, type LegalActs } from "../refdata/legal-acts.js";
+import { specificObjectives } from "./legal-acts.js";
 
 export type { CallFacts } from "./call.js";
 export { NO_REFDATA, bundledRefData, type RefData } from "./refdata.js";
@@ -21,6 +23,8 @@ export interface BuildOptions {
   draft?: { errors: number } | null;
   /** Reference data lookups; defaults to the bundled data/ tables. */
   refdata?: RefData;
+  /** Legal acts (data/legal-acts.yaml); defaults to the bundled table. */
+  acts?: LegalActs;
 }
 
 export type DocumentContext = ReturnType<typeof buildContext>;
@@ -90,6 +94,8 @@ export function buildContext(application: Application, opts: BuildOptions) {
       is_municipality: p.legal_form === "municipality",
       is_coordinator: p.roles.includes("coordinator"),
       is_founder: p.roles.includes("founder"),
+      /** The date of the council decision a municipal document refers to (its legal acts are cited as of then). */
+      council_decision_date: p.council_decision?.date ?? null,
       roles_text: p.roles.map((r) => nameOf(r, lang, ROLE_NAMES)).join(", "),
       eu_role_text: euRole(p) === null ? null : nameOf(euRole(p)!, lang, ROLE_NAMES),
       type_text: nameOf(p.type, lang, PARTNER_TYPE_NAMES),
@@ -113,9 +119,26 @@ export function buildContext(application: Application, opts: BuildOptions) {
     throw new Error(`buildContext: no partner with id "${opts.partnerId}"`);
   }
 
+  const acts = opts.acts ?? loadLegalActs();
+  const objectives = specificObjectives(acts, lang);
+  const procedure = acts.get("bg-edih-selection-procedure");
+
   return {
     lang,
     call,
+    /** Programme facts from data/legal-acts.yaml, never from template prose. */
+    programme: {
+      objectives,
+      objectives_count: objectives.length,
+      objectives_text: listText(objectives, lang),
+      edih_article: acts.get("dep-regulation")?.edih_article ?? null,
+    },
+    selection: { submitted_to: procedure?.submitted_to?.[lang] ?? null },
+    /**
+     * The cooperation agreement's date for citing acts: the parties sign it before they found the
+     * association, so the founding meeting's date is the latest it can bear; null when not known.
+     */
+    agreement_date: hub.legal_entity.founding_meeting?.date ?? hub.legal_entity.founded_on ?? null,
     hub,
     region: {
       code: hub.region,
