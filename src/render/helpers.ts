@@ -1,5 +1,5 @@
 import { RawMarkdown, escapeMarkdown } from "./escape.js";
-import { formatDate, formatMoney, formatNumber, formatPercent, parseDate, type Currency, type Lang } from "./format.js";
+import { formatDate, formatMoney, formatNumber, formatPercent, parseDate, quote, type Currency, type Lang } from "./format.js";
 import { loadLegalActs, type LegalActs } from "../refdata/legal-acts.js";
 import { actName, citationOn } from "../model/legal-acts.js";
 
@@ -153,6 +153,13 @@ export function makeHelpers(env: HelperEnv): Record<string, Helper> {
       const text = translate(params[0], lang);
       if (text === undefined) fail(opts, `no text in ${JSON.stringify(params[0]) ?? "undefined (misspelled field?)"}`);
       return new RawMarkdown(text.split(/\r?\n[ \t]*\r?\n/).map((p) => escapeMarkdown(p.trim())).filter(Boolean).join("\n\n"));
+    },
+    quote(...args) {
+      // {{quote hub.name}}: the name in quotation marks, its own quotes nested, never doubled.
+      const { params, opts } = split(args);
+      const text = translate(params[0], lang);
+      if (text === undefined) fail(opts, `no text in ${JSON.stringify(params[0]) ?? "undefined (misspelled field?)"}`);
+      return quote(text, lang);
     },
     "act-adopted"(...args) {
       // {{#if (act-adopted "dep-regulation" date)}}: wording that depends on the act's existence.
