@@ -4,7 +4,7 @@ import { callContext, type CallContext, type CallFacts } from "./call.js";
 import { normHub, normPartner } from "./normalize.js";
 import { bundledRefData, type RefData } from "./refdata.js";
 import { FAMILY_NAMES, PARTNER_TYPE_NAMES, ROLE_NAMES, nameOf } from "./terms.js";
-import { listText, textIn } from "./text.js";
+import { districtAfter, listText, placeIn, textIn } from "./text.js";
 import { effortMatrix, ganttChart, sum, workPackages } from "./work-plan.js";
 import { SERVICE_FAMILIES } from "../schema/service.js";
 import { loadLegalActs, type LegalActs } from "../refdata/legal-acts.js";
@@ -91,6 +91,10 @@ export function buildContext(application: Application, opts: BuildOptions) {
       name_text: textIn(p.name, lang) ?? p.id,
       legal_form_name: legalFormName(p, lang, ref),
       seat_region_name: regionName(p.seat.nuts3 ?? null),
+      /** The city in the document's language (transliterated for English when only Bulgarian is given). */
+      seat_city_text: placeIn(p.seat.city, lang),
+      /** The NUTS 3 district to print after the city, null when it only repeats the city's name. */
+      seat_district_name: districtAfter(placeIn(p.seat.city, lang), regionName(p.seat.nuts3 ?? null)),
       is_municipality: p.legal_form === "municipality",
       is_coordinator: p.roles.includes("coordinator"),
       is_founder: p.roles.includes("founder"),
@@ -109,8 +113,9 @@ export function buildContext(application: Application, opts: BuildOptions) {
   const entity = {
     ...hub.legal_entity,
     legal_form_name: ref.legalFormName(hub.legal_entity.legal_form, lang) ?? hub.legal_entity.legal_form,
-    seat_city: textIn(seat.city, lang) ?? "",
+    seat_city: placeIn(seat.city, lang) ?? "",
     seat_region_name: regionName(seat.nuts3),
+    seat_district_name: districtAfter(placeIn(seat.city, lang), regionName(seat.nuts3)),
   };
 
   const tagNames = (tags: readonly string[]) => tags.map((t) => nameOf(t, lang));

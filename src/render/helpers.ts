@@ -2,6 +2,8 @@ import { RawMarkdown, escapeMarkdown } from "./escape.js";
 import { formatDate, formatMoney, formatNumber, formatPercent, parseDate, quote, type Currency, type Lang } from "./format.js";
 import { loadLegalActs, type LegalActs } from "../refdata/legal-acts.js";
 import { actName, citationOn } from "../model/legal-acts.js";
+import { placeIn } from "../model/text.js";
+import type { Multilingual } from "../schema/index.js";
 
 /** A helper misuse with the position Handlebars gave the call (`options.loc`). */
 export class HelperError extends Error {
@@ -153,6 +155,15 @@ export function makeHelpers(env: HelperEnv): Record<string, Helper> {
       const text = translate(params[0], lang);
       if (text === undefined) fail(opts, `no text in ${JSON.stringify(params[0]) ?? "undefined (misspelled field?)"}`);
       return new RawMarkdown(text.split(/\r?\n[ \t]*\r?\n/).map((p) => escapeMarkdown(p.trim())).filter(Boolean).join("\n\n"));
+    },
+    place(...args) {
+      // {{place seat.city}}: like {{t}}, but English prints the official transliteration of a
+      // place given only in Bulgarian instead of Cyrillic (validate says so, once).
+      const { params, opts } = split(args);
+      const v = params[0];
+      const out = placeIn(v as Multilingual, lang);
+      if (out === null) fail(opts, `no text in ${JSON.stringify(v) ?? "undefined (misspelled field?)"}`);
+      return out;
     },
     quote(...args) {
       // {{quote hub.name}}: the name in quotation marks, its own quotes nested, never doubled.

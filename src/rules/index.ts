@@ -5,6 +5,7 @@ import budgetAmounts from "./budget-amounts.js";
 import budgetEuShare from "./budget-eu-share.js";
 import budgetLines from "./budget-lines.js";
 import councilDecisionBeforeFounding from "./council-decision-before-founding.js";
+import councilDecisionFinancialCommitment from "./council-decision-financial-commitment.js";
 import councilDecisionPresent from "./council-decision-present.js";
 import depTechnology from "./dep-technology.js";
 import durationMatchesCall from "./duration-matches-call.js";
@@ -37,6 +38,7 @@ export const RULES = [
   budgetEuShare,
   budgetLines,
   councilDecisionBeforeFounding,
+  councilDecisionFinancialCommitment,
   councilDecisionPresent,
   depTechnology,
   durationMatchesCall,

@@ -13,7 +13,7 @@ export const CouncilDecision = z.strictObject({
   date: IsoDate.nullable().optional(),
   protocol: z.union([z.string(), z.number().int()]).nullable().optional(),
   financial_commitment: Money.nullable().optional()
-    .meta({ description: "Money the municipality commits; null or 0 = no financial commitment" }),
+    .meta({ description: "Money the municipality commits; 0 = the decision excludes a financial commitment; null = not known (documents leave a box)" }),
   representative: Multilingual.nullable().optional(),
   substitute: Multilingual.nullable().optional(),
 });
