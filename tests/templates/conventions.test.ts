@@ -92,6 +92,10 @@ describe("every bundled document in both languages", () => {
     }
   });
 
+  it("names the NUTS 2 region as the NUTS data does (Югоизточен район), never 'Югоизточен регион'", () => {
+    for (const o of outs.filter((x) => x.lang === "bg")) expect(o.text, o.key).not.toMatch(/Югоизточен регион|обслужване на едно гише/);
+  });
+
   it("breaks no typographic convention (money, quotes, Cyrillic in English, internal ids, tool notes)", () => {
     const breaks = outs.flatMap((o) => findConventionBreaks(o.text, o.lang, { internalIds, cyrillicNames }).map((b) => `${o.key}: ${b}`));
     expect(breaks).toEqual([]);
