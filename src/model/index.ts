@@ -102,6 +102,9 @@ export function buildContext(application: Application, opts: BuildOptions) {
       council_decision_date: p.council_decision?.date ?? null,
       roles_text: p.roles.map((r) => nameOf(r, lang, ROLE_NAMES)).join(", "),
       eu_role_text: euRole(p) === null ? null : nameOf(euRole(p)!, lang, ROLE_NAMES),
+      /** The role Part A lists for every organisation, including a founder with no role in the EU grant. */
+      grant_role_text: euRole(p) !== null ? nameOf(euRole(p)!, lang, ROLE_NAMES)
+        : p.roles.includes("founder") ? (lang === "bg" ? "учредител на сдружението, без роля в проекта по ЕС" : "founder of the association, no role in the EU grant") : nameOf(p.roles[0] ?? "", lang, ROLE_NAMES),
       type_text: nameOf(p.type, lang, PARTNER_TYPE_NAMES),
       effort_total: sum(application.work_packages.map((wp) => wp.effort[p.id] ?? 0)),
       budget: line as (BudgetFigures & { partner: string; name: string; note: string | null }) | null,

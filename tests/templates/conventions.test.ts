@@ -101,3 +101,12 @@ describe("every bundled document in both languages", () => {
     expect(breaks).toEqual([]);
   });
 });
+
+describe("Part A lists every organisation with its role", () => {
+  it("founders without an EU role appear, marked as such", () => {
+    for (const o of outs.filter((x) => x.key.startsWith("part-a/"))) {
+      expect(o.text).toMatch(o.lang === "bg" ? /учредител на сдружението, без роля в проекта по ЕС/ : /founder of the association, no role in the EU grant/);
+      expect(o.text).toContain(o.lang === "bg" ? "Община Стара Загора" : "Municipality of Stara Zagora");
+    }
+  });
+});
