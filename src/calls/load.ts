@@ -186,8 +186,15 @@ function readCallPack(id: string, opts?: LoadCallPackOptions): LoadCallPackResul
   }
   if (diagnostics.length > before) return { diagnostics };
 
+  const reference = chain[0]!.data.reference ?? null;
+  for (const s of reference?.sources ?? []) {
+    if (!merged.sources[s]) diagnostics.push(diag(`Call pack ${id}: reference cites unknown source "${s}"`, { file, path: ["reference", "sources"] }));
+  }
+  if (diagnostics.length > before) return { diagnostics };
+
   const pack: CallPack = {
     ...merged,
+    reference,
     stage: merged.stage!,
     nuts_version: merged.nuts_version!,
     documents: merged.documents!,

@@ -67,6 +67,8 @@ export interface BuildReport {
   removed: string[];
   /** Fill-in markers per output base (narrative or facts still to write). */
   fills: Record<string, number>;
+  /** Notes from the tool per output (`bg/part-b`): what to check before submitting, outside the documents. */
+  notes: Record<string, string[]>;
   pages: Record<string, number>;
   /** Worker threads that rendered this build (0: the build's own thread). */
   renderWorkers: number;
@@ -83,7 +85,7 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
   const validation = await validateProject(projectDir, { ...(opts.stage ? { stage: opts.stage } : {}), ...(opts.call ? { call: opts.call } : {}),
     ...(opts.callsDir ? { callsDir: opts.callsDir } : {}) });
   const report: BuildReport = { outDir, validation, diagnostics: [...validation.diagnostics], stopped: false,
-    written: [], writtenOutputs: [], skipped: [], kept: [], removed: [], fills: {}, pages: {}, renderWorkers: 0 };
+    written: [], writtenOutputs: [], skipped: [], kept: [], removed: [], fills: {}, notes: {}, pages: {}, renderWorkers: 0 };
   if (validation.usage) throw new UsageError(validation.usage.message, validation.usage.hint);
   const app = validation.application;
   const pack = validation.callPack;
@@ -159,6 +161,7 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
     const result = results[i]!;
     report.diagnostics.push(...result.diagnostics);
     if (result.fills !== undefined) report.fills[task.job.base] = result.fills;
+    if (result.notes?.length) report.notes[task.job.base] = result.notes;
     for (const file of result.files) {
       const path = `${task.job.base}.${file.format}`;
       const entry: ManifestOutput = { path, sha256: sha256(file.bytes), size: file.bytes.length, document: task.job.document,

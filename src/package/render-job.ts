@@ -31,6 +31,8 @@ export interface JobResult {
   diagnostics: Diagnostic[];
   title?: string;
   fills?: number;
+  /** The tool's notes to the consultant, left out of the document (RenderedDocument.notes). */
+  notes?: string[];
   files: RenderedFile[];
 }
 
@@ -78,7 +80,7 @@ export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
       if (format === "docx") files.push({ format, bytes: await docx.writeDocx(doc, mark) });
       else files.push({ format, ...(await pdf.layoutPdf(doc, mark)) });
     }
-    return { diagnostics, title: doc.meta.title, fills: doc.fills, files };
+    return { diagnostics, title: doc.meta.title, fills: doc.fills, notes: doc.notes, files };
   };
 }
 

@@ -7,7 +7,7 @@ export default defineRule({
     id: "budget-lines",
     description: "The budget has one line per funded partner (coordinator, beneficiary, affiliated entity) and none for others.",
     defaultSeverity: "warning",
-    source: { text: "Part A budget table: one row per beneficiary (research note §1.7; layout unconfirmed)", confirmed: false },
+    source: { text: "Funding & Tenders Portal Part A: budget table with one row per beneficiary (Online Manual, “Electronic proposal submission”); layout not confirmed against the DIGITAL template", confirmed: false },
   },
   options: z.strictObject({}),
   check({ application: app }, _options, report) {

@@ -7,7 +7,7 @@ export default defineRule({
     id: "council-decision-before-founding",
     description: "Bulgarian law (ЗМСМА), under a call pack that turns it on (BG-EDIH-PRESELECTION-2021): a Bulgarian municipal founder's council decision is dated no later than the founding of the association.",
     defaultSeverity: "warning",
-    source: { text: "Logical precondition: the council consents before the municipality founds (research note §5.1, inference)", confirmed: false },
+    source: { text: "Закон за местното самоуправление и местната администрация, чл. 21, ал. 1, т. 15: the council decides on the municipality's participation in associations, so its consent precedes the founding (logical precondition, no explicit text)", confirmed: false },
   },
   options: z.strictObject({}),
   check({ application }, _options, report) {

@@ -7,7 +7,7 @@ export default defineRule({
     id: "founders-minimum",
     description: "Bulgarian law (ЗЮЛНЦ), for a hub entity seated in Bulgaria under a call pack that turns it on (BG-EDIH-PRESELECTION-2021): the association has the founders ЗЮЛНЦ requires: public benefit ≥ 3 legal or ≥ 7 natural persons, private benefit ≥ 3.",
     defaultSeverity: "error",
-    source: { text: "ЗЮЛНЦ founding minimum as summarised by БЦНП/BCNL (B21; research note §4.4)", confirmed: true },
+    source: { text: "Закон за юридическите лица с нестопанска цел: a public-benefit association is founded by at least 7 natural or 3 legal persons (БЦНП/BCNL FAQ “Учредяване на сдружение”, https://bcnl.org/faq/uchredyavane-na-sdruzhenie.html)", confirmed: true },
   },
   options: z.strictObject({
     min_legal_persons: z.number().int().positive().default(3),

@@ -6,6 +6,7 @@ import budgetEuShare from "./budget-eu-share.js";
 import budgetLines from "./budget-lines.js";
 import contentComplete from "./content-complete.js";
 import councilDecisionBeforeFounding from "./council-decision-before-founding.js";
+import councilDecisionFinancialCommitment from "./council-decision-financial-commitment.js";
 import councilDecisionPresent from "./council-decision-present.js";
 import depTechnology from "./dep-technology.js";
 import durationMatchesCall from "./duration-matches-call.js";
@@ -40,6 +41,7 @@ export const RULES = [
   budgetLines,
   contentComplete,
   councilDecisionBeforeFounding,
+  councilDecisionFinancialCommitment,
   councilDecisionPresent,
   depTechnology,
   durationMatchesCall,
