@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Script } from "node:vm";
+import { setBuildId } from "./build-id.js";
 import { BUNDLE_FILE, CODE_CACHE_FILE, DIST_MAIN_FILE, parseStamp, wrapBundle, type Stamp } from "./bundle-format.js";
 
 export interface RunBundleOptions {
@@ -43,6 +44,7 @@ export function runBundle(root: string, options: RunBundleOptions = {}): boolean
   const module = { exports: {} };
   const importFromBundle = (specifier: string): Promise<unknown> =>
     import(specifier.startsWith(".") ? new URL(specifier, url).href : specifier);
+  setBuildId(stamp.id);
   const start = script.runInThisContext() as (...args: unknown[]) => void;
   start.call(module.exports, module.exports, createRequire(file), module, file, dirname(file), url.href, importFromBundle);
   return true;

@@ -1,6 +1,6 @@
 // Creating a new application folder: the data side of `edih init` (no prompts here).
 import { cpSync, existsSync, readFileSync, readdirSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, relative, sep } from "node:path";
 import type { Language } from "../schema/common.js";
 import type { LegalFormId } from "../schema/legal-form.js";
 import { SERVICE_FAMILIES } from "../schema/service.js";
@@ -165,9 +165,11 @@ export function bundledExamples(): string[] {
 /** Copies a bundled example (examples/<name>) into `dir`; returns the files written, relative. */
 export function copyExample(name: string, dir: string): string[] {
   const src = join(packageRoot(), "examples", name);
-  cpSync(src, dir, { recursive: true, errorOnExist: true, force: false });
+  // Validating the example in place leaves a parsed-input cache in its .edih/; a copy starts without.
+  const copies = (p: string) => relative(src, p).split(sep).slice(0, 2).join("/") !== ".edih/cache";
+  cpSync(src, dir, { recursive: true, errorOnExist: true, force: false, filter: copies });
   const written = writeSchemaFiles(dir);
-  const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+  const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).filter((e) => copies(join(d, e.name))).flatMap((e) =>
     e.isDirectory() ? walk(join(d, e.name)) : [relative(src, join(d, e.name))]);
   const copied = walk(src).sort();
   // The example's comments point into edih's own source tree; in the copy they must point at
