@@ -50,6 +50,17 @@ export function runBundle(root: string, options: RunBundleOptions = {}): boolean
   return true;
 }
 
+/** Whether `root` holds a bundle the runner would use (built after the last compile of dist/). */
+export function bundleIsCurrent(root: string): boolean {
+  try {
+    const source = readFileSync(join(root, BUNDLE_FILE), "utf8");
+    const stamp = parseStamp(source.slice(0, source.indexOf("\n")));
+    return stamp !== undefined && matchesDist(root, stamp);
+  } catch {
+    return false;
+  }
+}
+
 function matchesDist(root: string, stamp: Stamp): boolean {
   try {
     return statSync(join(root, DIST_MAIN_FILE)).mtimeMs === stamp.distMainMtimeMs;

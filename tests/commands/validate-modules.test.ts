@@ -1,11 +1,12 @@
 // `edih validate` must stay fast: no DOCX, PDF, font or template modules on its path — whether
 // edih starts from the start-up bundle (the default after `npm run build`) or from dist/.
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, runCli } from "../load/run-cli.js";
-import { BUNDLE_FILE, BUNDLE_INPUTS_FILE } from "../../src/startup/bundle-format.js";
+import { BUNDLE_INPUTS_FILE } from "../../src/startup/bundle-format.js";
+import { bundleIsCurrent } from "../../src/startup/run-bundle.js";
 
 const HEAVY = /\/node_modules\/(docx|pdfmake|@cantoo\/[^/]+|handlebars|@expo-google-fonts\/[^/]+|@myriaddreamin\/[^/]+|pdf-lib|fflate)\//;
 /** The same packages as they appear in the bundle's list of inputs (relative paths). */
@@ -38,7 +39,8 @@ describe("module loading from dist/ (EDIH_BUNDLE=0)", () => {
   });
 });
 
-describe.runIf(existsSync(join(ROOT, BUNDLE_FILE)))("module loading from the start-up bundle", () => {
+// `npm test` builds the bundle first; after a bare `tsc` it is stale and edih runs from dist/.
+describe.runIf(bundleIsCurrent(ROOT))("module loading from the start-up bundle", () => {
   const inputs = () => (JSON.parse(readFileSync(join(ROOT, BUNDLE_INPUTS_FILE), "utf8")) as { inputs: string[]; lazy: string[] });
 
   it("the bundle holds the validate pipeline and its libraries, and no render library", () => {
