@@ -1,7 +1,7 @@
 // The only module that calls process.exit: commands return exit codes, libraries return values.
 import { CommanderError } from "commander";
 import { buildProgram } from "./cli.js";
-import { EXIT, UsageError } from "./errors.js";
+import { environmentMessage, EXIT, StateError, UsageError } from "./errors.js";
 
 async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
@@ -16,6 +16,15 @@ async function main(argv: string[]): Promise<number> {
     if (err instanceof UsageError) {
       process.stderr.write(`edih: ${err.message}\n${err.hint ? `  hint: ${err.hint}\n` : ""}`);
       return EXIT.usage;
+    }
+    if (err instanceof StateError) {
+      process.stderr.write(`edih: ${err.message}\n${err.hint ? `  hint: ${err.hint}\n` : ""}`);
+      return EXIT.invalid;
+    }
+    const env = environmentMessage(err);
+    if (env) {
+      process.stderr.write(`edih: ${env.message}\n  hint: ${env.hint}\n`);
+      return EXIT.invalid;
     }
     const debug = argv.includes("--debug") || process.env.EDIH_DEBUG === "1";
     const message = err instanceof Error ? err.message : String(err);
@@ -38,5 +47,18 @@ function exitAfterFlush(code: number): void {
   process.stdout.write("", done);
   process.stderr.write("", done);
 }
+
+/**
+ * A failed write of the command's output (a full disk, a closed pipe) is a failed command: the
+ * user asked for output and did not get it. stdout to a file writes synchronously and throws
+ * inside the command (handled above); to a pipe the error arrives here.
+ */
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  try {
+    process.stderr.write(`edih: could not write the output: ${environmentMessage(err)?.message.replace(/^a file operation failed: /, "") ?? err.message}\n`);
+  } finally {
+    process.exit(EXIT.invalid);
+  }
+});
 
 main(process.argv).then(exitAfterFlush, () => exitAfterFlush(EXIT.internal));

@@ -5,6 +5,7 @@ import { countBySeverity } from "../diagnostics.js";
 import { EXIT } from "../errors.js";
 import { buildPackage, type BuildReport, type Format } from "../package/build.js";
 import { formatText, shouldColor } from "../report/index.js";
+import { formatPlan } from "../package/plan-text.js";
 import type { BuildFlags } from "./build.js";
 import { progressReporter } from "./progress.js";
 
@@ -18,12 +19,13 @@ export async function runBuild(dir: string, flags: BuildFlags): Promise<number> 
       ...(flags.only ? { only: flags.only } : {}), stage: flags.stage, ...(flags.call ? { call: flags.call } : {}),
       formats: flags.format === "both" ? ["docx", "pdf"] : [flags.format as Format],
       draft: flags.draft ?? false, force: flags.force ?? false, allowOutside: flags.allowOutside ?? false,
-      ...(progress ? { onProgress: progress.update } : {}),
+      ...(progress ? { onProgress: progress.update } : {}), ...(flags.dryRun ? { dryRun: true } : {}),
     });
   } finally {
     progress?.done();
   }
   const counts = countBySeverity(report.diagnostics);
+  if (flags.dryRun && !report.stopped) return printPlan(report, flags);
   if (flags.json) {
     process.stdout.write(JSON.stringify({
       ok: !report.stopped && counts.error === 0, stopped: report.stopped, out: report.outDir,
@@ -49,6 +51,17 @@ export async function runBuild(dir: string, flags: BuildFlags): Promise<number> 
   if (report.stopped) return EXIT.invalid;
   if (!flags.quiet) process.stdout.write(summary(report, Date.now() - started, flags.verbose ?? false));
   return counts.error > 0 ? EXIT.invalid : EXIT.ok;
+}
+
+/** --dry-run: the decisions, printed exactly as `apply status` prints them. */
+function printPlan(report: BuildReport, flags: BuildFlags): number {
+  if (flags.json) {
+    process.stdout.write(JSON.stringify({ out: report.outDir, dryRun: true, plan: report.plan }, null, 2) + "\n");
+    return EXIT.ok;
+  }
+  const out = relative(process.cwd(), report.outDir) || ".";
+  process.stdout.write(formatPlan(report.plan, out, flags.verbose ?? false).join("\n") + "\n");
+  return EXIT.ok;
 }
 
 function summary(report: BuildReport, ms: number, verbose: boolean): string {

@@ -12,6 +12,10 @@ Rebuilds only what changed (data used by the document, its template, the edih ve
 in out/ that was edited by hand is never overwritten: the build names it and says how to keep
 or discard the edit; --force overwrites.
 
+One build at a time writes a folder: a second build started while one runs stops at once with
+exit 1 and names the running one (pid, host, start time); --watch holds the lock only while it
+rebuilds. A lock left by a build that was killed is broken automatically when its process is gone.
+
 Exit codes: 0 built, 1 invalid data or an output kept because it was edited, 2 wrong usage.
 
 Examples:
@@ -19,6 +23,7 @@ Examples:
   $ edih apply build my-hub --only statute --lang bg   one document in one language
   $ edih apply build my-hub --draft                    build despite errors, pages marked DRAFT
   $ edih apply build my-hub --watch                    rebuild on every save
+  $ edih apply build my-hub --dry-run --verbose        what a build would do to each file
 `;
 
 export interface BuildFlags {
@@ -35,6 +40,7 @@ export interface BuildFlags {
   quiet?: boolean;
   verbose?: boolean;
   json?: boolean;
+  dryRun?: boolean;
 }
 
 const collect = (value: string, prev: string[] = []) => [...prev, ...value.split(",").map((s) => s.trim()).filter(Boolean)];
@@ -51,6 +57,7 @@ export function registerBuild(apply: Command): void {
     .addOption(new Option("--format <format>", "which files to write").choices(["docx", "pdf", "both"]).default("both"))
     .option("--draft", "build even with errors; every page is marked DRAFT — N errors")
     .option("--force", "overwrite outputs that were edited by hand")
+    .option("--dry-run", "print what the build would do to each file (as `apply status`), write nothing")
     .option("--allow-outside", "allow --out outside the application folder")
     .option("-w, --watch", "rebuild on every save (Ctrl-C to stop)")
     .option("-q, --quiet", "print errors only")
