@@ -21,7 +21,7 @@ export const CouncilDecision = z.strictObject({
 export const Partner = z.strictObject({
   id: Slug,
   name: Multilingual,
-  short_name: z.string().nullable().optional(),
+  short_name: z.string().max(100).nullable().optional(),
   legal_form: LegalForm,
   legal_form_name: Multilingual.optional().meta({ description: "Name of the legal form when legal_form is other" }),
   type: z.enum(PARTNER_TYPES),
