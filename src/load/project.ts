@@ -81,7 +81,8 @@ export async function loadProject(dir: string, options: LoadOptions = {}): Promi
   const loadFile = async (rel: string) => {
     const abs = join(root, ...rel.split("/"));
     const size = (await stat(abs)).size;
-    totalBytes += size;
+    // A single oversized file is reported as such by readInputFile; the total guards many large ones.
+    if (size <= maxBytes) totalBytes += size;
     if (totalBytes > MAX_TOTAL_BYTES) {
       diagnostics.push({ ruleId: "input-too-large", severity: "error", file: abs, line: 1, column: 1,
         message: `with this file the application's data adds up to more than ${MAX_TOTAL_BYTES / (1024 * 1024)} MB (the limit for all files together); it was not read`,
