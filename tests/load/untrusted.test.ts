@@ -1,6 +1,6 @@
 // Every input is untrusted: links out of the folder, BOMs, NFD text, numbers and texts beyond
 // what edih can keep exactly, totals that would exhaust memory. In-process, located diagnostics.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -150,3 +150,22 @@ function readdirYaml(dir: string): string[] {
   return out.sort();
 }
 
+
+describe("a BOM in a template, partial or labels file keeps its front matter (item 5)", () => {
+  it("the title of a template saved with a BOM is read", async () => {
+    const { loadTemplateSet, renderDocument } = await import("../../src/render/index.js");
+    const { root } = sandbox();
+    const dir = join(root, "tpl");
+    const write = (rel: string, text: string) => { mkdirSync(join(dir, rel, ".."), { recursive: true }); writeFileSync(join(dir, rel), text); };
+    write("doc/en.md.hbs", "\uFEFF---\ntitle: Hello {{name}}\n---\n\n{{> part}}\n");
+    write("_partials/part.md.hbs", "\uFEFFBody of {{name}}.\n");
+    write("_labels/en.yaml", "\uFEFFsection: Section\n");
+    const { set, diagnostics } = loadTemplateSet([dir], "doc", "en");
+    expect(diagnostics).toEqual([]);
+    const r = renderDocument({ template: set!.template.source, templatePath: set!.template.path, partials: set!.partials, labels: set!.labels,
+      context: { name: "Zagore" }, lang: "en" });
+    expect(r.document?.meta.title).toBe("Hello Zagore");
+    expect(set!.labels).toEqual({ section: "Section" });
+    expect(JSON.stringify(r.document?.tree)).not.toContain("\uFEFF");
+  });
+});
