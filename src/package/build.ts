@@ -3,10 +3,10 @@
  * atomically → merge per-language packages → manifest. Heavy modules (Handlebars, docx, pdfmake,
  * pdf-lib) are imported lazily, here and not by callers.
  */
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { lstatSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import { UsageError } from "../errors.js";
+import { StateError, UsageError } from "../errors.js";
 import type { CallPack } from "../calls/index.js";
 import type { Application } from "../schema/index.js";
 import { validateProject, type Stage, type ValidateResult } from "../validate.js";
@@ -117,6 +117,7 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
   mkdirSync(outDir, { recursive: true });
   const lock = acquireLock(outDir);
   try {
+    refuseOddBookkeeping(outDir);
     removeStaleTemps(outDir);
     // Planned under the lock: the state it reads is the state this build replaces.
     const plan = preparePlan(request);
@@ -222,6 +223,21 @@ async function executePlan(plan: PreparedPlan, env: ExecuteEnv, report: BuildRep
   // Left untouched when nothing changed, so a no-op build writes nothing at all.
   if (plan.manifest.text !== text) writeFileAtomic(join(outDir, MANIFEST_FILE), text);
   rmSync(join(outDir, PENDING_FILE), { force: true });
+}
+
+/**
+ * The manifest and the pending file are replaced by rename: a folder or a link in their place
+ * would make the build fail half-way (or replace a link the user made). Refused before anything
+ * is written.
+ */
+function refuseOddBookkeeping(outDir: string): void {
+  for (const name of [MANIFEST_FILE, PENDING_FILE]) {
+    const info = lstatSync(join(outDir, name), { throwIfNoEntry: false });
+    if (!info || info.isFile()) continue;
+    const shown = join(relative(process.cwd(), outDir) || ".", name);
+    throw new StateError(`${shown} is ${info.isSymbolicLink() ? "a symbolic link" : info.isDirectory() ? "a folder" : "not a regular file"}, where edih keeps its record of the build; nothing was written`,
+      `remove ${shown} and build again (files already in the folder are then kept as unknown; --force rewrites them)`);
+  }
 }
 
 interface Staged {
