@@ -41,10 +41,14 @@ async function main(argv: string[]): Promise<number> {
 function exitAfterFlush(code: number): void {
   process.exitCode = code;
   let open = 2;
+  let failed: NodeJS.ErrnoException | null | undefined;
   const done = () => {
-    if (--open === 0) process.exit(code);
+    if (--open > 0) return;
+    failed ??= process.stdout.errored as NodeJS.ErrnoException | null;
+    if (failed) outputFailed(failed);
+    process.exit(code);
   };
-  process.stdout.write("", done);
+  process.stdout.write("", (err) => { failed = err; done(); });
   process.stderr.write("", done);
 }
 
@@ -53,12 +57,13 @@ function exitAfterFlush(code: number): void {
  * user asked for output and did not get it. stdout to a file writes synchronously and throws
  * inside the command (handled above); to a pipe the error arrives here.
  */
-process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+function outputFailed(err: NodeJS.ErrnoException): never {
   try {
     process.stderr.write(`edih: could not write the output: ${environmentMessage(err)?.message.replace(/^a file operation failed: /, "") ?? err.message}\n`);
   } finally {
     process.exit(EXIT.invalid);
   }
-});
+}
+process.stdout.on("error", outputFailed);
 
 main(process.argv).then(exitAfterFlush, () => exitAfterFlush(EXIT.internal));

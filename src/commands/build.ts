@@ -66,6 +66,9 @@ export function registerBuild(apply: Command): void {
     .addHelpText("after", HELP_AFTER)
     .exitOverride()
     .action(async (dir: string, flags: BuildFlags) => {
+      // `--lang ''` or `--only ,,,` would build nothing and exit 0: a silent no-op.
+      if (flags.lang && flags.lang.length === 0) throw new UsageError("--lang needs a language: bg or en", "e.g. --lang bg, or --lang bg,en");
+      if (flags.only && flags.only.length === 0) throw new UsageError("--only needs a document id", "e.g. --only statute; `edih apply status --verbose` lists the documents");
       for (const l of flags.lang ?? []) if (l !== "bg" && l !== "en") throw new UsageError(`--lang must be bg or en (got "${l}")`);
       const { runBuild, watchBuild } = await import("./build-run.js");
       process.exitCode = flags.watch ? await watchBuild(dir, flags) : await runBuild(dir, flags);
