@@ -69,7 +69,15 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     const value = doc.toJS({ maxAliasCount: 100 });
     return { doc, lineCounter, value, diagnostics };
   } catch (err) {
-    if (err instanceof ReferenceError || (err instanceof Error && /alias/i.test(err.message))) {
+    const unresolved = err instanceof Error ? /^Unresolved alias.*?: (.+)$/.exec(err.message) : null;
+    if (unresolved) {
+      // Not a bomb: a typo in the alias name, or the anchor defined below it.
+      diagnostics.push({
+        ruleId: "yaml-alias", severity: "error", ...(firstAliasOffset(doc) !== undefined ? at(firstAliasOffset(doc)!) : { file, line: 1, column: 1 }),
+        message: `the alias *${unresolved[1]} refers to no anchor: &${unresolved[1]} is not defined above it`,
+        hint: "define the anchor (&name) before the alias (*name), or check the spelling",
+      });
+    } else if (err instanceof ReferenceError || (err instanceof Error && /alias/i.test(err.message))) {
       diagnostics.push({
         ruleId: "alias-bomb", severity: "error", ...(firstAliasOffset(doc) !== undefined ? at(firstAliasOffset(doc)!) : { file, line: 1, column: 1 }),
         message: "too many YAML aliases (*name) expand here: the file would blow up in memory, so it was not read",

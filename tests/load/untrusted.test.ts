@@ -169,3 +169,11 @@ describe("a BOM in a template, partial or labels file keeps its front matter (it
     expect(JSON.stringify(r.document?.tree)).not.toContain("\uFEFF");
   });
 });
+
+describe("messages name the real cause (item 14)", () => {
+  it("an alias to an undefined anchor is not called an alias bomb", async () => {
+    const { parseYaml } = await import("../../src/load/parse-yaml.js");
+    const r = parseYaml("a: 1\nb: *nope\n", "x.yaml");
+    expect(r.diagnostics).toMatchObject([{ ruleId: "yaml-alias", line: 2, message: "the alias *nope refers to no anchor: &nope is not defined above it" }]);
+  });
+});
