@@ -176,4 +176,16 @@ describe("messages name the real cause (item 14)", () => {
     const r = parseYaml("a: 1\nb: *nope\n", "x.yaml");
     expect(r.diagnostics).toMatchObject([{ ruleId: "yaml-alias", line: 2, message: "the alias *nope refers to no anchor: &nope is not defined above it" }]);
   });
+
+  it.each([
+    ["founded_on: 20210330", /Write the date with hyphens, e\.g\. 2021-03-30/],
+    ["founded_on: !!binary aGVsbG8=", /not binary data \(!!binary\)/],
+    ["founded_on: !!timestamp 2021-03-30", /not a timestamp \(!!timestamp\)/],
+  ])("%s is described as what it is", async (line, expected) => {
+    const { app } = sandbox();
+    const file = join(app, "edih.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/founded_on: 2021-03-30/, line));
+    const r = await validateProject(app);
+    expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.message} ${d.hint ?? ""}`).join("\n")).toMatch(expected);
+  });
 });
