@@ -73,7 +73,9 @@ function summary(report: BuildReport, ms: number, verbose: boolean): string {
   const fills = Object.values(report.fills).reduce((a, b) => a + b, 0);
   const errors = report.validation.diagnostics.filter((d) => d.severity === "error").length;
   const draft = errors ? ` — DRAFT: every page marked with its ${errors} error${errors === 1 ? "" : "s"}` : "";
-  lines.push(`${errors ? "⚠" : "✔"} ${report.written.length} written, ${report.skipped.length} up to date${report.kept.length ? `, ${report.kept.length} kept` : ""} in ${(ms / 1000).toFixed(1)} s → ${out}/manifest.json${draft}` +
+  // The build's own errors (an output kept or refused) are not a draft's: they get their own mark.
+  const own = report.diagnostics.filter((d) => d.severity === "error").length - errors;
+  lines.push(`${own > 0 ? "✖" : errors ? "⚠" : "✔"} ${report.written.length} written, ${report.skipped.length} up to date${report.kept.length ? `, ${report.kept.length} kept` : ""} in ${(ms / 1000).toFixed(1)} s → ${out}/manifest.json${draft}` +
     (fills ? `; ${fills} places marked for the consultant to fill in` : ""));
   return lines.join("\n") + "\n";
 }

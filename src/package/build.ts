@@ -211,9 +211,9 @@ async function executePlan(plan: PreparedPlan, env: ExecuteEnv, report: BuildRep
     report.removed.push(d.path);
   }
   for (const o of previous?.outputs ?? []) {
-    // Outputs this run did not plan (--only, --lang) stay recorded as they were, if still there.
+    // Outputs this run did not plan (--only, --lang), could not render or refused to merge stay
+    // recorded as they were while they are still plain files, so they never turn "unknown".
     if (outputs.some((x) => x.path === o.path) || decided.get(o.path)?.action === "remove") continue;
-    if (decided.has(o.path) && decided.get(o.path)!.action !== "keep") continue;
     if (plan.disk.get(o.path)?.kind !== "file") continue;
     outputs.push(o);
   }
