@@ -11,7 +11,7 @@ const status = (dir: string, ...flags: string[]) => {
   return JSON.parse(r.stdout) as Status;
 };
 
-describe("edih apply status", () => {
+describe("edih apply status", { timeout: 300_000 }, () => {
   it("lists every output of the plan as missing before the first build", () => {
     const dir = copyExample("status");
     const s = status(dir);
