@@ -1,7 +1,7 @@
 // The only module that calls process.exit: commands return exit codes, libraries return values.
 import { CommanderError } from "commander";
 import { buildProgram, folderAsArgument } from "./cli.js";
-import { EXIT, UsageError } from "./errors.js";
+import { environmentMessage, EXIT, StateError, UsageError } from "./errors.js";
 
 /** Ctrl-C typed at a prompt: @inquirer/prompts rejects with this error (the terminal is in raw mode, so no SIGINT). */
 const isPromptCancel = (err: unknown): boolean => err instanceof Error && err.name === "ExitPromptError";
@@ -39,6 +39,15 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`edih: ${err.message}\n${err.hint ? `  hint: ${err.hint}\n` : ""}`);
       return EXIT.usage;
     }
+    if (err instanceof StateError) {
+      process.stderr.write(`edih: ${err.message}\n${err.hint ? `  hint: ${err.hint}\n` : ""}`);
+      return EXIT.invalid;
+    }
+    const env = environmentMessage(err);
+    if (env) {
+      process.stderr.write(`edih: ${env.message}\n  hint: ${env.hint}\n`);
+      return EXIT.invalid;
+    }
     const debug = argv.includes("--debug") || process.env.EDIH_DEBUG === "1";
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(`edih: internal error: ${message}\n` +
@@ -54,11 +63,29 @@ async function main(argv: string[]): Promise<number> {
 function exitAfterFlush(code: number): void {
   process.exitCode = code;
   let open = 2;
+  let failed: NodeJS.ErrnoException | null | undefined;
   const done = () => {
-    if (--open === 0) process.exit(code);
+    if (--open > 0) return;
+    failed ??= process.stdout.errored as NodeJS.ErrnoException | null;
+    if (failed) outputFailed(failed);
+    process.exit(code);
   };
-  process.stdout.write("", done);
+  process.stdout.write("", (err) => { failed = err; done(); });
   process.stderr.write("", done);
 }
+
+/**
+ * A failed write of the command's output (a full disk, a closed pipe) is a failed command: the
+ * user asked for output and did not get it. stdout to a file writes synchronously and throws
+ * inside the command (handled above); to a pipe the error arrives here.
+ */
+function outputFailed(err: NodeJS.ErrnoException): never {
+  try {
+    process.stderr.write(`edih: could not write the output: ${environmentMessage(err)?.message.replace(/^a file operation failed: /, "") ?? err.message}\n`);
+  } finally {
+    process.exit(EXIT.invalid);
+  }
+}
+process.stdout.on("error", outputFailed);
 
 main(process.argv).then(exitAfterFlush, () => exitAfterFlush(EXIT.internal));

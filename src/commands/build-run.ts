@@ -5,6 +5,7 @@ import { countBySeverity } from "../diagnostics.js";
 import { EXIT } from "../errors.js";
 import { buildPackage, type BuildReport, type Format } from "../package/build.js";
 import { formatText, shouldColor } from "../report/index.js";
+import { formatPlan } from "../package/plan-text.js";
 import type { BuildFlags } from "./build.js";
 import { progressReporter } from "./progress.js";
 
@@ -19,12 +20,13 @@ export async function runBuild(dir: string, flags: BuildFlags): Promise<number> 
       ...(flags.callsDir ? { callsDir: flags.callsDir } : {}),
       formats: flags.format === "both" ? ["docx", "pdf"] : [flags.format as Format],
       draft: flags.draft ?? false, force: flags.force ?? false, allowOutside: flags.allowOutside ?? false,
-      ...(progress ? { onProgress: progress.update } : {}),
+      ...(progress ? { onProgress: progress.update } : {}), ...(flags.dryRun ? { dryRun: true } : {}),
     });
   } finally {
     progress?.done();
   }
   const counts = countBySeverity(report.diagnostics);
+  if (flags.dryRun && !report.stopped) return printPlan(report, flags);
   if (flags.json) {
     process.stdout.write(JSON.stringify({
       ok: !report.stopped && counts.error === 0, stopped: report.stopped, out: report.outDir,
@@ -52,6 +54,17 @@ export async function runBuild(dir: string, flags: BuildFlags): Promise<number> 
   return counts.error > 0 ? EXIT.invalid : EXIT.ok;
 }
 
+/** --dry-run: the decisions, printed exactly as `apply status` prints them. */
+function printPlan(report: BuildReport, flags: BuildFlags): number {
+  if (flags.json) {
+    process.stdout.write(JSON.stringify({ out: report.outDir, dryRun: true, plan: report.plan }, null, 2) + "\n");
+    return EXIT.ok;
+  }
+  const out = relative(process.cwd(), report.outDir) || ".";
+  process.stdout.write(formatPlan(report.plan, out, flags.verbose ?? false).join("\n") + "\n");
+  return EXIT.ok;
+}
+
 function summary(report: BuildReport, ms: number, verbose: boolean): string {
   const out = relative(process.cwd(), report.outDir) || ".";
   const lines = verbose ? report.written.map((path) => `  wrote ${out}/${path}${details(report, path)}`) : writtenLines(report, out);
@@ -66,7 +79,9 @@ function summary(report: BuildReport, ms: number, verbose: boolean): string {
   const notes = [...noteCount.values()].reduce((a, b) => a + b, 0);
   const errors = report.validation.diagnostics.filter((d) => d.severity === "error").length;
   const draft = errors ? ` — DRAFT: every page marked with its ${errors} error${errors === 1 ? "" : "s"}` : "";
-  lines.push(`${errors ? "⚠" : "✔"} ${report.written.length} written, ${report.skipped.length} up to date${report.kept.length ? `, ${report.kept.length} kept` : ""} in ${(ms / 1000).toFixed(1)} s → ${out}/manifest.json${draft}` +
+  // The build's own errors (an output kept or refused) are not a draft's: they get their own mark.
+  const own = report.diagnostics.filter((d) => d.severity === "error").length - errors;
+  lines.push(`${own > 0 ? "✖" : errors ? "⚠" : "✔"} ${report.written.length} written, ${report.skipped.length} up to date${report.kept.length ? `, ${report.kept.length} kept` : ""} in ${(ms / 1000).toFixed(1)} s → ${out}/manifest.json${draft}` +
     (fills ? `; ${fills} places marked for the consultant to fill in` : "") + (notes ? `; ${notes} notes to check (above)` : ""));
   return lines.join("\n") + "\n";
 }

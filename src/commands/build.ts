@@ -12,6 +12,10 @@ Rebuilds only what changed (data used by the document, its template, the edih ve
 in out/ that was edited by hand is never overwritten: the build names it and says how to keep
 or discard the edit; --force overwrites.
 
+One build at a time writes a folder: a second build started while one runs stops at once with
+exit 1 and names the running one (pid, host, start time); --watch holds the lock only while it
+rebuilds. A lock left by a build that was killed is broken automatically when its process is gone.
+
 Exit codes: 0 built, 1 invalid data or an output kept because it was edited, 2 wrong usage.
 
 Examples:
@@ -19,6 +23,7 @@ Examples:
   $ edih apply build my-hub --only statute --lang bg   one document in one language
   $ edih apply build my-hub --draft                    build despite errors, pages marked DRAFT
   $ edih apply build my-hub --watch                    rebuild on every save
+  $ edih apply build my-hub --dry-run --verbose        what a build would do to each file
 `;
 
 export interface BuildFlags {
@@ -36,6 +41,7 @@ export interface BuildFlags {
   quiet?: boolean;
   verbose?: boolean;
   json?: boolean;
+  dryRun?: boolean;
 }
 
 const collect = (value: string, prev: string[] = []) => [...prev, ...value.split(",").map((s) => s.trim()).filter(Boolean)];
@@ -53,6 +59,7 @@ export function registerBuild(apply: Command): void {
     .addOption(new Option("--format <format>", "which files to write").choices(["docx", "pdf", "both"]).default("both"))
     .option("--draft", "build even with errors; every page is marked DRAFT — N errors")
     .option("--force", "overwrite outputs that were edited by hand")
+    .option("--dry-run", "print what the build would do to each file (as `apply status`), write nothing")
     .option("--allow-outside", "allow --out outside the application folder")
     .option("-w, --watch", "rebuild on every save (Ctrl-C to stop)")
     .option("-q, --quiet", "print errors only")
@@ -61,6 +68,9 @@ export function registerBuild(apply: Command): void {
     .addHelpText("after", HELP_AFTER)
     .exitOverride()
     .action(async (dir: string, flags: BuildFlags) => {
+      // `--lang ''` or `--only ,,,` would build nothing and exit 0: a silent no-op.
+      if (flags.lang && flags.lang.length === 0) throw new UsageError("--lang needs a language: bg or en", "e.g. --lang bg, or --lang bg,en");
+      if (flags.only && flags.only.length === 0) throw new UsageError("--only needs a document id", "e.g. --only statute; `edih apply status --verbose` lists the documents");
       for (const l of flags.lang ?? []) if (l !== "bg" && l !== "en") throw new UsageError(`--lang must be bg or en (got "${l}")`);
       const { runBuild, watchBuild } = await import("./build-run.js");
       process.exitCode = flags.watch ? await watchBuild(dir, flags) : await runBuild(dir, flags);

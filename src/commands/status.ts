@@ -4,17 +4,23 @@ import { Option, type Command } from "commander";
 import { EXIT } from "../errors.js";
 
 const HELP_AFTER = `
-Lists every file \`edih apply build\` would write for the application's call, and its state:
-  up to date      the build would skip it
+Prints what \`edih apply build\` would do to each file, in one line by default:
+  146 up to date
+  3 stale: out/bg/statute.docx, out/bg/statute.pdf, out/package-bg.pdf; 143 up to date
+With --verbose, every file with its state and the build's decision:
+  up to date      the build would skip it (carry)
   stale           its inputs changed (data, template, call pack, edih version): the build rewrites it
-  edited by hand  changed since edih wrote it: the build keeps it, --force overwrites it
+  edited by hand  changed since edih wrote it, or not written by edih: the build keeps it, --force overwrites it
   missing         not built yet
+  refused         a link, a folder or something else stands where the file should be: the build writes nothing there
 Renders nothing: it hashes the inputs the way the build does and compares with out/manifest.json.
+\`edih apply build --dry-run\` prints the same decisions.
 
 Exit codes: 0 listed (whatever the states), 1 the data cannot be read, 2 wrong usage.
 
 Examples:
   $ edih apply status examples/zagore
+  $ edih apply status my-hub --verbose
   $ edih apply status my-hub --format json
 `;
 
@@ -24,9 +30,8 @@ interface StatusFlags {
   stage: "draft" | "submission";
   call?: string;
   draft?: boolean;
+  verbose?: boolean;
 }
-
-const LABEL = { "up-to-date": "up to date", stale: "stale", edited: "edited by hand", missing: "missing" } as const;
 
 export function registerStatus(apply: Command): void {
   apply.command("status")
@@ -37,6 +42,7 @@ export function registerStatus(apply: Command): void {
     .addOption(new Option("--stage <stage>", "as for build").choices(["draft", "submission"]).default("draft"))
     .option("--call <id>", "as for build: this call pack instead of the application's `call:`")
     .option("--draft", "compare with what `build --draft` would write")
+    .option("--verbose", "list every output with its state and the build's decision")
     .addHelpText("after", HELP_AFTER)
     .exitOverride()
     .action(async (dir: string, flags: StatusFlags) => {
@@ -44,14 +50,15 @@ export function registerStatus(apply: Command): void {
     });
 }
 
-async function runStatus(dir: string, flags: StatusFlags): Promise<number> {
-  const [{ applicationStatus }, { formatText, shouldColor }] = await Promise.all([import("../package/status.js"), import("../report/index.js")]);
+export async function runStatus(dir: string, flags: StatusFlags): Promise<number> {
+  const [{ applicationStatus }, { formatText, shouldColor }, { formatPlan }] =
+    await Promise.all([import("../package/status.js"), import("../report/index.js"), import("../package/plan-text.js")]);
   const report = await applicationStatus(dir, { ...(flags.out ? { out: flags.out } : {}), stage: flags.stage,
     ...(flags.call ? { call: flags.call } : {}), draft: flags.draft ?? false });
   const out = relative(process.cwd(), report.outDir) || ".";
   if (flags.format === "json") {
     process.stdout.write(JSON.stringify({ out: report.outDir, planned: report.planned, errors: report.errors,
-      lastBuild: report.lastBuild ?? null, counts: report.counts, outputs: report.outputs }, null, 2) + "\n");
+      lastBuild: report.lastBuild ?? null, manifestProblem: report.manifestProblem ?? null, counts: report.counts, outputs: report.outputs }, null, 2) + "\n");
     return report.planned ? EXIT.ok : EXIT.invalid;
   }
   if (!report.planned) {
@@ -60,13 +67,10 @@ async function runStatus(dir: string, flags: StatusFlags): Promise<number> {
       counts: { error: errors.length, warning: 0, info: 0 }, color: shouldColor(process.stdout) }));
     return EXIT.invalid;
   }
-  const width = Math.max(...Object.values(LABEL).map((l) => l.length));
-  const lines = report.outputs.map((o) => `  ${LABEL[o.status].padEnd(width)}  ${out}/${o.path}${o.reasons.length ? `  (${o.reasons.join("; ")})` : ""}`);
-  const c = report.counts;
-  lines.push(`${report.outputs.length} outputs: ${c["up-to-date"]} up to date, ${c.stale} stale, ${c.edited} edited by hand, ${c.missing} missing` +
-    (report.lastBuild ? ` (last build: edih ${report.lastBuild.tool}${report.lastBuild.draft ? ", draft" : ""})` : " (never built)"));
+  const lines = formatPlan(report.plan, out, flags.verbose ?? false);
+  if (report.manifestProblem) lines.push(`${out}/manifest.json is not edih's manifest: ${report.manifestProblem}; existing files count as unknown`);
+  if (flags.verbose) lines.push(report.lastBuild ? `last build: edih ${report.lastBuild.tool}${report.lastBuild.draft ? ", draft" : ""}` : "never built");
   if (report.errors > 0) lines.push(`the data has ${report.errors} error${report.errors === 1 ? "" : "s"}: a build stops unless --draft (\`edih apply validate\` lists them)`);
   process.stdout.write(lines.join("\n") + "\n");
   return EXIT.ok;
 }
-

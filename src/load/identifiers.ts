@@ -23,7 +23,8 @@ export function findUnquotedIdentifiers(doc: Document.Parsed, lineCounter: LineC
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
         const value = pair.value as Node | null;
-        const label = IDENTIFIER_KEYS[key];
+        // Own properties only: a partner id like `constructor` is a valid key, not Object's.
+        const label = Object.hasOwn(IDENTIFIER_KEYS, key) ? IDENTIFIER_KEYS[key] : undefined;
         if (label && isScalar(value) && (typeof value.value === "number" || typeof value.value === "bigint") && value.range) {
           const sourceText = text.slice(value.range[0], value.range[1]).trim();
           const { line, col } = lineCounter.linePos(value.range[0]);

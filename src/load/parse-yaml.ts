@@ -53,6 +53,8 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     diagnostics.push({ ruleId: "yaml-syntax", severity: "warning", ...at(w.pos[0]), message: oneLine(w.message) });
   }
   if (doc.errors.length > 0) return { doc, lineCounter, diagnostics };
+  const limits = scalarLimits(doc, at);
+  if (limits.length) return { doc, lineCounter, diagnostics: [...diagnostics, ...limits] };
 
   if (doc.contents === null || isOnlyNull(doc)) {
     diagnostics.push({
@@ -67,7 +69,15 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     const value = doc.toJS({ maxAliasCount: 100 });
     return { doc, lineCounter, value, diagnostics };
   } catch (err) {
-    if (err instanceof ReferenceError || (err instanceof Error && /alias/i.test(err.message))) {
+    const unresolved = err instanceof Error ? /^Unresolved alias.*?: (.+)$/.exec(err.message) : null;
+    if (unresolved) {
+      // Not a bomb: a typo in the alias name, or the anchor defined below it.
+      diagnostics.push({
+        ruleId: "yaml-alias", severity: "error", ...(firstAliasOffset(doc) !== undefined ? at(firstAliasOffset(doc)!) : { file, line: 1, column: 1 }),
+        message: `the alias *${unresolved[1]} refers to no anchor: &${unresolved[1]} is not defined above it`,
+        hint: "define the anchor (&name) before the alias (*name), or check the spelling",
+      });
+    } else if (err instanceof ReferenceError || (err instanceof Error && /alias/i.test(err.message))) {
       diagnostics.push({
         ruleId: "alias-bomb", severity: "error", ...(firstAliasOffset(doc) !== undefined ? at(firstAliasOffset(doc)!) : { file, line: 1, column: 1 }),
         message: "too many YAML aliases (*name) expand here: the file would blow up in memory, so it was not read",
@@ -81,6 +91,36 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     }
     return { doc, lineCounter, diagnostics };
   }
+}
+
+/** Longest text one field may hold: a long narrative section is a few thousand characters. */
+export const MAX_TEXT_CHARS = 50_000;
+
+/**
+ * Values YAML reads but edih could not keep exactly: an integer beyond 2^53 (9007199254740993
+ * becomes …992) and texts no field needs (a 1 MB short_name). Located, with the limit named.
+ */
+function scalarLimits(doc: Document.Parsed, at: (offset: number) => { file: string; line: number; column: number }): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visit(doc, {
+    Scalar(_key, node) {
+      const where = at(node.range?.[0] ?? 0);
+      if (typeof node.value === "number" && Number.isFinite(node.value) && Math.abs(node.value) > Number.MAX_SAFE_INTEGER) {
+        out.push({ ruleId: "number-too-large", severity: "error", ...where,
+          message: `the number ${node.source ?? String(node.value)} is larger than 2^53 (9007199254740991): it cannot be kept exactly`,
+          hint: "an amount this large is a typing mistake; an identifier with many digits is written in quotes" });
+      } else if (typeof node.value === "number" && !Number.isFinite(node.value)) {
+        out.push({ ruleId: "number-too-large", severity: "error", ...where, message: `${node.source ?? String(node.value)} is not a finite number`,
+          hint: "write the number out, or quote it if it is text" });
+      } else if (typeof node.value === "string" && node.value.length > MAX_TEXT_CHARS) {
+        out.push({ ruleId: "text-too-long", severity: "error", ...where,
+          message: `this text has ${node.value.length.toLocaleString("en")} characters, more than the ${MAX_TEXT_CHARS.toLocaleString("en")} one field may hold`,
+          hint: "is something pasted here by mistake? Long narrative belongs in the narrative files" });
+      }
+      return out.length >= 10 ? visit.BREAK : undefined;
+    },
+  });
+  return out;
 }
 
 function isOnlyNull(doc: Document.Parsed): boolean {

@@ -1,6 +1,6 @@
 // Loads an application folder: edih.yaml plus partners/*.yaml, merged into one plain object with
 // a source map back to every file. Problems are returned as diagnostics, never thrown.
-import { readdir, stat } from "node:fs/promises";
+import { lstat, readdir, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { isInside } from "../inside.js";
 import type { Diagnostic, JsonPath } from "../diagnostics.js";
@@ -9,6 +9,11 @@ import { MAX_FILE_BYTES, readInputFile } from "./read-file.js";
 import { ProjectSourceMap, type DocSource, type SourceMap } from "./source-map.js";
 
 export const MAIN_FILE = "edih.yaml";
+/**
+ * All of an application's files together: a real one is a few hundred kilobytes; forty 4.9 MB
+ * partner files would pass the per-file limit and then exhaust memory in validation.
+ */
+export const MAX_TOTAL_BYTES = 20 * 1024 * 1024;
 export const PARTNERS_DIR = "partners";
 
 export interface SourceFile {
@@ -64,9 +69,26 @@ export async function loadProject(dir: string, options: LoadOptions = {}): Promi
   const diagnostics: Diagnostic[] = [];
   const files: SourceFile[] = [];
   let fatal = false;
+  let totalBytes = 0;
+  // A linked edih.yaml could make edih read (and print into documents) any file of the machine.
+  if ((await lstat(mainAbs)).isSymbolicLink() && !isInside(root, mainAbs)) {
+    return { diagnostics: [{ ruleId: "file-outside", severity: "error", file: mainAbs, line: 1, column: 1,
+      message: `${MAIN_FILE} links to a file outside the application folder; not read`,
+      hint: `copy the file into the folder instead of linking to it` }] };
+  }
 
   const loadFile = async (rel: string) => {
     const abs = join(root, ...rel.split("/"));
+    const size = (await stat(abs)).size;
+    // A single oversized file is reported as such by readInputFile; the total guards many large ones.
+    if (size <= maxBytes) totalBytes += size;
+    if (totalBytes > MAX_TOTAL_BYTES) {
+      diagnostics.push({ ruleId: "input-too-large", severity: "error", file: abs, line: 1, column: 1,
+        message: `with this file the application's data adds up to more than ${MAX_TOTAL_BYTES / (1024 * 1024)} MB (the limit for all files together); it was not read`,
+        hint: "Application data is plain YAML text, usually a few hundred kilobytes in all: is a large file in partners/ by mistake?" });
+      fatal = true;
+      return undefined;
+    }
     const read = await readInputFile(abs, abs, maxBytes);
     diagnostics.push(...read.diagnostics);
     if (read.text === undefined) { fatal = true; return undefined; }
@@ -135,8 +157,21 @@ export async function loadProject(dir: string, options: LoadOptions = {}): Promi
 
 async function partnerFileNames(root: string, diagnostics: Diagnostic[]): Promise<string[]> {
   const dir = join(root, PARTNERS_DIR);
+  const info = await lstat(dir).catch(() => undefined);
+  if (!info) return [];
+  if (info.isSymbolicLink() && !isInside(root, dir)) {
+    diagnostics.push({ ruleId: "file-outside", severity: "error", file: dir, line: 1, column: 1,
+      message: `${PARTNERS_DIR}/ links to a folder outside the application folder; its files were not read`,
+      hint: "copy the partner files into the application's partners/ folder instead of linking to it" });
+    return [];
+  }
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => undefined);
-  if (!entries) return [];
+  if (!entries) {
+    diagnostics.push({ ruleId: "ignored-file", severity: "warning", file: dir, line: 1, column: 1,
+      message: `${PARTNERS_DIR} is not a folder, so no partner files were read from it`,
+      hint: `partner files go in a folder: ${PARTNERS_DIR}/<id>.yaml` });
+    return [];
+  }
   const names: string[] = [];
   for (const e of entries) {
     if (e.name.startsWith(".") || !(e.isFile() || e.isSymbolicLink())) continue;
@@ -150,9 +185,10 @@ async function partnerFileNames(root: string, diagnostics: Diagnostic[]): Promis
       }
       names.push(e.name);
     }
-    else if (e.name.endsWith(".yml")) {
+    else if (/\.ya?ml$/i.test(e.name)) {
+      const stem = e.name.replace(/\.ya?ml$/i, "");
       diagnostics.push({ ruleId: "ignored-file", severity: "warning", file: join(dir, e.name), line: 1, column: 1,
-        message: `${PARTNERS_DIR}/${e.name} is ignored: partner files end in .yaml`, hint: `Rename it to ${e.name.slice(0, -4)}.yaml.` });
+        message: `${PARTNERS_DIR}/${e.name} is ignored: partner files end in .yaml (lower case)`, hint: `Rename it to ${stem}.yaml.` });
     }
   }
   // Code-unit order, not locale order: the same folder merges the same way on every machine.

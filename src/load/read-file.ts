@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import type { Diagnostic } from "../diagnostics.js";
+import { cleanText } from "./text.js";
 
 /** Larger inputs are refused before parsing: a real application is a few hundred kilobytes. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -33,8 +34,8 @@ export async function readInputFile(absPath: string, displayPath: string, maxByt
   } catch {
     return { sha256, diagnostics: [binary(displayPath, bytes, firstInvalidUtf8(bytes), "it is not valid UTF-8 text")] };
   }
-  // TextDecoder drops a leading BOM already; editors on Windows like to write one.
-  return { text, sha256, diagnostics: [] };
+  // TextDecoder drops a leading BOM already; cleanText also makes the text NFC.
+  return { text: cleanText(text), sha256, diagnostics: [] };
 }
 
 function megabytes(n: number): string {

@@ -3,24 +3,27 @@
  * atomically → merge per-language packages → manifest. Heavy modules (Handlebars, docx, pdfmake,
  * pdf-lib) are imported lazily, here and not by callers.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { basename, join, relative, resolve } from "node:path";
+import { lstatSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import { UsageError } from "../errors.js";
+import { StateError, UsageError } from "../errors.js";
 import type { CallPack } from "../calls/index.js";
 import type { Application } from "../schema/index.js";
 import { validateProject, type Stage, type ValidateResult } from "../validate.js";
 import { toolVersion } from "../version.js";
 import { textIn } from "../model/text.js";
 import { sha256 } from "./hash.js";
-import { bookmarkTitle, inputParts, inputsHash, packageInputsHash, templateHasher, templateSearchPath, type InputParts } from "./inputs.js";
-import { renderAll, type RenderTask } from "./render-pool.js";
+import { bookmarkTitle, packageInputsHash, type InputParts } from "./inputs.js";
+import { renderAll } from "./render-pool.js";
 import type { Format } from "./render-job.js";
-import { MANIFEST_FILE, PENDING_FILE, readManifestFile, readPending, serializeManifest, type Manifest, type ManifestOutput } from "./manifest.js";
-import { planJobs, type Job } from "./plan.js";
-import { outputState, type OutputState } from "./protect.js";
+import { MANIFEST_FILE, PENDING_FILE, serializeManifest, type Manifest, type ManifestOutput } from "./manifest.js";
+import type { Job } from "./plan.js";
+import { removeStaleTemps } from "./disk.js";
+import { acquireLock } from "./lock.js";
+import { isBlocking, type Decision } from "./plan-outputs.js";
+import { preparePlan, type PreparedPlan } from "./prepare.js";
 import { isInside } from "../inside.js";
-import { ATOMIC_TEMP, writeFileAtomic } from "../write-atomic.js";
+import { writeFileAtomic } from "../write-atomic.js";
 
 export type { Format } from "./render-job.js";
 
@@ -42,6 +45,8 @@ export interface BuildOptions {
   /** Allow `--out` outside the application folder. */
   allowOutside?: boolean;
   onProgress?: (event: ProgressEvent) => void;
+  /** Plan only: read out/ and report the decisions, write nothing (no folder, no lock). */
+  dryRun?: boolean;
 }
 
 export interface ProgressEvent {
@@ -57,6 +62,8 @@ export interface BuildReport {
   diagnostics: Diagnostic[];
   /** True when validation errors stopped the build (no --draft). */
   stopped: boolean;
+  /** One decision per output, with its reason: what this build did (or, with dryRun, would do). */
+  plan: Decision[];
   written: string[];
   /** What each written file is (document, language, partner), in the order written. */
   writtenOutputs: ManifestOutput[];
@@ -84,7 +91,7 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
   }
   const validation = await validateProject(projectDir, { ...(opts.stage ? { stage: opts.stage } : {}), ...(opts.call ? { call: opts.call } : {}),
     ...(opts.callsDir ? { callsDir: opts.callsDir } : {}) });
-  const report: BuildReport = { outDir, validation, diagnostics: [...validation.diagnostics], stopped: false,
+  const report: BuildReport = { outDir, validation, diagnostics: [...validation.diagnostics], stopped: false, plan: [],
     written: [], writtenOutputs: [], skipped: [], kept: [], removed: [], fills: {}, notes: {}, pages: {}, renderWorkers: 0 };
   if (validation.usage) throw new UsageError(validation.usage.message, validation.usage.hint);
   const app = validation.application;
@@ -99,65 +106,81 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
   }
   const draft = errors > 0 ? { errors } : null;
   const formats = opts.formats ?? ["docx", "pdf"];
-  const hashEnv = { app, pack, draftErrors: draft ? draft.errors : null };
+  const request = { app, pack, validation, projectDir, outDir, draftErrors: draft ? draft.errors : null,
+    ...(opts.langs ? { langs: opts.langs } : {}), ...(opts.only ? { only: opts.only } : {}), formats, force: opts.force ?? false };
 
-  const templateDirs = templateSearchPath(projectDir);
-  const allJobs = planJobs(app, pack.documents, opts.langs ? { langs: opts.langs } : {});
-  const jobs = opts.only ? allJobs.filter((j) => opts.only!.includes(j.document)) : allJobs;
-
-  mkdirSync(outDir, { recursive: true });
-  removeStaleTemps(outDir);
-  const { manifest: previous, text: previousText } = readManifestFile(outDir);
-  const pending = readPending(outDir);
-  const out: OutFolder = { dir: outDir, previous, hashes: new Map(),
-    stateOf: (path) => outputState(outDir, path, previous, pending, out.hashes) };
-  const staged: { path: string; bytes: Uint8Array; entry: ManifestOutput }[] = [];
-  const carried = new Map<string, ManifestOutput>();
-  const templateFiles = templateHasher(templateDirs);
-  const inputFiles: Record<string, string> = {};
-  for (const f of validation.project?.files ?? []) inputFiles[`application/${f.path}`] = f.sha256;
-  for (const f of pack.files) inputFiles[`call/${basename(f)}`] = sha256(readFileSync(f));
-  // Every template of the plan, not only of this run's --only/--lang, so the manifest stays the same.
-  for (const job of allJobs) Object.assign(inputFiles, templateFiles(job.document, job.lang)?.files ?? {});
-
-  // 1. Decide, without rendering, which files each job must (re)write.
-  const tasks: (RenderTask & { inputs: string; parts: InputParts | undefined })[] = [];
-  for (const job of jobs) {
-    const templates = templateFiles(job.document, job.lang);
-    const parts = templates ? inputParts(hashEnv, job, templates) : undefined;
-    const inputs = parts ? inputsHash(parts) : "";
-    const todo: Format[] = [];
-    for (const format of formats) {
-      const path = `${job.base}.${format}`;
-      const prev = previous?.outputs.find((o) => o.path === path);
-      const state = out.stateOf(path);
-      if (prev && parts && prev.inputs === inputs && (state === "unchanged" || (state === "edited" && !opts.force))) {
-        // Nothing to rebuild; a hand edit of an up-to-date file is the consultant's business (`apply status` shows it).
-        carried.set(path, prev);
-        (state === "edited" ? report.kept : report.skipped).push(path);
-        if (prev.pages !== undefined) report.pages[path] = prev.pages;
-        continue;
-      }
-      if ((state === "edited" || state === "unknown") && !opts.force) {
-        report.kept.push(path);
-        if (prev) carried.set(path, prev);
-        report.diagnostics.push(editedDiagnostic(outDir, path, state));
-        continue;
-      }
-      todo.push(format);
-    }
-    if (todo.length) tasks.push({ job, formats: todo, inputs, parts });
+  if (opts.dryRun) {
+    // Reads out/ as it is and writes nothing, not even the folder or the lock.
+    const plan = preparePlan(request);
+    report.plan = plan.decisions;
+    report.diagnostics.push(...planDiagnostics(outDir, plan));
+    return report;
   }
 
-  // 2. Render what changed (on every core for large builds).
+  mkdirSync(outDir, { recursive: true });
+  const lock = acquireLock(outDir);
+  try {
+    refuseOddBookkeeping(outDir);
+    removeStaleTemps(outDir);
+    // Planned under the lock: the state it reads is the state this build replaces.
+    const plan = preparePlan(request);
+    report.plan = plan.decisions;
+    await executePlan(plan, { app, pack, projectDir, outDir, draft, formats, force: opts.force ?? false, stage: opts.stage ?? "draft",
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) }, report);
+  } finally {
+    lock.release();
+  }
+  return report;
+}
+
+interface ExecuteEnv {
+  app: Application;
+  pack: CallPack;
+  projectDir: string;
+  outDir: string;
+  draft: { errors: number } | null;
+  formats: Format[];
+  force: boolean;
+  stage: Stage;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+/** Carries out the plan's decisions: render, carry, keep, remove, refuse — and nothing else. */
+async function executePlan(plan: PreparedPlan, env: ExecuteEnv, report: BuildReport): Promise<void> {
+  const { app, pack, outDir } = env;
+  const previous = plan.manifest.manifest;
+  const recorded = new Map((previous?.outputs ?? []).map((o) => [o.path, o]));
+  report.diagnostics.push(...planDiagnostics(outDir, plan));
+  const staged: Staged[] = [];
+  const carried = new Map<string, ManifestOutput>();
+  const toRender = new Map<string, { job: Job; formats: Format[]; inputs: string; parts: InputParts | undefined }>();
+  for (const d of plan.decisions) {
+    const doc = plan.documents.get(d.path);
+    const prev = recorded.get(d.path);
+    if (d.action === "carry" || (d.action === "keep" && prev)) {
+      if (prev) carried.set(d.path, prev);
+      if (prev?.pages !== undefined) report.pages[d.path] = prev.pages;
+    }
+    if (d.action === "carry") report.skipped.push(d.path);
+    else if (d.action === "keep" && d.code !== "incomplete") report.kept.push(d.path);
+    else if (d.action === "render" && doc) {
+      const task = toRender.get(doc.job.base) ?? { job: doc.job, formats: [], inputs: doc.inputs, parts: doc.parts };
+      task.formats.push(doc.format);
+      toRender.set(doc.job.base, task);
+    }
+  }
+  const tasks = [...toRender.values()];
+
+  // Render what changed (on every core for large builds).
   const total = tasks.length;
-  opts.onProgress?.({ done: 0, total, current: tasks[0]?.job.base ?? "" });
+  env.onProgress?.({ done: 0, total, current: tasks[0]?.job.base ?? "" });
   // Nothing to render (the usual rebuild): the render side, templates and fonts are never loaded.
-  const { results, workers } = total === 0 ? { results: [], workers: 0 } : await renderAll(tasks, { app, pack, projectDir, templateDirs, draft },
-    (task, done) => opts.onProgress?.({ done, total, current: task.job.base }));
+  const { results, workers } = total === 0 ? { results: [], workers: 0 } : await renderAll(tasks,
+    { app, pack, projectDir: env.projectDir, templateDirs: plan.templateDirs, draft: env.draft },
+    (task, done) => env.onProgress?.({ done, total, current: task.job.base }));
   report.renderWorkers = workers;
 
-  // 3. Stage the results in plan order.
+  // Stage the results in plan order.
   tasks.forEach((task, i) => {
     const result = results[i]!;
     report.diagnostics.push(...result.diagnostics);
@@ -173,39 +196,73 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
       staged.push({ path, bytes: file.bytes, entry });
     }
   });
-  opts.onProgress?.({ done: total, total, current: "package" });
+  env.onProgress?.({ done: total, total, current: "package" });
 
-  if (formats.includes("pdf")) {
-    for (const lang of app.languages.filter((l) => !opts.langs || opts.langs.includes(l))) {
-      const merged = await mergePackage(lang, allJobs, staged, carried, out, app, pack, opts.force ?? false, report);
-      if (merged) staged.push(merged);
-    }
+  for (const d of plan.decisions) {
+    const lang = plan.packages.get(d.path);
+    if (!lang || d.action !== "render") continue;
+    const merged = await mergePackage(lang, plan, staged, carried, app, pack, report);
+    if (merged) staged.push(merged);
   }
   report.diagnostics.push(...pageLimitDiagnostics(pack, report.pages));
 
-  commit(outDir, staged, pending, report);
+  commit(outDir, staged, plan.pending, report);
   const outputs = [...carried.values(), ...staged.map((s) => s.entry)]
     .filter((o, i, all) => all.findIndex((x) => x.path === o.path) === i);
-  const planned = new Set(allJobs.flatMap((j) => [`${j.base}.docx`, `${j.base}.pdf`]));
-  const partial = Boolean(opts.only || opts.langs || formats.length < 2);
+  const decided = new Map(plan.decisions.map((d) => [d.path, d]));
+  for (const d of plan.decisions) {
+    if (d.action !== "remove") continue;
+    // The plan only removes what lstat found to be a plain file recorded with this very hash.
+    rmSync(join(outDir, d.path));
+    report.removed.push(d.path);
+  }
   for (const o of previous?.outputs ?? []) {
-    if (outputs.some((x) => x.path === o.path) || !existsSync(join(outDir, o.path))) continue;
-    if (!partial && !planned.has(o.path) && !/^package-/.test(o.path) && ["unchanged", "interrupted"].includes(out.stateOf(o.path))) {
-      // A file of a partner or document no longer in the application could be filed by mistake.
-      rmSync(join(outDir, o.path));
-      report.removed.push(o.path);
-      continue;
-    }
-    // Outputs of documents this run did not plan (--only, --lang) stay recorded as they were.
+    // Outputs this run did not plan (--only, --lang), could not render or refused to merge stay
+    // recorded as they were while they are still plain files, so they never turn "unknown".
+    if (outputs.some((x) => x.path === o.path) || decided.get(o.path)?.action === "remove") continue;
+    if (plan.disk.get(o.path)?.kind !== "file") continue;
     outputs.push(o);
   }
-  const manifest: Manifest = { tool: { name: "edih", version: toolVersion() }, call: pack.id, stage: opts.stage ?? "draft",
-    draft: draft !== null, inputs: inputFiles, outputs };
+  const manifest: Manifest = { tool: { name: "edih", version: toolVersion() }, call: pack.id, stage: env.stage,
+    draft: env.draft !== null, inputs: plan.inputFiles, outputs };
   const text = serializeManifest(manifest);
   // Left untouched when nothing changed, so a no-op build writes nothing at all.
-  if (previousText !== text) writeFileAtomic(join(outDir, MANIFEST_FILE), text);
+  if (plan.manifest.text !== text) writeFileAtomic(join(outDir, MANIFEST_FILE), text);
   rmSync(join(outDir, PENDING_FILE), { force: true });
-  return report;
+}
+
+/**
+ * The manifest and the pending file are replaced by rename: a folder or a link in their place
+ * would make the build fail half-way (or replace a link the user made). Refused before anything
+ * is written.
+ */
+function refuseOddBookkeeping(outDir: string): void {
+  for (const name of [MANIFEST_FILE, PENDING_FILE]) {
+    const info = lstatSync(join(outDir, name), { throwIfNoEntry: false });
+    if (!info || info.isFile()) continue;
+    const shown = join(relative(process.cwd(), outDir) || ".", name);
+    throw new StateError(`${shown} is ${info.isSymbolicLink() ? "a symbolic link" : info.isDirectory() ? "a folder" : "not a regular file"}, where edih keeps its record of the build; nothing was written`,
+      `remove ${shown} and build again (files already in the folder are then kept as unknown; --force rewrites them)`);
+  }
+}
+
+interface Staged {
+  path: string;
+  bytes: Uint8Array;
+  entry: ManifestOutput;
+}
+
+/** Errors for outputs the build leaves as they are although it should rewrite them. */
+function planDiagnostics(outDir: string, plan: PreparedPlan): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (plan.manifest.problem) {
+    const shown = join(relative(process.cwd(), outDir) || ".", MANIFEST_FILE);
+    out.push({ ruleId: "manifest-unreadable", severity: "warning", file: shown,
+      message: `${shown} is not edih's manifest: ${plan.manifest.problem}; files already in the folder are treated as unknown and kept`,
+      hint: "if the folder holds only edih's outputs, build with --force to rewrite them (and a fresh manifest)" });
+  }
+  for (const d of plan.decisions.filter(isBlocking)) out.push(decisionDiagnostic(outDir, d));
+  return out;
 }
 
 function checkOnly(pack: CallPack, only: readonly string[] | undefined): void {
@@ -226,65 +283,51 @@ function checkLangs(languages: readonly string[], langs: readonly string[] | und
   }
 }
 
-function editedDiagnostic(outDir: string, path: string, state: "edited" | "unknown"): Diagnostic {
-  const shown = join(relative(process.cwd(), outDir) || ".", path);
-  return state === "edited"
+function decisionDiagnostic(outDir: string, d: Decision): Diagnostic {
+  const shown = join(relative(process.cwd(), outDir) || ".", d.path);
+  if (d.action === "refuse") {
+    return { ruleId: "unsafe-output", severity: "error", file: shown, message: `${shown}: ${d.reason}`,
+      hint: "edih writes only plain files and folders inside the output folder; nothing outside it was touched" };
+  }
+  return d.code === "edited"
     ? { ruleId: "edited-output", severity: "error", file: shown,
         message: `${shown} was changed by hand since the last build; not overwritten`,
         hint: `keep the edit: move it away (e.g. to ${shown.replace(/(\.\w+)$/, ".edited$1")}) and build again; discard it: build with --force` }
     : { ruleId: "edited-output", severity: "error", file: shown,
-        message: `${shown} exists but was not written by edih (no record in ${MANIFEST_FILE}); not overwritten`,
+        message: `${shown} exists but is ${d.reason.replace(/: a build keeps it.*$/, "")}; not overwritten`,
         hint: "move the file away, or build with --force to replace it" };
 }
 
-/** The out folder as this build found it. */
-interface OutFolder {
-  dir: string;
-  previous: Manifest | undefined;
-  /** sha256 of the files of out/ read so far (by outputState), by path. */
-  hashes: Map<string, string>;
-  stateOf(path: string): OutputState;
-}
-
-async function mergePackage(lang: "bg" | "en", jobs: Job[], staged: { path: string; bytes: Uint8Array; entry: ManifestOutput }[],
-  carried: Map<string, ManifestOutput>, out: OutFolder, app: Application, pack: CallPack,
-  force: boolean, report: BuildReport): Promise<{ path: string; bytes: Uint8Array; entry: ManifestOutput } | undefined> {
-  const outDir = out.dir;
+async function mergePackage(lang: "bg" | "en", plan: PreparedPlan, staged: Staged[], carried: Map<string, ManifestOutput>,
+  app: Application, pack: CallPack, report: BuildReport): Promise<Staged | undefined> {
+  const outDir = report.outDir;
+  const previous = plan.manifest.manifest;
   const parts: { title: string; path: string; sha: string }[] = [];
   // The package holds the files as they are in out/ (a PDF kept after a hand edit included);
-  // those already hashed are read again only if the package has to be merged.
+  // only a plain file the plan lstat-ed is read.
   const bytesOf = new Map<string, Uint8Array>();
-  const bytes = (path: string): Uint8Array => {
-    let b = bytesOf.get(path);
-    if (!b) bytesOf.set(path, (b = readFileSync(join(outDir, path))));
-    return b;
-  };
-  for (const job of jobs.filter((j) => j.lang === lang)) {
+  for (const job of plan.allJobs.filter((j) => j.lang === lang)) {
     const path = `${job.base}.pdf`;
     const fresh = staged.find((s) => s.path === path);
-    const entry = fresh?.entry ?? carried.get(path) ?? out.previous?.outputs.find((o) => o.path === path);
-    if (!entry || (!fresh && !existsSync(join(outDir, path)))) return undefined;
-    if (fresh) bytesOf.set(path, fresh.bytes);
-    const sha = fresh?.entry.sha256 ?? out.hashes.get(path) ?? sha256(bytes(path));
+    const entry = fresh?.entry ?? carried.get(path) ?? previous?.outputs.find((o) => o.path === path);
+    const disk = plan.disk.get(path);
+    if (!entry || (!fresh && disk?.kind !== "file")) return undefined;
+    bytesOf.set(path, fresh ? fresh.bytes : readFileSync(join(outDir, path)));
+    const sha = fresh?.entry.sha256 ?? (disk as { sha256: string }).sha256;
     parts.push({ title: bookmarkTitle(app, job, entry.title), path, sha });
   }
   const path = `package-${lang}.pdf`;
   const inputs = packageInputsHash(parts);
-  const prev = out.previous?.outputs.find((o) => o.path === path);
-  const state = out.stateOf(path);
-  if (prev && prev.inputs === inputs && state === "unchanged") {
+  const prev = previous?.outputs.find((o) => o.path === path);
+  const disk = plan.disk.get(path);
+  if (prev && prev.inputs === inputs && disk?.kind === "file" && disk.sha256 === prev.sha256) {
+    // Its parts were rewritten to the same bytes (after an interrupted build, say): nothing to merge.
     carried.set(path, prev);
     report.skipped.push(path);
     return undefined;
   }
-  if ((state === "edited" || state === "unknown") && !force) {
-    report.kept.push(path);
-    if (prev) carried.set(path, prev);
-    report.diagnostics.push(editedDiagnostic(outDir, path, state));
-    return undefined;
-  }
   const { mergePdfs } = await import("../writers/pdf/post.js");
-  const merged = await mergePdfs(parts.map((p) => ({ title: p.title, bytes: bytes(p.path) })),
+  const merged = await mergePdfs(parts.map((p) => ({ title: p.title, bytes: bytesOf.get(p.path)! })),
     { title: `${textIn(app.hub.name, lang) ?? ""} — ${pack.title[lang]}`, lang, author: textIn(app.hub.name, lang) ?? "" });
   return { path, bytes: merged, entry: { path, sha256: sha256(merged), size: merged.length, document: "package", lang, format: "pdf", inputs, title: pack.title[lang] } };
 }
@@ -309,7 +352,7 @@ function pageLimitDiagnostics(pack: CallPack, pages: Record<string, number>): Di
  * Moves staged outputs into place. The new hashes are recorded in a pending file first, so a
  * build killed half-way leaves files that the next build recognises as its own, not as hand edits.
  */
-function commit(outDir: string, staged: { path: string; bytes: Uint8Array; entry: ManifestOutput }[],
+function commit(outDir: string, staged: Staged[],
   pending: Record<string, string>, report: BuildReport): void {
   if (staged.length === 0) return;
   const next = { ...pending };
@@ -320,16 +363,4 @@ function commit(outDir: string, staged: { path: string; bytes: Uint8Array; entry
     report.written.push(s.path);
     report.writtenOutputs.push(s.entry);
   }
-}
-
-/** Temp files of a build that was killed: never the user's files (they start with "." and end in .tmp). */
-function removeStaleTemps(outDir: string): void {
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (ATOMIC_TEMP.test(name)) rmSync(p, { force: true });
-    }
-  };
-  walk(outDir);
 }

@@ -1,66 +1,131 @@
-import { existsSync, readFileSync } from "node:fs";
+/**
+ * out/manifest.json: the one module that reads and writes it. The output folder travels (zipped,
+ * e-mailed, synced, checked into git), so the manifest is untrusted input: it is parsed with a
+ * schema, and every path in it must name a file inside out/ the way edih names its outputs.
+ * Anything else makes the whole manifest unreadable, and its files count as unknown (kept).
+ */
+import { lstatSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { z } from "zod";
 import type { InputParts } from "./inputs.js";
 
 export const MANIFEST_FILE = "manifest.json";
 /** Hashes of outputs being moved into place; lets a build killed half-way be told apart from a hand edit. */
 export const PENDING_FILE = ".edih-pending.json";
 
-export interface ManifestOutput {
-  /** Path relative to the out folder, posix separators. */
-  path: string;
-  sha256: string;
-  size: number;
-  document: string;
-  lang: string;
-  partner?: string;
-  format: "docx" | "pdf";
-  /** Hash of everything the file was made from (data slice, templates, tool version, options). */
-  inputs: string;
-  /** What `inputs` hashes, part by part, so `apply status` can say what changed (not on merged packages). */
-  parts?: InputParts;
-  /** Document title, for the bookmark of the merged package when this file is not re-rendered. */
-  title?: string;
-  /** Page count of a PDF, for limits checked without re-rendering. */
-  pages?: number;
+/**
+ * An output path as edih writes them: `package-bg.pdf` or `<lang>/<name>.<docx|pdf>`, each segment
+ * plain (letters, digits, `-`, `_`, `.`, not starting with a dot). No `..`, no absolute path, no
+ * backslash: a received manifest can never steer a write or delete outside out/.
+ */
+export const OUTPUT_PATH = /^(?:[a-z]{2}\/)?[A-Za-z0-9_][A-Za-z0-9_.-]{0,200}\.(?:docx|pdf)$/;
+
+export function isSafeOutputPath(path: string): boolean {
+  return OUTPUT_PATH.test(path) && !path.split("/").some((s) => s === ".." || s === ".");
 }
 
-export interface Manifest {
-  tool: { name: "edih"; version: string };
-  call: string;
-  stage: string;
-  draft: boolean;
-  /** sha256 of every input file (application data, templates used, call pack), by path. */
-  inputs: Record<string, string>;
-  outputs: ManifestOutput[];
+const Sha = z.string().regex(/^[0-9a-f]{64}$/);
+const OutputPath = z.string().refine(isSafeOutputPath, "not a path inside out/ (edih writes <lang>/<name>.docx|pdf or package-<lang>.pdf)");
+
+const Parts = z.object({
+  tool: z.string(), data: z.string(), templates: z.string(), call: z.string(), refdata: z.string(),
+  draft: z.number().int().nonnegative().nullable(),
+});
+
+/**
+ * One output. A new per-output record (e.g. what each narrative slot held at build time) is one
+ * optional line here; fields this edih does not know are dropped on parse and not written back.
+ */
+const ManifestOutputSchema = z.object({
+  path: OutputPath,
+  sha256: Sha,
+  size: z.number().int().nonnegative(),
+  document: z.string(),
+  lang: z.string(),
+  partner: z.string().optional(),
+  format: z.enum(["docx", "pdf"]),
+  inputs: z.string(),
+  parts: Parts.optional(),
+  title: z.string().optional(),
+  pages: z.number().int().nonnegative().optional(),
+});
+
+const ManifestSchema = z.object({
+  tool: z.object({ name: z.literal("edih"), version: z.string() }),
+  call: z.string(),
+  stage: z.string(),
+  draft: z.boolean(),
+  inputs: z.record(z.string(), z.string()),
+  outputs: z.array(ManifestOutputSchema),
+});
+
+export type ManifestOutput = z.infer<typeof ManifestOutputSchema> & { parts?: InputParts };
+export type Manifest = Omit<z.infer<typeof ManifestSchema>, "outputs"> & { outputs: ManifestOutput[] };
+
+export interface ManifestRead {
+  manifest: Manifest | undefined;
+  /** The text as on disk (a build leaves an unchanged manifest untouched). */
+  text: string | undefined;
+  /** Why a manifest that exists could not be used, in words; undefined when absent or fine. */
+  problem?: string;
 }
 
 export function readManifest(outDir: string): Manifest | undefined {
   return readManifestFile(outDir).manifest;
 }
 
-/** The manifest parsed, and its text as on disk (a build leaves an unchanged manifest untouched). */
-export function readManifestFile(outDir: string): { manifest: Manifest | undefined; text: string | undefined } {
-  const text = readText(join(outDir, MANIFEST_FILE));
-  return { manifest: parseJson<Manifest>(text), text };
+export function readManifestFile(outDir: string): ManifestRead {
+  const read = readText(join(outDir, MANIFEST_FILE));
+  if (read.problem) return { manifest: undefined, text: undefined, problem: read.problem };
+  const text = read.text;
+  if (text === undefined) return { manifest: undefined, text };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    return { manifest: undefined, text, problem: `it is not JSON (${(err as Error).message.split("\n")[0]}) — truncated or edited?` };
+  }
+  const parsed = ManifestSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length ? issue.path.map(String).join(".") : "the top level";
+    return { manifest: undefined, text, problem: `${where}: ${issue.message}` };
+  }
+  const paths = new Set<string>();
+  for (const o of parsed.data.outputs) {
+    if (paths.has(o.path)) return { manifest: undefined, text, problem: `outputs: ${o.path} is listed twice` };
+    paths.add(o.path);
+  }
+  return { manifest: parsed.data as Manifest, text };
 }
+
+const Pending = z.record(z.string(), Sha);
 
 export function readPending(outDir: string): Record<string, string> {
-  return parseJson<Record<string, string>>(readText(join(outDir, PENDING_FILE))) ?? {};
-}
-
-function readText(file: string): string | undefined {
-  return existsSync(file) ? readFileSync(file, "utf8") : undefined;
-}
-
-function parseJson<T>(text: string | undefined): T | undefined {
-  if (text === undefined) return undefined;
+  const { text } = readText(join(outDir, PENDING_FILE));
+  if (text === undefined) return {};
   try {
-    return JSON.parse(text) as T;
+    const parsed = Pending.safeParse(JSON.parse(text));
+    // Only safe paths count; a damaged pending file just means nothing was interrupted.
+    return parsed.success ? Object.fromEntries(Object.entries(parsed.data).filter(([p]) => isSafeOutputPath(p))) : {};
   } catch {
-    // A damaged manifest means we cannot tell hand edits apart: callers treat that as "no manifest".
-    return undefined;
+    return {};
   }
+}
+
+/** A regular file's text; a link, a folder or anything else in its place is a problem, never followed. */
+function readText(file: string): { text?: string; problem?: string } {
+  let info;
+  try {
+    info = lstatSync(file);
+  } catch {
+    return {};
+  }
+  if (info.isSymbolicLink()) return { problem: "it is a symbolic link (edih never follows links in out/)" };
+  if (!info.isFile()) return { problem: "it is not a file" };
+  // A manifest of a whole package is a few hundred kilobytes; a huge one is not ours.
+  if (info.size > 32 * 1024 * 1024) return { problem: "it is larger than 32 MB" };
+  return { text: readFileSync(file, "utf8") };
 }
 
 /** Deterministic serialisation: outputs sorted by path, inputs by key. */

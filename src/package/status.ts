@@ -1,23 +1,21 @@
 /**
- * `edih apply status` as a library call: what a build would do to each output, found by hashing
- * inputs exactly as the build does (inputs.ts) and comparing with out/manifest.json. Renders
- * nothing and loads no template engine or writer.
+ * `edih apply status` as a library call: the build plan (prepare.ts → plan-outputs.ts) of a full
+ * build, as it stands, without writing anything. Renders nothing and loads no template engine or writer.
  */
-import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { validateProject, type Stage, type ValidateResult } from "../validate.js";
-import { sha256 } from "./hash.js";
-import { bookmarkTitle, changedParts, inputParts, inputsHash, packageInputsHash, templateHasher, templateSearchPath } from "./inputs.js";
-import { MANIFEST_FILE, readManifest, readPending, type ManifestOutput } from "./manifest.js";
-import { planJobs } from "./plan.js";
-import { outputState } from "./protect.js";
+import type { Decision } from "./plan-outputs.js";
+import { preparePlan } from "./prepare.js";
 
-export type OutputStatus = "up-to-date" | "stale" | "edited" | "missing";
+export type OutputStatus = "up-to-date" | "stale" | "edited" | "missing" | "refused";
 
 export interface StatusEntry {
   path: string;
   status: OutputStatus;
+  /** The build's decision for it, as `apply build --dry-run` reports it. */
+  action: Decision["action"];
+  code: Decision["code"];
   /** Why, in words: what changed for a stale file, what happened to an edited one. */
   reasons: string[];
 }
@@ -41,6 +39,9 @@ export interface StatusReport {
   errors: number;
   /** The edih version of the last build, if any. */
   lastBuild?: { tool: string; call: string; draft: boolean };
+  /** Why out/manifest.json could not be used, when it exists but is not edih's. */
+  manifestProblem?: string;
+  plan: Decision[];
   outputs: StatusEntry[];
   counts: Record<OutputStatus, number>;
 }
@@ -53,85 +54,33 @@ export async function applicationStatus(dir: string, opts: StatusOptions = {}): 
     ...(opts.call ? { call: opts.call } : {}), ...(opts.callsDir ? { callsDir: opts.callsDir } : {}) });
   if (validation.usage) throw new UsageError(validation.usage.message, validation.usage.hint);
   const errors = validation.diagnostics.filter((d) => d.severity === "error").length;
-  const manifest = readManifest(outDir);
-  const report: StatusReport = { outDir, validation, planned: false, errors, outputs: [],
-    counts: { "up-to-date": 0, stale: 0, edited: 0, missing: 0 },
-    ...(manifest ? { lastBuild: { tool: manifest.tool.version, call: manifest.call, draft: manifest.draft } } : {}) };
+  const report: StatusReport = { outDir, validation, planned: false, errors, plan: [], outputs: [],
+    counts: { "up-to-date": 0, stale: 0, edited: 0, missing: 0, refused: 0 } };
   const app = validation.application;
   const pack = validation.callPack;
   if (!app || !pack) return report;
   report.planned = true;
-
-  const pending = readPending(outDir);
-  const env = { app, pack, draftErrors: opts.draft && errors > 0 ? errors : null };
-  const templateFiles = templateHasher(templateSearchPath(projectDir));
-  const jobs = planJobs(app, pack.documents);
-  const recorded = (path: string) => manifest?.outputs.find((o) => o.path === path);
-
-  const add = (entry: StatusEntry) => {
-    report.outputs.push(entry);
-    report.counts[entry.status]++;
-  };
-  const hashes = new Map<string, string>();
-  const onDisk = (path: string): StatusEntry | undefined => {
-    const state = outputState(outDir, path, manifest, pending, hashes);
-    if (state === "missing") return { path, status: "missing", reasons: [] };
-    if (state === "interrupted") return { path, status: "stale", reasons: ["written by a build that was interrupted: the next build rewrites it"] };
-    if (state === "edited") return { path, status: "edited", reasons: ["changed since the last build: a build keeps it, --force overwrites it"] };
-    if (state === "unknown") return { path, status: "edited", reasons: [`not written by edih (no record in ${MANIFEST_FILE}): a build keeps it, --force overwrites it`] };
-    return undefined;
-  };
-
-  for (const job of jobs) {
-    const templates = templateFiles(job.document, job.lang);
-    const parts = templates ? inputParts(env, job, templates) : undefined;
-    for (const format of ["docx", "pdf"] as const) {
-      const path = `${job.base}.${format}`;
-      const prev = recorded(path);
-      const problem = onDisk(path);
-      if (problem) {
-        if (problem.status === "edited" && prev && parts && prev.inputs !== inputsHash(parts)) {
-          problem.reasons.push(`its inputs changed too (${changedParts(prev.parts, parts).join(", ") || "inputs"})`);
-        }
-        add(problem);
-        continue;
-      }
-      if (!prev) continue; // unreachable: onDisk covers files without a record
-      if (!parts) add({ path, status: "stale", reasons: [`no template ${job.document}/${job.lang}.md.hbs`] });
-      else if (prev.inputs === inputsHash(parts)) add({ path, status: "up-to-date", reasons: [] });
-      else add({ path, status: "stale", reasons: staleReasons(prev, changedParts(prev.parts, parts)) });
-    }
-  }
-
-  for (const lang of app.languages) {
-    const path = `package-${lang}.pdf`;
-    const problem = onDisk(path);
-    if (problem) { add(problem); continue; }
-    const langJobs = jobs.filter((j) => j.lang === lang);
-    const partPaths = langJobs.map((j) => `${j.base}.pdf`);
-    const changed = partPaths.filter((p) => report.outputs.find((o) => o.path === p)?.status !== "up-to-date");
-    if (changed.length) {
-      add({ path, status: "stale", reasons: [`${changed.length} of its ${partPaths.length} documents will change`] });
-      continue;
-    }
-    // Hashed as the build hashes it: titles as recorded, bytes of the parts as they are in out/.
-    const parts = langJobs.map((j) => {
-      const p = `${j.base}.pdf`;
-      return { title: bookmarkTitle(app, j, recorded(p)?.title), path: p, sha: hashes.get(p) ?? sha256(readFileSync(join(outDir, p))) };
-    });
-    const ok = recorded(path)!.inputs === packageInputsHash(parts);
-    add(ok ? { path, status: "up-to-date", reasons: [] } : { path, status: "stale", reasons: ["its documents changed since it was merged"] });
-  }
-
-  const planned = new Set(report.outputs.map((o) => o.path));
-  for (const o of manifest?.outputs ?? []) {
-    if (planned.has(o.path) || !existsSync(join(outDir, o.path))) continue;
-    add({ path: o.path, status: "stale", reasons: ["no longer part of the application: a full build removes it"] });
+  const plan = preparePlan({ app, pack, validation, projectDir, outDir, draftErrors: opts.draft && errors > 0 ? errors : null,
+    formats: ["docx", "pdf"], force: false });
+  const m = plan.manifest.manifest;
+  if (m) report.lastBuild = { tool: m.tool.version, call: m.call, draft: m.draft };
+  if (plan.manifest.problem) report.manifestProblem = plan.manifest.problem;
+  report.plan = plan.decisions;
+  for (const d of plan.decisions) {
+    const status = statusOf(d);
+    report.outputs.push({ path: d.path, status, action: d.action, code: d.code, reasons: d.code === "missing" ? [] : [d.reason] });
+    report.counts[status]++;
   }
   return report;
 }
 
-function staleReasons(prev: ManifestOutput, changed: string[]): string[] {
-  if (changed.length) return [`${changed.join(", ")} changed`];
-  return prev.parts ? ["inputs changed"] : ["built by an older edih (no record of what changed)"];
+/** The state a decision stands for, in the words `apply status` has always used. */
+export function statusOf(d: Decision): OutputStatus {
+  switch (d.action) {
+    case "carry": return "up-to-date";
+    case "refuse": return "refused";
+    case "remove": return "stale";
+    case "keep": return d.code === "incomplete" ? "missing" : "edited";
+    case "render": return d.code === "missing" ? "missing" : d.code === "forced" ? "edited" : "stale";
+  }
 }

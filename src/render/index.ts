@@ -2,11 +2,13 @@
  * The document engine's front half: template + context → one mdast tree (RenderedDocument).
  * Loads Handlebars and the mdast tools: import this module lazily, only on paths that render.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Root } from "mdast";
 import { parse as parseYaml } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
+import { readTextFile } from "../load/text.js";
+import { renderedSizeProblem } from "./limits.js";
 import type { Currency, Lang } from "./format.js";
 import { templateRunner, TemplateError, type SourceFile } from "./template.js";
 import { normaliseTree, parseMarkdown } from "./tree.js";
@@ -122,6 +124,8 @@ export function documentRenderer(opts: Omit<RenderOptions, "context">): Document
       throw err;
     }
     if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
+    const tooLarge = renderedSizeProblem(markdown, path);
+    if (tooLarge) return { diagnostics: [...diagnostics, tooLarge] };
 
     // A --draft build (context.draft set) shows the tool's notes in place; a final one lists them only.
     const keepNotes = !!(context as { draft?: unknown }).draft;
@@ -175,7 +179,7 @@ export function loadTemplateSet(dirs: string[], documentId: string, lang: Lang):
     return { diagnostics };
   }
   const tplPath = join(tplDir, templateRel);
-  const template = { source: readFileSync(tplPath, "utf8"), path: tplPath };
+  const template = { source: readTextFile(tplPath), path: tplPath };
 
   const partials: Record<string, SourceFile> = {};
   for (const d of [...dirs].reverse()) {
@@ -184,7 +188,7 @@ export function loadTemplateSet(dirs: string[], documentId: string, lang: Lang):
     for (const f of readdirSync(pd).sort()) {
       if (!f.endsWith(".md.hbs")) continue;
       const p = join(pd, f);
-      partials[f.slice(0, -".md.hbs".length)] = { source: readFileSync(p, "utf8"), path: p };
+      partials[f.slice(0, -".md.hbs".length)] = { source: readTextFile(p), path: p };
     }
   }
 
@@ -195,7 +199,7 @@ export function loadTemplateSet(dirs: string[], documentId: string, lang: Lang):
     if (!existsSync(p)) continue;
     labelsPath = p;
     try {
-      const data = parseYaml(readFileSync(p, "utf8")) as unknown;
+      const data = parseYaml(readTextFile(p)) as unknown;
       if (data && typeof data === "object" && !Array.isArray(data)) {
         for (const [k, v] of Object.entries(data)) if (typeof v === "string") labels[k] = v;
       }

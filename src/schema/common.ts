@@ -44,4 +44,11 @@ export const Person = z.strictObject({
 });
 export type Person = z.infer<typeof Person>;
 
-export const Money = z.number().finite().meta({ description: "Amount in the budget's currency" });
+/**
+ * Amounts are exact to the cent only within bounds (doubles: 2^53 cents); an EDIH budget is a few
+ * million, so anything beyond ten billion is a typing mistake, not an amount (and 1e21 would print
+ * as "4.2e+22").
+ */
+export const MAX_AMOUNT = 10_000_000_000;
+export const Money = z.number().finite().min(-MAX_AMOUNT).max(MAX_AMOUNT, `an amount above ${MAX_AMOUNT.toLocaleString("en")} is not a grant budget (typing mistake?)`)
+  .meta({ description: "Amount in the budget's currency, at most 10 000 000 000" });

@@ -166,6 +166,9 @@ function expectedHint(path: JsonPath, expected: string): string | undefined {
 }
 
 function typeHint(expected: string, value: unknown, path: JsonPath): string | undefined {
+  // 20210330 looks like a date typed without hyphens: quoting it would only move the error.
+  const ymd = typeof value === "number" ? /^(19|20)(\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/.exec(String(value)) : null;
+  if (expected === "string" && ymd) return `Write the date with hyphens, e.g. ${ymd[1]}${ymd[2]}-${ymd[3]}-${ymd[4]}.`;
   if (expected === "string" && typeof value === "number") return "Write it in quotes, e.g. \"" + String(value) + "\".";
   if ((expected === "number" || expected === "int") && typeof value === "string") {
     return /^[\d\s.,]+$/.test(value) ? "Write numbers without quotes, spaces or thousands separators, e.g. 12000.50." : undefined;
@@ -185,6 +188,9 @@ function expectedName(expected: string): string {
 
 function receivedName(value: unknown): string {
   if (value === null) return "empty";
+  // YAML tags make these objects; they are not mappings the user wrote.
+  if (value instanceof Uint8Array) return "binary data (!!binary)";
+  if (value instanceof Date) return "a timestamp (!!timestamp)";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
   if (typeof value === "string") return `the text ${shown(value)}`;

@@ -36,7 +36,8 @@ export const Hub = z.strictObject({
   technologies: z.array(Slug).min(1),
   sectors: z.array(Slug).default([]),
   target_groups: z.array(Slug).min(1),
-  duration_months: z.number().int().positive(),
+  // Digital Europe runs 2021-2027: 120 months bounds any project; 120000 is a typing mistake.
+  duration_months: z.number().int().positive().max(120),
   start_date: IsoDate.nullable().optional(),
   summary: Multilingual.optional().meta({ description: "Abstract of the proposal (Part A, max characters per call pack)" }),
   purpose: z.array(Multilingual).default([]).meta({ description: "Goals of the association (statute, agreement)" }),

@@ -11,17 +11,20 @@ const status = (dir: string, ...flags: string[]) => {
   return JSON.parse(r.stdout) as Status;
 };
 
-describe("edih apply status", () => {
+describe("edih apply status", { timeout: 300_000 }, () => {
   it("lists every output of the plan as missing before the first build", () => {
     const dir = copyExample("status");
     const s = status(dir);
-    expect(s.counts).toEqual({ "up-to-date": 0, stale: 0, edited: 0, missing: 146 });
+    expect(s.counts).toEqual({ "up-to-date": 0, stale: 0, edited: 0, missing: 146, refused: 0 });
     expect(s.outputs.map((o) => o.path)).toContain("bg/declaration-trakia-university.docx");
     expect(s.outputs.map((o) => o.path)).toContain("package-en.pdf");
     const text = edih(["apply", "status", dir]);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^ {2}missing {9}\S*out\/bg\/statute\.docx$/m);
-    expect(text.stdout).toMatch(/146 outputs: 0 up to date, 0 stale, 0 edited by hand, 146 missing \(never built\)/);
+    // One line by default; every output with --verbose.
+    expect(text.stdout).toBe("146 missing\n");
+    const verbose = edih(["apply", "status", dir, "--verbose"]).stdout;
+    expect(verbose).toMatch(/^ {2}missing {9}\S*out\/bg\/statute\.docx {2}→ render: not built yet$/m);
+    expect(verbose).toMatch(/^146 missing\nnever built$/m);
   });
 
   it("follows a build: up to date, stale with the reason, edited by hand", () => {
@@ -40,10 +43,11 @@ describe("edih apply status", () => {
     s = status(dir);
     expect(state(s, "bg/statute.pdf")).toMatchObject({ status: "stale", reasons: ["data changed"] });
     expect(state(s, "bg/statute.docx").status).toBe("edited");
-    expect(state(s, "bg/statute.docx").reasons.join("; ")).toMatch(/a build keeps it, --force overwrites it; its inputs changed too \(data\)/);
-    const text = edih(["apply", "status", dir]).stdout;
-    expect(text).toMatch(/stale {11}\S*out\/bg\/statute\.pdf {2}\(data changed\)/);
-    expect(text).toMatch(/edited by hand {2}\S*out\/bg\/statute\.docx/);
+    expect(state(s, "bg/statute.docx").reasons.join("; ")).toMatch(/changed by hand since the last build, and data changed: a build keeps it, --force overwrites it/);
+    const text = edih(["apply", "status", dir, "--verbose"]).stdout;
+    expect(text).toMatch(/stale {11}\S*out\/bg\/statute\.pdf {2}→ render: data changed/);
+    expect(text).toMatch(/edited by hand {2}\S*out\/bg\/statute\.docx {2}→ keep: changed by hand/);
+    expect(edih(["apply", "status", dir]).stdout).toMatch(/^1 edited by hand: \S*out\/bg\/statute\.docx; 1 stale: \S*out\/bg\/statute\.pdf; 144 missing$/m);
 
     // A template of the application's own overrides the bundled one: its outputs go stale for the template.
     const own = join(dir, "templates/statute");

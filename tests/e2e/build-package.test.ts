@@ -161,7 +161,8 @@ describe("edih apply build examples/zagore", () => {
     const st = (path: string) => (JSON.parse(edih(["apply", "status", dir, "--format", "json"]).stdout) as { outputs: { path: string; status: string }[] })
       .outputs.find((o) => o.path === path)!.status;
     expect(st("bg/statute.docx")).toBe("edited");
-    expect(edih(["apply", "status", dir]).stdout).toMatch(/edited by hand\s+\S*out\/bg\/statute\.docx/);
+    expect(edih(["apply", "status", dir, "--verbose"]).stdout).toMatch(/edited by hand\s+\S*out\/bg\/statute\.docx/);
+    expect(edih(["apply", "status", dir]).stdout).toMatch(/^1 edited by hand: \S*out\/bg\/statute\.docx; 145 up to date$/m);
 
     const yaml = join(dir, "partners/holding-zagora.yaml");
     writeFileSync(yaml, readFileSync(yaml, "utf8").replace("Иван Петров", "Петър Иванов"));
@@ -181,7 +182,7 @@ describe("edih apply build examples/zagore", () => {
     expect(readFileSync(file).equals(edited)).toBe(false);
     expect(st("bg/statute.docx")).toBe("up-to-date");
     const all = JSON.parse(edih(["apply", "status", dir, "--format", "json"]).stdout) as { counts: Record<string, number> };
-    expect(all.counts).toEqual({ "up-to-date": 146, stale: 0, edited: 0, missing: 0 });
+    expect(all.counts).toEqual({ "up-to-date": 146, stale: 0, edited: 0, missing: 0, refused: 0 });
   }, 180_000);
 
   it("a partner removed from the application takes its documents with it", () => {

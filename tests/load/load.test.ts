@@ -136,9 +136,7 @@ describe("loadProject: specific messages", () => {
 
   it("refuses a 20 MB file before parsing it", async () => {
     const dir = tmpProject({ "edih.yaml": "version: 1\n" + "# padding\n".repeat(2 * 1024 * 1024) });
-    const started = Date.now();
     const { diagnostics } = await loadProject(dir);
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(diagnostics).toMatchObject([{ ruleId: "file-too-large", line: 1, column: 1 }]);
     expect(diagnostics[0]!.message).toMatch(/file is 20 MB/);
   });
