@@ -10,6 +10,16 @@ import type { Diagnostic } from "../diagnostics.js";
 import type { Currency, Lang } from "./format.js";
 import { templateRunner, TemplateError, type SourceFile } from "./template.js";
 import { normaliseTree, parseMarkdown } from "./tree.js";
+import { idlessFills } from "./slots.js";
+
+/** A slot problem found in the rendered text, located in the template by the id's static part. */
+function slotLocation(message: string, template: string): { line?: number; column?: number } {
+  const id = /slot id "([^"]+)"/.exec(message)?.[1];
+  if (!id) return {};
+  const lines = template.split(/\r?\n/);
+  const i = lines.findIndex((l) => l.includes(`#${id}`));
+  return i < 0 ? {} : { line: i + 1, column: lines[i]!.indexOf(":::fill") + 1 };
+}
 
 export type { Lang, Currency } from "./format.js";
 export { formatDate, formatMoney, formatNumber, formatPercent } from "./format.js";
@@ -103,7 +113,11 @@ export function documentRenderer(opts: Omit<RenderOptions, "context">): Document
   const fm = FRONT_MATTER.exec(opts.template);
   // Blank lines keep the body's line numbers equal to the file's for error positions.
   const body = fm ? "\n".repeat(fm[0].split(/\r?\n/).length - (fm[0].endsWith("\n") ? 1 : 0)) + opts.template.slice(fm[0].length) : opts.template;
+  const idless = [{ path, source: opts.template }, ...Object.values(opts.partials)]
+    .flatMap((f) => idlessFills(f.source).map((at): Diagnostic => ({ ruleId: "template", severity: "error", file: f.path, ...at,
+      message: "a :::fill box has no slot id", hint: "Give it a stable kebab-case id, the same in every language: :::fill{#needs-analysis}" })));
   return (context) => {
+    if (idless.length) return { diagnostics: idless };
     const diagnostics: Diagnostic[] = [];
     let meta: Partial<DocumentMeta> = {};
     if (fm) {
@@ -123,8 +137,10 @@ export function documentRenderer(opts: Omit<RenderOptions, "context">): Document
 
     const { tree, fills, problems } = normaliseTree(parseMarkdown(markdown), markdown);
     for (const p of problems) {
-      diagnostics.push({ ruleId: "template", severity: "warning", message: p.message, file: opts.templatePath });
+      diagnostics.push({ ruleId: "template", severity: p.severity ?? "warning", message: p.message, file: opts.templatePath,
+        ...(p.severity === "error" ? slotLocation(p.message, opts.template) : {}) });
     }
+    if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
     if (!meta.title) {
       diagnostics.push({ ruleId: "template", severity: "warning", file: opts.templatePath, line: 1, column: 1,
         message: "the template has no `title:` in its front matter" });

@@ -1,6 +1,7 @@
 import type { ListItem, PhrasingContent } from "mdast";
 import type { RenderedDocument } from "../../render/index.js";
 import { directiveHandler, dispatch, textOf, type DirectiveHandlers, type DocNode, type Handlers } from "../../render/tree.js";
+import { isFilled } from "../../render/slots.js";
 import { approximateMeasure, planTable, TABLE_FONT, tableTexts, type Measure } from "../columns.js";
 import { FIXED_DATE } from "../fixed.js";
 import { FILL_KEEP_CHARS, isSignatures, keepsWithNext } from "../keep.js";
@@ -122,6 +123,8 @@ const directives: DirectiveHandlers<Ctx, Piece[]> = {
   "page-break": () => [{ block: PAGE_BREAK }],
   toc: (_n, ctx) => [{ block: { toc: { title: { text: ctx.labels["contents"] ?? "Contents", style: "tocTitle" }, textMargin: [0, 2, 0, 2] }, margin: [0, 0, 0, 12] } }],
   fill: (node, ctx) => {
+    // Written text (narrative or a YAML field) is body content like any other.
+    if (isFilled(node)) return blocks(renderAll(node.children, ctx)).map((block) => ({ block }));
     const c = { ...ctx, background: undefined };
     const body = [{ text: `${ctx.labels["fill"] ?? "To be completed"}:`, bold: true }, ...blocks(renderAll(node.children, c))];
     const short = textOf(node).length < FILL_KEEP_CHARS;
