@@ -20,6 +20,7 @@ import { MANIFEST_FILE, PENDING_FILE, readManifestFile, readPending, serializeMa
 import { planJobs, type Job } from "./plan.js";
 import { outputState, type OutputState } from "./protect.js";
 import { isInside } from "../inside.js";
+import { readNarrative } from "../narrative/load.js";
 import { ATOMIC_TEMP, writeFileAtomic } from "../write-atomic.js";
 
 export type { Format } from "./render-job.js";
@@ -96,7 +97,9 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
   }
   const draft = errors > 0 ? { errors } : null;
   const formats = opts.formats ?? ["docx", "pdf"];
-  const hashEnv = { app, pack, draftErrors: draft ? draft.errors : null };
+  // Problems with narrative files were reported by validation; here only the readable files count.
+  const narrative = readNarrative(projectDir).files;
+  const hashEnv = { app, pack, draftErrors: draft ? draft.errors : null, narrative };
 
   const templateDirs = templateSearchPath(projectDir);
   const allJobs = planJobs(app, pack.documents, opts.langs ? { langs: opts.langs } : {});
@@ -149,7 +152,7 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
   // 2. Render what changed (on every core for large builds).
   const total = tasks.length;
   opts.onProgress?.({ done: 0, total, current: tasks[0]?.job.base ?? "" });
-  const { results, workers } = await renderAll(tasks, { app, pack, projectDir, templateDirs, draft },
+  const { results, workers } = await renderAll(tasks, { app, pack, projectDir, templateDirs, draft, narrative },
     (task, done) => opts.onProgress?.({ done, total, current: task.job.base }));
   report.renderWorkers = workers;
 

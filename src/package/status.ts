@@ -8,6 +8,7 @@ import { join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { validateProject, type Stage, type ValidateResult } from "../validate.js";
 import { sha256 } from "./hash.js";
+import { readNarrative } from "../narrative/load.js";
 import { bookmarkTitle, changedParts, inputParts, inputsHash, packageInputsHash, templateHasher, templateSearchPath } from "./inputs.js";
 import { MANIFEST_FILE, readManifest, readPending, type ManifestOutput } from "./manifest.js";
 import { planJobs } from "./plan.js";
@@ -63,7 +64,7 @@ export async function applicationStatus(dir: string, opts: StatusOptions = {}): 
   report.planned = true;
 
   const pending = readPending(outDir);
-  const env = { app, pack, draftErrors: opts.draft && errors > 0 ? errors : null };
+  const env = { app, pack, draftErrors: opts.draft && errors > 0 ? errors : null, narrative: readNarrative(projectDir).files };
   const templateFiles = templateHasher(templateSearchPath(projectDir));
   const jobs = planJobs(app, pack.documents);
   const recorded = (path: string) => manifest?.outputs.find((o) => o.path === path);

@@ -15,6 +15,8 @@ import hubRegionNuts2 from "./hub-region-nuts2.js";
 import identifiersPresent from "./identifiers-present.js";
 import legalFormOtherNamed from "./legal-form-other-named.js";
 import legalFormPersonality from "./legal-form-personality.js";
+import narrativeComplete from "./narrative-complete.js";
+import narrativeLimits from "./narrative-limits.js";
 import nuts3Valid from "./nuts3-valid.js";
 import partaLimits from "./parta-limits.js";
 import partnerIdsUnique from "./partner-ids-unique.js";
@@ -47,6 +49,8 @@ export const RULES = [
   identifiersPresent,
   legalFormOtherNamed,
   legalFormPersonality,
+  narrativeComplete,
+  narrativeLimits,
   nuts3Valid,
   partaLimits,
   partnerIdsUnique,
