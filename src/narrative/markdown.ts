@@ -39,9 +39,19 @@ export function plainText(tree: Root): string {
 
 /**
  * The narrative's blocks, ready to sit in a slot under a heading of depth `base`: its headings
- * move below that level, HTML and images turn into text.
+ * move below that level, keeping their steps (the file's top heading, `#` or `###`, becomes
+ * base + 1), HTML and images turn into text.
  */
 export function narrativeBlocks(tree: Root, base: number): RootContent[] {
+  let top = 7;
+  const findTop = (nodes: RootContent[]) => {
+    for (const n of nodes) {
+      if (n.type === "heading") top = Math.min(top, n.depth);
+      else if ("children" in n && Array.isArray(n.children)) findTop(n.children as RootContent[]);
+    }
+  };
+  findTop(tree.children);
+  const shift = base + 1 - top;
   const fixInline = (nodes: PhrasingContent[]): PhrasingContent[] => nodes.map((n): PhrasingContent => {
     if (n.type === "html") return { type: "text", value: n.value } satisfies Text;
     if (n.type === "image") return { type: "text", value: n.alt ?? "" } satisfies Text;
@@ -51,7 +61,7 @@ export function narrativeBlocks(tree: Root, base: number): RootContent[] {
   const fixBlocks = (nodes: RootContent[]): RootContent[] => nodes.map((n): RootContent => {
     if (n.type === "html") return { type: "paragraph", children: [{ type: "text", value: n.value }] };
     if (n.type === "heading") {
-      (n as Heading).depth = Math.min(6, base + n.depth) as Heading["depth"];
+      (n as Heading).depth = Math.max(1, Math.min(6, n.depth + shift)) as Heading["depth"];
       n.children = fixInline(n.children);
     } else if (n.type === "paragraph") n.children = fixInline(n.children);
     else if (n.type === "table") {
