@@ -10,6 +10,7 @@ import depTechnology from "./dep-technology.js";
 import durationMatchesCall from "./duration-matches-call.js";
 import eikChecksum from "./eik-checksum.js";
 import foundersMinimum from "./founders-minimum.js";
+import foundingFactsPresent from "./founding-facts-present.js";
 import hubPublicBenefitAssociation from "./hub-public-benefit-association.js";
 import hubRegionNuts2 from "./hub-region-nuts2.js";
 import identifiersPresent from "./identifiers-present.js";
@@ -44,6 +45,7 @@ export const RULES = [
   durationMatchesCall,
   eikChecksum,
   foundersMinimum,
+  foundingFactsPresent,
   hubPublicBenefitAssociation,
   hubRegionNuts2,
   identifiersPresent,
