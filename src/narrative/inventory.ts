@@ -1,7 +1,8 @@
 /**
- * Which slots each planned document copy has, found the only reliable way: by rendering its
- * template to a tree (ids built from data — `wp2-tasks`, `partner-<id>` — and boxes that appear
- * only when a YAML field is empty cannot be read off the template's text). No writer runs.
+ * Which slots each planned document copy has, found the only reliable way: by running its
+ * template (ids built from data — `wp2-tasks`, `partner-<id>` — and boxes that appear only when a
+ * YAML field is empty cannot be read off the template's text). The Markdown is scanned, not
+ * parsed, and no writer runs.
  * Loads Handlebars and micromark: import lazily.
  */
 import type { CallPack } from "../calls/index.js";
@@ -9,13 +10,11 @@ import type { Diagnostic } from "../diagnostics.js";
 import { buildContext } from "../model/index.js";
 import { templateSearchPath } from "../package/inputs.js";
 import { planJobs, type Job } from "../package/plan.js";
-import { documentRenderer, loadTemplateSet, type DocumentRenderer } from "../render/index.js";
-import { slotData } from "../render/slots.js";
+import { loadTemplateSet, markdownRenderer } from "../render/index.js";
+import { slotsInMarkdown } from "../render/slots.js";
 import type { Application } from "../schema/index.js";
 import type { NarrativeFile } from "./load.js";
-import { slotsIn } from "./insert.js";
 import { countText } from "./markdown.js";
-import { textOf } from "../render/tree.js";
 
 export interface SlotEntry {
   id: string;
@@ -40,7 +39,7 @@ export interface Inventory {
 
 export function slotInventory(projectDir: string, app: Application, pack: CallPack, files: NarrativeFile[]): Inventory {
   const dirs = templateSearchPath(projectDir);
-  const renderers = new Map<string, DocumentRenderer | undefined>();
+  const renderers = new Map<string, ReturnType<typeof markdownRenderer> | undefined>();
   const diagnostics: Diagnostic[] = [];
   const documents: DocumentSlots[] = [];
   for (const job of planJobs(app, pack.documents)) {
@@ -48,19 +47,16 @@ export function slotInventory(projectDir: string, app: Application, pack: CallPa
     if (!renderers.has(key)) {
       const { set, diagnostics: d } = loadTemplateSet(dirs, job.document, job.lang);
       diagnostics.push(...d);
-      renderers.set(key, set && documentRenderer({ template: set.template.source, templatePath: set.template.path,
+      renderers.set(key, set && markdownRenderer({ template: set.template.source, templatePath: set.template.path,
         partials: set.partials, labels: set.labels, lang: job.lang, currency: app.budget.currency }));
     }
     const renderer = renderers.get(key);
     if (!renderer) continue;
     const context = buildContext(app, { callPack: pack, lang: job.lang, ...(job.partner ? { partnerId: job.partner } : {}) });
     const r = renderer(context);
-    if (!r.document) { diagnostics.push(...r.diagnostics); continue; }
-    documents.push({ job, slots: slotsIn(r.document.tree).map((p) => {
-      const src = slotData(p.node).source;
-      if (!src?.startsWith("yaml:")) return { id: p.id };
-      return { id: p.id, fromYaml: src.slice(5), ...countText(p.node.children.map((c) => textOf(c)).join("\n")) };
-    }) });
+    if (r.markdown === undefined) { diagnostics.push(...r.diagnostics); continue; }
+    documents.push({ job, slots: slotsInMarkdown(r.markdown).map((s) =>
+      (s.from ? { id: s.id, fromYaml: s.from, ...countText(s.text ?? "") } : { id: s.id })) });
   }
   return { documents, files, diagnostics };
 }

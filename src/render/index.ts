@@ -107,15 +107,39 @@ export type DocumentRenderer = (context: object) => { document?: RenderedDocumen
  * renderDocument for many contexts of one template set (a per-partner document's copies, in one
  * language): the template and its partials are compiled once, on first use.
  */
+/**
+ * The template's body as Markdown, before parsing: for callers that need only what the text says
+ * (which slots a document copy has), not the tree. Same errors as documentRenderer's.
+ */
+export function markdownRenderer(opts: Omit<RenderOptions, "context">): (context: object) => { markdown?: string; diagnostics: Diagnostic[] } {
+  const run = templateRunner(opts.partials, { lang: opts.lang, currency: opts.currency ?? "EUR", labels: opts.labels });
+  const fm = FRONT_MATTER.exec(opts.template);
+  const body = fm ? opts.template.slice(fm[0].length) : opts.template;
+  const idless = idlessDiagnostics(opts);
+  return (context) => {
+    if (idless.length) return { diagnostics: idless };
+    try {
+      return { markdown: run({ source: body, path: opts.templatePath }, context, "markdown"), diagnostics: [] };
+    } catch (err) {
+      if (err instanceof TemplateError) return { diagnostics: [templateDiagnostic(err)] };
+      throw err;
+    }
+  };
+}
+
+function idlessDiagnostics(opts: Pick<RenderOptions, "template" | "templatePath" | "partials">): Diagnostic[] {
+  return [{ path: opts.templatePath, source: opts.template }, ...Object.values(opts.partials)]
+    .flatMap((f) => idlessFills(f.source).map((at): Diagnostic => ({ ruleId: "template", severity: "error", file: f.path, ...at,
+      message: "a :::fill box has no slot id", hint: "Give it a stable kebab-case id, the same in every language: :::fill{#needs-analysis}" })));
+}
+
 export function documentRenderer(opts: Omit<RenderOptions, "context">): DocumentRenderer {
   const run = templateRunner(opts.partials, { lang: opts.lang, currency: opts.currency ?? "EUR", labels: opts.labels });
   const path = opts.templatePath;
   const fm = FRONT_MATTER.exec(opts.template);
   // Blank lines keep the body's line numbers equal to the file's for error positions.
   const body = fm ? "\n".repeat(fm[0].split(/\r?\n/).length - (fm[0].endsWith("\n") ? 1 : 0)) + opts.template.slice(fm[0].length) : opts.template;
-  const idless = [{ path, source: opts.template }, ...Object.values(opts.partials)]
-    .flatMap((f) => idlessFills(f.source).map((at): Diagnostic => ({ ruleId: "template", severity: "error", file: f.path, ...at,
-      message: "a :::fill box has no slot id", hint: "Give it a stable kebab-case id, the same in every language: :::fill{#needs-analysis}" })));
+  const idless = idlessDiagnostics(opts);
   return (context) => {
     if (idless.length) return { diagnostics: idless };
     const diagnostics: Diagnostic[] = [];

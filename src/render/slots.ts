@@ -33,3 +33,26 @@ export function idlessFills(source: string): { line: number; column: number }[] 
   });
   return out;
 }
+
+/**
+ * The slots of rendered Markdown, read from its `:::fill{…}` lines without parsing the document
+ * (validation lists the slots of ~70 document copies; a full parse of each costs seconds). Fill
+ * directives stand alone on their lines (docs/TEMPLATES.md), so a line scan sees each one. For a
+ * box filled from YAML, `text` is its content up to the closing `:::`.
+ */
+export function slotsInMarkdown(markdown: string): { id: string; from?: string; text?: string }[] {
+  const out: { id: string; from?: string; text?: string }[] = [];
+  const lines = markdown.split(/\r?\n/);
+  lines.forEach((line, i) => {
+    const m = /^\s*:::fill\{([^}]*)\}\s*$/.exec(line);
+    if (!m) return;
+    const id = /(?:^|\s)#([^\s.#}]+)/.exec(m[1]!)?.[1] ?? /(?:^|\s)id="([^"]*)"/.exec(m[1]!)?.[1];
+    if (!id) return;
+    const from = /(?:^|\s)from="([^"]*)"/.exec(m[1]!)?.[1];
+    if (!from) { out.push({ id }); return; }
+    const end = lines.findIndex((l, j) => j > i && /^\s*:::\s*$/.test(l));
+    const text = lines.slice(i + 1, end < 0 ? undefined : end).join("\n").replace(/\\(.)/g, "$1").trim();
+    out.push({ id, from, text });
+  });
+  return out;
+}

@@ -191,3 +191,11 @@ describe("slots", () => {
     expect(r.document!.fills).toBe(0);
   });
 });
+
+describe("slotsInMarkdown", () => {
+  it("reads ids and from= off the fill lines, with the YAML text of a filled box", async () => {
+    const { slotsInMarkdown } = await import("../../src/render/slots.js");
+    expect(slotsInMarkdown("# A\n\n:::fill{#summary from=\"hub.summary\"}\n\nThe hub\\'s text\\.\n\n:::\n\n:::fill{#wp1-tasks }\nx\n:::\n")).toEqual([
+      { id: "summary", from: "hub.summary", text: "The hub's text." }, { id: "wp1-tasks" }]);
+  });
+});
