@@ -15,6 +15,13 @@ export interface ValidateOptions {
   stage?: Stage;
   /** Call pack id overriding the application's `call:`. */
   call?: string;
+  /**
+   * Check narrative (slots found by running every template: about a second of CPU for the
+   * example). Default: only at --stage submission; `apply validate` and `narrative status` ask
+   * for it always, so library callers that validate many times (a build at draft, fuzzing) do
+   * not pay for it.
+   */
+  narrative?: boolean;
   /** Folder of call packs; default the installation's data/calls. */
   callsDir?: string;
 }
@@ -70,7 +77,8 @@ export async function validateProject(dir: string, options: ValidateOptions = {}
   const { checkApplication } = await import("./check.js");
   // Slots are found by rendering the templates: done only when a narrative rule is on.
   let narrative: NarrativeFacts | undefined;
-  if (NARRATIVE_RULES.some((r) => pack.pack!.rules[r] && pack.pack!.rules[r].severity !== "off")) {
+  const wanted = options.narrative ?? stage === "submission";
+  if (wanted && NARRATIVE_RULES.some((r) => pack.pack!.rules[r] && pack.pack!.rules[r].severity !== "off")) {
     const { narrativeFacts } = await import("./narrative/facts.js");
     const read = narrativeFacts(project.dir, application, pack.pack);
     diagnostics.push(...read.diagnostics);

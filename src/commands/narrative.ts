@@ -39,7 +39,7 @@ export function registerNarrative(program: Command): Command {
 async function runStatus(dir: string, flags: StatusFlags): Promise<number> {
   const [{ validateProject }, { slotStatus, formatStatusText }, { formatText, shouldColor }] = await Promise.all([
     import("../validate.js"), import("../narrative/status.js"), import("../report/index.js")]);
-  const result = await validateProject(dir, flags.call !== undefined ? { call: flags.call } : {});
+  const result = await validateProject(dir, { narrative: true, ...(flags.call !== undefined ? { call: flags.call } : {}) });
   if (result.usage) throw new UsageError(result.usage.message, result.usage.hint);
   if (!result.narrative || !result.callPack) {
     const errors = result.diagnostics.filter((d) => d.severity === "error");

@@ -97,7 +97,8 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
   }
   const draft = errors > 0 ? { errors } : null;
   const formats = opts.formats ?? ["docx", "pdf"];
-  // Problems with narrative files were reported by validation; here only the readable files count.
+  // Problems with narrative files are reported by `apply validate` (and a submission build); here
+  // only the readable files count.
   const narrative = readNarrative(projectDir).files;
   const hashEnv = { app, pack, draftErrors: draft ? draft.errors : null, narrative };
 
