@@ -34,6 +34,8 @@ export interface JobResult {
   diagnostics: Diagnostic[];
   title?: string;
   fills?: number;
+  /** The tool's notes to the consultant, left out of the document (RenderedDocument.notes). */
+  notes?: string[];
   files: RenderedFile[];
 }
 
@@ -57,8 +59,8 @@ export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
       const { set, diagnostics } = render.loadTemplateSet(env.templateDirs, job.document, job.lang);
       const escape = set ? linkOutside(env.projectDir, env.templateDirs[0], set) : undefined;
       entry = !set || escape ? { diagnostics: escape ? [...diagnostics, escape] : diagnostics }
-        : { diagnostics, renderer: render.documentRenderer({ template: set.template.source, templatePath: set.template.path,
-          partials: set.partials, labels: set.labels, lang: job.lang, currency: env.app.budget.currency }) };
+        : { diagnostics, renderer: compiledRenderer({ template: set.template.source, templatePath: set.template.path,
+          partials: set.partials, labels: set.labels, lang: job.lang, currency: env.app.budget.currency }, render.documentRenderer) };
       templates.set(key, entry);
     }
     return entry;
@@ -84,8 +86,30 @@ export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
       if (format === "docx") files.push({ format, bytes: await docx.writeDocx(doc, mark) });
       else files.push({ format, ...(await pdf.layoutPdf(doc, mark)) });
     }
-    return { diagnostics, title: doc.meta.title, fills: doc.fills, files };
+    return { diagnostics, title: doc.meta.title, fills: doc.fills, notes: doc.notes, files };
   };
+}
+
+type RendererOptions = Parameters<typeof import("../render/index.js").documentRenderer>[0];
+
+/**
+ * Compiled template sets outlive one build: `apply build --watch` rebuilds in the same process, and
+ * an edit to the data must not pay for compiling unchanged templates again. The key is the sets'
+ * whole text, so an edited template, partial or label is compiled afresh.
+ */
+const compiled = new Map<string, DocumentRenderer>();
+const KEEP_COMPILED = 64;
+
+function compiledRenderer(opts: RendererOptions, make: (o: RendererOptions) => DocumentRenderer): DocumentRenderer {
+  const key = JSON.stringify([opts.lang, opts.currency, opts.templatePath, opts.template, opts.labels,
+    Object.entries(opts.partials).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
+  let renderer = compiled.get(key);
+  if (!renderer) {
+    renderer = make(opts);
+    if (compiled.size >= KEEP_COMPILED) compiled.delete(compiled.keys().next().value!);
+    compiled.set(key, renderer);
+  }
+  return renderer;
 }
 
 /** A template, partial or labels file in the application folder must not link out of it (issue 6). */
