@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
+import { readDataYaml } from "../refdata/compiled.js";
 import { dataDir } from "../refdata/paths.js";
 import { didYouMean } from "../rules/lib/suggest.js";
 import { RULES_BY_ID } from "../rules/index.js";
@@ -61,7 +61,8 @@ function readPackFile(id: string, dir: string, diagnostics: Diagnostic[]): { fil
   const file = join(dir, `${id}.yaml`);
   let raw: unknown;
   try {
-    raw = parse(readFileSync(file, "utf8"), { uniqueKeys: true });
+    // The installation's packs come precompiled to JSON when current; --calls-dir packs are YAML.
+    raw = readDataYaml(file, readFileSync(file, "utf8"));
   } catch (err) {
     diagnostics.push(diag(`Call pack ${id} cannot be read: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`, { file }));
     return undefined;

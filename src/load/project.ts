@@ -4,8 +4,7 @@ import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { isInside } from "../inside.js";
 import type { Diagnostic, JsonPath } from "../diagnostics.js";
-import { findUnquotedIdentifiers, restoreAsString } from "./identifiers.js";
-import { parseYaml } from "./parse-yaml.js";
+import { parseInput } from "./parsed-cache.js";
 import { MAX_FILE_BYTES, readInputFile } from "./read-file.js";
 import { ProjectSourceMap, type DocSource, type SourceMap } from "./source-map.js";
 
@@ -72,13 +71,11 @@ export async function loadProject(dir: string, options: LoadOptions = {}): Promi
     diagnostics.push(...read.diagnostics);
     if (read.text === undefined) { fatal = true; return undefined; }
     files.push({ path: rel, text: read.text, sha256: read.sha256! });
-    const parsed = parseYaml(read.text, abs);
+    const parsed = parseInput(read.text, abs, read.sha256!, root);
     diagnostics.push(...parsed.diagnostics);
-    if (parsed.value === undefined || !parsed.doc) { fatal = true; return undefined; }
-    const source: DocSource = { file: abs, doc: parsed.doc, lineCounter: parsed.lineCounter };
-    const unquoted = findUnquotedIdentifiers(parsed.doc, parsed.lineCounter, read.text, abs);
-    for (const u of unquoted) restoreAsString(parsed.value, u.path, u.sourceText);
-    return { source, value: parsed.value, unquoted };
+    if (parsed.value === undefined || !parsed.positions) { fatal = true; return undefined; }
+    const source: DocSource = { file: abs, positions: parsed.positions };
+    return { source, value: parsed.value, unquoted: parsed.unquoted };
   };
 
   const main = await loadFile(MAIN_FILE);

@@ -1,7 +1,7 @@
 // Maps a JSON path in the merged application back to file:line:column. Partners may come from
 // edih.yaml (inline) or from partners/<id>.yaml, so the map keeps one slot per merged partner.
-import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from "yaml";
 import type { JsonPath, Location } from "../diagnostics.js";
+import type { Positions } from "./positions.js";
 
 export interface SourceMap {
   /** Where the node at `path` is written; the nearest existing ancestor when it is missing. */
@@ -13,8 +13,7 @@ export interface SourceMap {
 export interface DocSource {
   /** Path shown to the user (the project folder joined with the file's relative path). */
   file: string;
-  doc: Document.Parsed;
-  lineCounter: LineCounter;
+  positions: Positions;
 }
 
 interface Slot { source: DocSource; prefix: JsonPath }
@@ -40,11 +39,8 @@ export class ProjectSourceMap implements SourceMap {
   private find(path: JsonPath, wantKey: boolean): Location | undefined {
     const slot = this.slotFor(path);
     if (!slot) return undefined;
-    const found = walk(slot.source.doc, slot.path);
-    const offset = wantKey && found.exact && found.pair && nodeStart(found.pair.key as Node | null) !== undefined
-      ? nodeStart(found.pair.key as Node)!
-      : nodeStart(found.node) ?? 0;
-    const { line, col } = slot.source.lineCounter.linePos(offset);
+    const { positions } = slot.source;
+    const { line, col } = positions.linePos(positions.offsetOf(slot.path, wantKey));
     return { file: slot.source.file, line, column: col };
   }
 
@@ -55,37 +51,4 @@ export class ProjectSourceMap implements SourceMap {
     }
     return this.main ? { source: this.main, path } : undefined;
   }
-}
-
-interface WalkResult { node: Node | null; pair?: Pair; exact: boolean }
-
-/** Follows `path` as far as the document has it; stops at the deepest node that exists. */
-function walk(doc: Document.Parsed, path: JsonPath): WalkResult {
-  let node = doc.contents as Node | null;
-  let pair: Pair | undefined;
-  for (const seg of path) {
-    if (isAlias(node)) node = node.resolve(doc) as Node | null ?? node;
-    if (isMap(node)) {
-      const next = node.items.find((p) => keyMatches(p.key, seg));
-      if (!next) return { node, pair, exact: false };
-      pair = next as Pair;
-      // `key:` with nothing after it has a null value node; point at the key then.
-      node = (next.value as Node | null) ?? (next.key as Node);
-    } else if (isSeq(node) && typeof seg === "number" && seg < node.items.length) {
-      pair = undefined;
-      node = node.items[seg] as Node;
-    } else {
-      return { node, pair, exact: false };
-    }
-  }
-  return { node, pair, exact: true };
-}
-
-function keyMatches(key: unknown, seg: string | number): boolean {
-  if (isScalar(key)) return String(key.value) === String(seg);
-  return key === seg || String(key) === String(seg);
-}
-
-function nodeStart(node: Node | null | undefined): number | undefined {
-  return node && node.range ? node.range[0] : undefined;
 }

@@ -156,7 +156,8 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
   // 2. Render what changed (on every core for large builds).
   const total = tasks.length;
   opts.onProgress?.({ done: 0, total, current: tasks[0]?.job.base ?? "" });
-  const { results, workers } = await renderAll(tasks, { app, pack, projectDir, templateDirs, draft, narrative },
+  // Nothing to render (the usual rebuild): the render side, templates and fonts are never loaded.
+  const { results, workers } = total === 0 ? { results: [], workers: 0 } : await renderAll(tasks, { app, pack, projectDir, templateDirs, draft, narrative },
     (task, done) => opts.onProgress?.({ done, total, current: task.job.base }));
   report.renderWorkers = workers;
 

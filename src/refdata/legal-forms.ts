@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
 import { z } from "zod";
 import { LEGAL_FORM_IDS, type LegalFormId } from "../schema/legal-form.js";
+import { readDataYaml } from "./compiled.js";
 import { dataDir } from "./paths.js";
 
 const Status = z.enum(["V", "P", "I"]);
@@ -43,5 +43,7 @@ let cached: LegalForms | undefined;
 
 /** data/legal-forms.yaml; a malformed file is a bug in the installation, so it throws. */
 export function loadLegalForms(): LegalForms {
-  return (cached ??= legalFormsFrom(parse(readFileSync(join(dataDir(), "legal-forms.yaml"), "utf8"))));
+  if (cached) return cached;
+  const file = join(dataDir(), "legal-forms.yaml");
+  return (cached = legalFormsFrom(readDataYaml(file, readFileSync(file, "utf8"))));
 }

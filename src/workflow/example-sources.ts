@@ -10,7 +10,10 @@ const BUILD_RESULTS = new Set(["out"]);
 /** True for a path (inside `root`) that is part of the application's sources. */
 export function isSourcePath(root: string, path: string): boolean {
   const rel = relative(root, path);
-  return rel === "" || !BUILD_RESULTS.has(rel.split(sep)[0]!);
+  if (rel === "") return true;
+  const parts = rel.split(sep);
+  // Validating in place leaves a parsed-input cache in .edih/cache: a build result too.
+  return !BUILD_RESULTS.has(parts[0]!) && !(parts[0] === ".edih" && parts[1] === "cache");
 }
 
 /** Copies the sources of the application folder `from` to `to` (which must not hold them yet). */

@@ -1,0 +1,205 @@
+// Build step after `tsc` (npm run build / prepare / pretest): makes `edih` start fast.
+//  1. data/*.yaml and data/calls/*.yaml → dist/data/**/*.json (the YAML stays the source).
+//  2. One bundle of everything `edih` runs before it renders anything — the CLI, load, schema,
+//     rules, validate, the build's plan and hashes — from src/ as it is now, into
+//     dist/startup/edih.cjs. The render side (src/writers, src/render, the render pool and its
+//     workers) and every package imported only lazily (docx, pdf, templates, fonts, prompts) stay
+//     outside: the bundle imports them from dist/ and node_modules when a build renders.
+//  3. A V8 code cache of the bundle, made by running `apply validate` on the bundled example once.
+// Without esbuild (a production install) it stops after step 1: bin/edih.js then runs dist/.
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { isBuiltin } from "node:module";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { Metafile, Plugin } from "esbuild";
+import { compileDataYaml } from "../src/refdata/compiled.js";
+import { BUNDLE_FILE, BUNDLE_INPUTS_FILE, CODE_CACHE_FILE, DIST_MAIN_FILE, formatStamp } from "../src/startup/bundle-format.js";
+import { runBundle } from "../src/startup/run-bundle.js";
+import { createHash } from "node:crypto";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const SRC = join(ROOT, "src");
+
+/** src/ modules that run from dist/ even when imported by the bundle: what renders documents. */
+const DIST_SIDE = [/^writers\//, /^render\/(?!paths\.ts$)/, /^package\/render-[^/]+\.ts$/];
+
+/** Packages that must never be inside the bundle: the render libraries and fonts. */
+const HEAVY = /^(docx|pdfmake|pdfkit|handlebars|fflate|@cantoo\/|@expo-google-fonts\/|@myriaddreamin\/)/;
+
+/** Marks an import of a dist/ module: `edih-dist:package/render-pool.js`. */
+const DIST_PREFIX = "edih-dist:";
+
+function fail(message: string): never {
+  process.stderr.write(`build-startup: ${message}\n`);
+  process.exit(1);
+}
+
+function compileData(): number {
+  const data = join(ROOT, "data");
+  const files = [join(data, "legal-forms.yaml"), ...readdirSync(join(data, "calls")).filter((f) => f.endsWith(".yaml")).map((f) => join(data, "calls", f))];
+  rmSync(join(ROOT, "dist", "data"), { recursive: true, force: true });
+  return files.filter((f) => compileDataYaml(f) !== undefined).length;
+}
+
+function packageName(specifier: string): string {
+  const parts = specifier.split("/");
+  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!;
+}
+
+/** A src/ file's path as imported from the bundle's folder into dist/src. */
+function distSpecifier(srcRel: string): string {
+  return `../src/${srcRel.replace(/\.ts$/, ".js").split(sep).join("/")}`;
+}
+
+/**
+ * A module on the dist side imported statically by a bundled one (package/build.ts imports the
+ * render pool) is replaced by forwarding functions that import it on first call, so starting edih
+ * never loads it. Forwarding is exact only for async functions (checked against dist/); other
+ * exports are left out, and a bundled module importing one fails the bundle with esbuild's
+ * "No matching export" (see the hint printed then).
+ */
+async function deferredStub(srcRel: string): Promise<string> {
+  const spec = distSpecifier(srcRel);
+  const mod = (await import(pathToFileURL(join(ROOT, "dist", "startup", spec)).href)) as Record<string, unknown>;
+  const lines = [`const load = () => import(${JSON.stringify(DIST_PREFIX + spec)});`];
+  for (const [name, value] of Object.entries(mod)) {
+    if (typeof value === "function" && value.constructor.name === "AsyncFunction") {
+      lines.push(`export async function ${name}(...args) { return (await load()).${name}(...args); }`);
+    }
+  }
+  return lines.join("\n");
+}
+
+const boundary: Plugin = {
+  name: "edih-startup-boundary",
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^${DIST_PREFIX}`) }, (args) => ({ path: args.path.slice(DIST_PREFIX.length), external: true }));
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.namespace === "edih-deferred") return undefined;
+      const target = resolve(args.resolveDir, args.path).replace(/\.js$/, ".ts");
+      const rel = relative(SRC, target);
+      if (rel.startsWith("..") || !DIST_SIDE.some((re) => re.test(rel.split(sep).join("/")))) return undefined;
+      if (args.kind === "dynamic-import") return { path: distSpecifier(rel), external: true };
+      return { path: rel, namespace: "edih-deferred" };
+    });
+    build.onLoad({ filter: /.*/, namespace: "edih-deferred" }, async (args) => ({ contents: await deferredStub(args.path), loader: "js", resolveDir: SRC }));
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith(DIST_PREFIX) || isBuiltin(args.path)) return undefined;
+      // Lazily imported packages stay lazy: they load from node_modules when first needed.
+      if (args.kind === "dynamic-import") return { path: args.path, external: true };
+      if (HEAVY.test(packageName(args.path))) {
+        fail(`${relative(ROOT, args.importer)} imports ${args.path} statically, which would put a render library on the start-up path; import it with await import() where it is needed`);
+      }
+      return undefined;
+    });
+  },
+};
+
+/** The external `import("x")` calls esbuild left in place become the wrapper's importer. */
+function rewriteImports(code: string, meta: Metafile): string {
+  const output = Object.values(meta.outputs)[0]!;
+  const specs = new Set(output.imports.filter((i) => i.external && i.kind === "dynamic-import").map((i) => i.path));
+  let out = code;
+  for (const spec of specs) {
+    const call = `import(${JSON.stringify(spec)})`;
+    if (!out.includes(call)) fail(`cannot find ${call} in the bundle to route it through the start-up importer`);
+    out = out.split(call).join(`__edihImport(${JSON.stringify(spec)})`);
+  }
+  const left = /\bimport\(/.exec(out);
+  if (left) fail(`an import() the start-up importer does not handle is left in the bundle: …${out.slice(left.index - 60, left.index + 60)}…`);
+  const staticExternal = output.imports.filter((i) => i.external && i.kind !== "dynamic-import" && !isBuiltin(i.path));
+  if (staticExternal.length) fail(`the bundle would load ${staticExternal.map((i) => i.path).join(", ")} at start-up`);
+  return out;
+}
+
+async function bundle(): Promise<boolean> {
+  let esbuild: typeof import("esbuild");
+  try {
+    esbuild = await import("esbuild");
+  } catch {
+    process.stderr.write("build-startup: esbuild is not installed (production install?): edih starts from dist/ without the start-up bundle\n");
+    return false;
+  }
+  const result = await esbuild.build({
+    entryPoints: [join(SRC, "main.ts")],
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    write: false,
+    outfile: join(ROOT, BUNDLE_FILE),
+    metafile: true,
+    minifyWhitespace: true,
+    minifySyntax: true,
+    legalComments: "none",
+    logLevel: "warning",
+    define: { "import.meta.url": "__edihImportMetaUrl" },
+    plugins: [boundary],
+  }).catch((err: unknown) => fail(`${err instanceof Error ? err.message : String(err)}\n` +
+    "hint: a module that renders (src/writers, src/render, src/package/render-*) is reached from the start-up path only through " +
+    "its async functions; import anything else from it with await import() where it is needed"));
+  const meta = result.metafile!;
+  const code = rewriteImports(result.outputFiles[0]!.text, meta);
+  const id = createHash("sha256").update(code).digest("hex").slice(0, 32);
+  const stamp = formatStamp({ distMainMtimeMs: statSync(join(ROOT, DIST_MAIN_FILE)).mtimeMs, id });
+  const file = join(ROOT, BUNDLE_FILE);
+  mkdirSync(dirname(file), { recursive: true });
+  rmSync(join(ROOT, CODE_CACHE_FILE), { force: true });
+  writeAtomic(file, `${stamp}\n${code}`);
+  const output = Object.values(meta.outputs)[0]!;
+  writeAtomic(join(ROOT, BUNDLE_INPUTS_FILE), JSON.stringify({
+    inputs: Object.keys(output.inputs).sort(),
+    lazy: output.imports.filter((i) => i.external && i.kind === "dynamic-import").map((i) => i.path).sort(),
+  }, null, 2) + "\n");
+  return true;
+}
+
+function writeAtomic(file: string, text: string): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, text);
+  renameSync(temp, file);
+}
+
+/**
+ * Runs the bundled CLI once on a fresh copy of the example (with .edih/, as after `edih init`).
+ * That run parses every file and fills the parsed-input cache, so the code cache holds both the
+ * YAML parser (first runs, edited files) and the cache's reader (a small part, compiled lazily).
+ */
+function makeCodeCache(): void {
+  const work = mkdtempSync(join(tmpdir(), "edih-startup-"));
+  try {
+    const app = join(work, "zagore");
+    cpSync(join(ROOT, "examples", "zagore"), app, { recursive: true, filter: (p) => !p.includes(`${sep}out`) && !p.includes(`${sep}cache`) });
+    mkdirSync(join(app, ".edih"), { recursive: true });
+    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--warm", "apply", "validate", app],
+      { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    // Exit 1 (the example has data errors) still ran the whole path; anything else is a failure.
+    if (r.status !== 0 && r.status !== 1) fail(`the bundled CLI failed on a copy of examples/zagore (exit ${r.status}):\n${r.stderr}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const mode = process.argv[2];
+  if (mode === "--warm") {
+    process.argv.splice(1, 2, join(ROOT, "bin", "edih.js"));
+    if (!runBundle(ROOT, { writeCodeCache: true })) fail("the bundle just written is not usable");
+    return;
+  }
+  const compiled = compileData();
+  if (await bundle()) makeCodeCache();
+  process.stderr.write(`build-startup: ${compiled} data files precompiled; start-up bundle ${hasCodeCache() ? "and code cache written" : "skipped"}\n`);
+}
+
+function hasCodeCache(): boolean {
+  try {
+    return statSync(join(ROOT, CODE_CACHE_FILE)).size > 0;
+  } catch {
+    return false;
+  }
+}
+
+void main();

@@ -1,0 +1,87 @@
+// Runs the start-up bundle (dist/startup/edih.cjs) with its V8 code cache. Node 20 has no
+// module.enableCompileCache, and vm.Script is the one API that takes a code cache; so the bundle
+// is a script, compiled here, and a cache V8 rejects (another Node version, other V8 flags) just
+// means compiling from source. Nothing is written at run time: the cache is made by the build.
+import { readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Script } from "node:vm";
+import { setBuildId } from "./build-id.js";
+import { BUNDLE_FILE, CODE_CACHE_FILE, DIST_MAIN_FILE, parseStamp, wrapBundle, type Stamp } from "./bundle-format.js";
+
+export interface RunBundleOptions {
+  /** Build step only: write the code cache when the process exits (after the run compiled what it used). */
+  writeCodeCache?: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Starts edih from the bundle under `root` (the package folder). Returns false, having run
+ * nothing, when there is no usable bundle: absent, disabled by EDIH_BUNDLE=0, or older than
+ * dist/ (compiled again since it was bundled). The caller then starts dist/src/main.js.
+ */
+export function runBundle(root: string, options: RunBundleOptions = {}): boolean {
+  if ((options.env ?? process.env).EDIH_BUNDLE === "0") return false;
+  const file = join(root, BUNDLE_FILE);
+  let source: string;
+  try {
+    source = readFileSync(file, "utf8");
+  } catch {
+    return false;
+  }
+  const stamp = parseStamp(source.slice(0, source.indexOf("\n")));
+  if (!stamp || !matchesDist(root, stamp)) return false;
+
+  const cacheFile = join(root, CODE_CACHE_FILE);
+  const cachedData = options.writeCodeCache ? undefined : readCodeCache(cacheFile, stamp);
+  const script = new Script(wrapBundle(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
+  if (options.writeCodeCache) {
+    process.once("exit", () => writeCodeCache(cacheFile, stamp, script.createCachedData()));
+  }
+
+  const url = pathToFileURL(file);
+  const module = { exports: {} };
+  const importFromBundle = (specifier: string): Promise<unknown> =>
+    import(specifier.startsWith(".") ? new URL(specifier, url).href : specifier);
+  setBuildId(stamp.id);
+  const start = script.runInThisContext() as (...args: unknown[]) => void;
+  start.call(module.exports, module.exports, createRequire(file), module, file, dirname(file), url.href, importFromBundle);
+  return true;
+}
+
+/** Whether `root` holds a bundle the runner would use (built after the last compile of dist/). */
+export function bundleIsCurrent(root: string): boolean {
+  try {
+    const source = readFileSync(join(root, BUNDLE_FILE), "utf8");
+    const stamp = parseStamp(source.slice(0, source.indexOf("\n")));
+    return stamp !== undefined && matchesDist(root, stamp);
+  } catch {
+    return false;
+  }
+}
+
+function matchesDist(root: string, stamp: Stamp): boolean {
+  try {
+    return statSync(join(root, DIST_MAIN_FILE)).mtimeMs === stamp.distMainMtimeMs;
+  } catch {
+    return false;
+  }
+}
+
+/** The cache only when it names this bundle; V8 then checks its own version and flags. */
+function readCodeCache(file: string, stamp: Stamp): Buffer | undefined {
+  try {
+    const data = readFileSync(file);
+    const header = `${stamp.id}\n`;
+    return data.subarray(0, header.length).toString("latin1") === header ? data.subarray(header.length) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCodeCache(file: string, stamp: Stamp, data: Buffer): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, Buffer.concat([Buffer.from(`${stamp.id}\n`, "latin1"), data]));
+  renameSync(temp, file);
+}
