@@ -17,9 +17,8 @@ export interface ValidateOptions {
   call?: string;
   /**
    * Check narrative (slots found by running every template: about a second of CPU for the
-   * example). Default: only at --stage submission; `apply validate` and `narrative status` ask
-   * for it always, so library callers that validate many times (a build at draft, fuzzing) do
-   * not pay for it.
+   * example, and the render side loaded). Default: only at --stage submission, so a draft
+   * `validate` starts fast; `narrative status` asks for it always.
    */
   narrative?: boolean;
   /** Folder of call packs; default the installation's data/calls. */

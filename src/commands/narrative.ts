@@ -8,6 +8,10 @@ writes prose) with its state (filled or empty), its words and characters, its li
 pack, and the file that holds its text: narrative/<document>/<slot>.<lang>.md, or
 narrative/<document>/<partner>/<slot>.<lang>.md for a document issued per partner.
 
+After the list come the problems with narrative files (a file whose slot does not exist, with a
+"did you mean"; a slot over its limit; a refused symlink). A draft \`apply validate\` does not
+check narrative (it would have to run every template); \`--stage submission\` does.
+
 Exit codes: 0 listed (empty slots included), 1 the data cannot be read, 2 wrong usage.
 
 Examples:
@@ -37,8 +41,8 @@ export function registerNarrative(program: Command): Command {
 }
 
 async function runStatus(dir: string, flags: StatusFlags): Promise<number> {
-  const [{ validateProject }, { slotStatus, formatStatusText }, { formatText, shouldColor }] = await Promise.all([
-    import("../validate.js"), import("../narrative/status.js"), import("../report/index.js")]);
+  const [{ validateProject }, { slotStatus, formatStatusText }, { formatText, shouldColor }, { countBySeverity }] = await Promise.all([
+    import("../validate.js"), import("../narrative/status.js"), import("../report/index.js"), import("../diagnostics.js")]);
   const result = await validateProject(dir, { narrative: true, ...(flags.call !== undefined ? { call: flags.call } : {}) });
   if (result.usage) throw new UsageError(result.usage.message, result.usage.hint);
   if (!result.narrative || !result.callPack) {
@@ -48,10 +52,17 @@ async function runStatus(dir: string, flags: StatusFlags): Promise<number> {
     return EXIT.invalid;
   }
   const docs = slotStatus(result.narrative, result.callPack);
+  // The findings about narrative files (a misspelt slot, a refused symlink, a limit passed): the
+  // rest of validation is `apply validate`'s to report.
+  const findings = result.diagnostics.filter((d) => d.file === "narrative" || d.file?.startsWith("narrative/"));
   if (flags.format === "json") {
-    process.stdout.write(JSON.stringify({ call: result.callPack.id, documents: docs }, null, 2) + "\n");
+    process.stdout.write(JSON.stringify({ call: result.callPack.id, documents: docs, diagnostics: findings }, null, 2) + "\n");
   } else {
     process.stdout.write(formatStatusText(docs));
+    const problems = findings.filter((d) => d.ruleId !== "narrative-complete");
+    if (problems.length) {
+      process.stdout.write("\n" + formatText(problems, { cwd: process.cwd(), notes: [], counts: countBySeverity(problems), color: shouldColor(process.stdout) }));
+    }
   }
   return EXIT.ok;
 }

@@ -50,7 +50,7 @@ async function runValidate(dir: string, flags: ValidateFlags): Promise<number> {
   const [{ validateProject }, { formatJson, formatText, shouldColor }, { countBySeverity }] = await Promise.all([
     import("../validate.js"), import("../report/index.js"), import("../diagnostics.js"),
   ]);
-  const result = await validateProject(dir, { stage: flags.stage, narrative: true, ...(flags.call !== undefined ? { call: flags.call } : {}),
+  const result = await validateProject(dir, { stage: flags.stage, ...(flags.call !== undefined ? { call: flags.call } : {}),
     ...(flags.callsDir !== undefined ? { callsDir: flags.callsDir } : {}) });
   if (result.usage) throw new UsageError(result.usage.message, result.usage.hint);
 

@@ -1,7 +1,5 @@
 // `edih validate` must stay fast: no DOCX, PDF, font or template modules on its path — whether
-// edih starts from the start-up bundle (the default after `npm run build`) or from dist/. Handlebars
-// is the one exception, loaded lazily for the narrative rules only: which slots a document has is
-// known only by running its template (slot ids built from data, boxes shown while a field is empty).
+// edih starts from the start-up bundle (the default after `npm run build`) or from dist/.
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,8 +9,6 @@ import { BUNDLE_INPUTS_FILE } from "../../src/startup/bundle-format.js";
 import { bundleIsCurrent } from "../../src/startup/run-bundle.js";
 
 const HEAVY = /\/node_modules\/(docx|@cantoo\/[^/]+|handlebars|@expo-google-fonts\/[^/]+|@myriaddreamin\/[^/]+|pdf-lib|fflate)\//;
-/** What `edih validate` may never load: HEAVY but Handlebars (see the top of the file). */
-const WRITERS = /\/node_modules\/(docx|@cantoo\/[^/]+|@expo-google-fonts\/[^/]+|@myriaddreamin\/[^/]+|pdf-lib|fflate)\//;
 /** The same packages as they appear in the bundle's list of inputs (relative paths). */
 const HEAVY_INPUT = /^node_modules\/(docx|@cantoo\/|handlebars|@expo-google-fonts\/|@myriaddreamin\/|pdf-lib|fflate)/;
 
@@ -24,16 +20,15 @@ function loadedModules(args: string[], env: NodeJS.ProcessEnv = {}): { status: n
 
 describe("module loading from dist/ (EDIH_BUNDLE=0)", () => {
   const dist = { EDIH_BUNDLE: "0" };
-  it("`edih validate examples/zagore` runs the whole pipeline without loading docx/pdf", () => {
+  it("`edih validate examples/zagore` runs the whole pipeline without loading docx/pdf/handlebars", () => {
     const { status, urls } = loadedModules(["validate", "examples/zagore"], dist);
     expect(status).toBe(0);
     // The recorder works: the pipeline's own modules and its libraries show up...
     for (const needed of [/\/dist\/src\/validate\.js$/, /\/dist\/src\/check\.js$/, /\/node_modules\/yaml\//, /\/node_modules\/zod\//]) {
       expect(urls.some((u) => needed.test(u)), String(needed)).toBe(true);
     }
-    // ...and the writers' do not; templates run only for the narrative rules, never a writer.
-    expect(urls.filter((u) => WRITERS.test(u) || /\/dist\/src\/writers\//.test(u))).toEqual([]);
-    expect(urls.some((u) => /\/dist\/src\/narrative\/inventory\.js$/.test(u))).toBe(true);
+    // ...and the heavy ones do not.
+    expect(urls.filter((u) => HEAVY.test(u))).toEqual([]);
   });
 
   it("`edih --help` loads neither the pipeline nor the heavy modules", () => {
@@ -63,7 +58,7 @@ describe.runIf(bundleIsCurrent(ROOT))("module loading from the start-up bundle",
     // The recorder sees ESM loads: the runner, and none of dist's pipeline (the bundle has it).
     expect(urls.some((u) => /\/dist\/src\/startup\/run-bundle\.js$/.test(u))).toBe(true);
     expect(urls.filter((u) => /\/dist\/src\/(main|validate|cli)\.js$/.test(u) || /\/node_modules\/(yaml|zod|commander)\//.test(u))).toEqual([]);
-    expect(urls.filter((u) => WRITERS.test(u) || /\/dist\/src\/writers\//.test(u))).toEqual([]);
+    expect(urls.filter((u) => HEAVY.test(u))).toEqual([]);
     const fromBundle = runCli(["validate", "examples/zagore", "--format", "json"]);
     const fromDist = runCli(["validate", "examples/zagore", "--format", "json"], { env: { EDIH_BUNDLE: "0" } });
     expect(fromBundle.stdout).toBe(fromDist.stdout);

@@ -43,14 +43,17 @@ describe("edih narrative status", () => {
   });
 });
 
-describe("apply validate and narrative", () => {
-  it("a misspelt slot is a warning at the file with a did-you-mean; an unknown document too", () => {
+describe("narrative findings", () => {
+  it("a misspelt slot is a warning at the file with a did-you-mean; an unknown document too (narrative status)", () => {
     const dir = copyExample("narrative");
     writeFileSync(join(dir, "narrative/part-b/risk-managment.en.md"), "Risks.");
     writeFileSync(join(dir, "narrative/part-b/needs-analisys.bg.md"), "Нужди.");
     mkdirSync(join(dir, "narrative/part-c"));
     writeFileSync(join(dir, "narrative/part-c/summary.en.md"), "x");
-    const r = edih(["apply", "validate", dir, "--format", "json"]);
+    const text = edih(["narrative", "status", dir]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/narrative\/part-b\/needs-analisys\.bg\.md:1:1 +warning +no slot "needs-analisys" in part-b \(bg\); the text is not used: did you mean "needs-analysis"\?/);
+    const r = edih(["narrative", "status", dir, "--format", "json"]);
     const d = (JSON.parse(r.stdout) as { diagnostics: { ruleId: string; severity: string; file?: string; message: string; hint?: string }[] })
       .diagnostics.filter((x) => x.ruleId === "narrative-slot");
     expect(d).toEqual(expect.arrayContaining([
@@ -58,6 +61,12 @@ describe("apply validate and narrative", () => {
       expect.objectContaining({ file: "narrative/part-b/risk-managment.en.md", message: expect.stringContaining('no slot "risk-managment" in part-b (en)') }),
       expect.objectContaining({ file: "narrative/part-c/summary.en.md", message: expect.stringContaining('did you mean "part-b"?') }),
     ]));
+  });
+
+  it("a draft validate does not run the templates for narrative", () => {
+    const r = edih(["apply", "validate", EXAMPLE, "--format", "json"]);
+    const d = (JSON.parse(r.stdout) as { diagnostics: { ruleId: string }[] }).diagnostics;
+    expect(d.filter((x) => x.ruleId.startsWith("narrative"))).toEqual([]);
   });
 
   it("an abstract over the call's limit is an error at the file with its count; empty slots are errors at submission", () => {
