@@ -4,7 +4,7 @@ import type { Application } from "./schema/application.js";
 import type { CallPack } from "./calls/types.js";
 import { loadReferenceData, type ReferenceData } from "./refdata/index.js";
 import { RULES } from "./rules/index.js";
-import type { Rule, Stage } from "./rules/types.js";
+import type { NarrativeFacts, Rule, Stage } from "./rules/types.js";
 
 export interface CheckOptions {
   callPack: CallPack;
@@ -13,6 +13,8 @@ export interface CheckOptions {
   locate?: (path: JsonPath) => Location | undefined;
   /** Defaults to the shipped data/ (NUTS, legal forms). */
   reference?: ReferenceData;
+  /** Slots and narrative files (validate reads them when a narrative rule is on). */
+  narrative?: NarrativeFacts;
   /** Defaults to the registry; tests pass a single rule. */
   rules?: readonly Rule[];
 }
@@ -50,7 +52,8 @@ export function sourceText(rule: Rule): string {
 
 export function checkApplication(application: Application, opts: CheckOptions): Diagnostic[] {
   const { callPack } = opts;
-  const ctx = { application, callPack, stage: opts.stage ?? "draft", ref: opts.reference ?? loadReferenceData() };
+  const ctx = { application, callPack, stage: opts.stage ?? "draft", ref: opts.reference ?? loadReferenceData(),
+    ...(opts.narrative ? { narrative: opts.narrative } : {}) };
   const out: Diagnostic[] = [];
   for (const { rule, severity, options } of effectiveRules(callPack, opts.rules ?? RULES)) {
     if (severity === "off") continue;
@@ -63,7 +66,7 @@ export function checkApplication(application: Application, opts: CheckOptions): 
     const source = sourceText(rule);
     try {
       rule.check(ctx, parsed.data, (r) => {
-        const loc = opts.locate?.(r.path);
+        const loc = r.file ? { file: r.file, line: 1, column: 1 } : opts.locate?.(r.path);
         out.push({
           ruleId: rule.meta.id,
           severity: r.severity ?? severity,

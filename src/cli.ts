@@ -9,6 +9,7 @@ import { registerRules } from "./commands/rules.js";
 import { registerInit } from "./commands/init.js";
 import { registerPartners } from "./commands/partners.js";
 import { registerSchema } from "./commands/schema.js";
+import { registerNarrative } from "./commands/narrative.js";
 import { UsageError } from "./errors.js";
 import { toolVersion } from "./version.js";
 
@@ -50,6 +51,7 @@ Examples:
   registerInit(program);
   registerPartners(program);
   registerSchema(program);
+  registerNarrative(program);
   return program;
 }
 

@@ -5,7 +5,9 @@ import { loadProject, USAGE_RULE_IDS, type LoadedProject } from "./load/index.js
 import { parseApplication } from "./schema/diagnose.js";
 import type { Application } from "./schema/application.js";
 import type { CallPack } from "./calls/index.js";
-import type { Stage } from "./rules/types.js";
+import type { NarrativeFacts, Stage } from "./rules/types.js";
+
+const NARRATIVE_RULES = ["narrative-complete", "narrative-limits"];
 
 export type { Stage };
 
@@ -13,6 +15,12 @@ export interface ValidateOptions {
   stage?: Stage;
   /** Call pack id overriding the application's `call:`. */
   call?: string;
+  /**
+   * Check narrative (slots found by running every template: about a second of CPU for the
+   * example, and the render side loaded). Default: only at --stage submission, so a draft
+   * `validate` starts fast; `narrative status` asks for it always.
+   */
+  narrative?: boolean;
   /** Folder of call packs; default the installation's data/calls. */
   callsDir?: string;
 }
@@ -24,6 +32,8 @@ export interface ValidateResult {
   diagnostics: Diagnostic[];
   /** Sentences for the summary: which steps did not run and why. */
   notes: string[];
+  /** Slots and narrative files, when a narrative rule of the call pack is on. */
+  narrative?: NarrativeFacts;
   /** Set when the problem is how edih was called (missing folder, unknown --call): exit 2. */
   usage?: Diagnostic;
 }
@@ -64,9 +74,19 @@ export async function validateProject(dir: string, options: ValidateOptions = {}
   diagnostics.push(...pack.diagnostics);
 
   const { checkApplication } = await import("./check.js");
-  const findings = checkApplication(application, { callPack: pack.pack, stage, locate: (p) => project.sourceMap.locate(p) });
+  // Slots are found by rendering the templates: done only when a narrative rule is on.
+  let narrative: NarrativeFacts | undefined;
+  const wanted = options.narrative ?? stage === "submission";
+  if (wanted && NARRATIVE_RULES.some((r) => pack.pack!.rules[r] && pack.pack!.rules[r].severity !== "off")) {
+    const { narrativeFacts } = await import("./narrative/facts.js");
+    const read = narrativeFacts(project.dir, application, pack.pack);
+    diagnostics.push(...read.diagnostics);
+    narrative = read.facts;
+  }
+  const findings = checkApplication(application, { callPack: pack.pack, stage, locate: (p) => project.sourceMap.locate(p),
+    ...(narrative ? { narrative } : {}) });
   diagnostics.push(...withoutEchoes(findings, diagnostics));
-  return { project, application, callPack: pack.pack, diagnostics, notes: [] };
+  return { project, application, callPack: pack.pack, diagnostics, notes: [], ...(narrative ? { narrative } : {}) };
 }
 
 /**

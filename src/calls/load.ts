@@ -146,8 +146,8 @@ function readCallPack(id: string, opts?: LoadCallPackOptions): LoadCallPackResul
   }
 
   // Merge root first, so nearer packs win.
-  let merged: Omit<CallPack, "rates" | "duration_months" | "limits" | "extends" | "files"> & { stage?: "eu" | "national"; nuts_version?: string; documents?: CallPack["documents"] } =
-    { id, title: chain[0]!.data.title, sources: {}, facts: {}, rules: {} } as never;
+  let merged: Omit<CallPack, "rates" | "duration_months" | "limits" | "extends" | "files" | "slots"> & { slots: Record<string, { max_chars: string }> } & { stage?: "eu" | "national"; nuts_version?: string; documents?: CallPack["documents"] } =
+    { id, title: chain[0]!.data.title, sources: {}, facts: {}, rules: {}, slots: {} } as never;
   for (const { data } of [...chain].reverse()) {
     merged = {
       ...merged,
@@ -156,6 +156,7 @@ function readCallPack(id: string, opts?: LoadCallPackOptions): LoadCallPackResul
       sources: { ...merged.sources, ...data.sources },
       facts: { ...merged.facts, ...data.facts },
       rules: mergeRules(merged.rules, data.rules),
+      slots: { ...merged.slots, ...data.slots },
       // Each stage has its own package, so documents replace rather than merge.
       ...(data.documents ? { documents: data.documents } : {}),
     };
@@ -185,6 +186,12 @@ function readCallPack(id: string, opts?: LoadCallPackOptions): LoadCallPackResul
       diagnostics.push(diag(`Call pack ${id}: options of rule ${rid}: ${opts.error.issues.map((i) => `${i.path.join(".") || "(options)"}: ${i.message}`).join("; ")}`, { file, path: ["rules", rid, "options"] }));
     }
   }
+  const slots: CallPack["slots"] = {};
+  for (const [ref, limit] of Object.entries(merged.slots)) {
+    const n = factNumber(merged, limit.max_chars);
+    if (n === undefined) diagnostics.push(diag(`Call pack ${id}: slot ${ref} takes its limit from "${limit.max_chars}", which is not a number fact of the pack`, { file, path: ["slots", ref, "max_chars"] }));
+    else slots[ref] = { max_chars: n, fact: limit.max_chars };
+  }
   if (diagnostics.length > before) return { diagnostics };
 
   const reference = chain[0]!.data.reference ?? null;
@@ -203,6 +210,7 @@ function readCallPack(id: string, opts?: LoadCallPackOptions): LoadCallPackResul
     files: chain.map((c) => c.file),
     rates: { eu_funding: factNumber(merged, "eu_funding_rate")!, indirect: factNumber(merged, "indirect_rate")! },
     duration_months: factNumber(merged, "duration_months")!,
+    slots,
     limits: {
       ...opt("part_b_pages", factNumber(merged, "part_b_max_pages")),
       ...opt("title_chars", factNumber(merged, "part_a_title_max_chars")),

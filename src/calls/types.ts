@@ -30,6 +30,14 @@ export const CallDocument = z.strictObject({
 export type CallDocument = z.infer<typeof CallDocument>;
 
 /**
+ * A narrative slot's limit: `part-a/abstract: { max_chars: part_a_abstract_max_chars }`. The
+ * number is a fact of the pack, so its source and status are the fact's.
+ */
+export const SlotLimit = z.strictObject({ max_chars: z.string().min(1) });
+export type SlotLimitSetting = z.infer<typeof SlotLimit>;
+const SLOT_REF = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
  * The call's official reference as its publisher gives it (the Portal's call id, a national
  * procedure's number), with sources; `value: null` says it is not known. Never inherited through
  * `extends`: a national stage is not the EU call. Documents print it, never the pack's own id.
@@ -54,6 +62,8 @@ export const CallPackFile = z.strictObject({
   facts: z.record(z.string(), Fact).optional(),
   rules: z.record(z.string(), RuleSetting).optional(),
   documents: z.array(CallDocument).optional(),
+  /** Limits of narrative slots, by `<document>/<slot>`. */
+  slots: z.record(z.string().regex(SLOT_REF, "a slot is named <document>/<slot>, both kebab-case"), SlotLimit).optional(),
 });
 export type CallPackFile = z.infer<typeof CallPackFile>;
 
@@ -77,6 +87,8 @@ export interface CallPack {
   /** Shortcuts to facts, as the templates see them. */
   rates: { eu_funding: number; indirect: number };
   duration_months: number;
+  /** Narrative slot limits by `<document>/<slot>`: the number and the fact it comes from. */
+  slots: Record<string, { max_chars: number; fact: string }>;
   limits: { part_b_pages?: number; title_chars?: number; abstract_chars?: number; keywords_chars?: number };
   /** Files read, the pack's own first. */
   files: string[];

@@ -176,7 +176,7 @@ async function executePlan(plan: PreparedPlan, env: ExecuteEnv, report: BuildRep
   env.onProgress?.({ done: 0, total, current: tasks[0]?.job.base ?? "" });
   // Nothing to render (the usual rebuild): the render side, templates and fonts are never loaded.
   const { results, workers } = total === 0 ? { results: [], workers: 0 } : await renderAll(tasks,
-    { app, pack, projectDir: env.projectDir, templateDirs: plan.templateDirs, draft: env.draft },
+    { app, pack, projectDir: env.projectDir, templateDirs: plan.templateDirs, draft: env.draft, narrative: plan.narrative },
     (task, done) => env.onProgress?.({ done, total, current: task.job.base }));
   report.renderWorkers = workers;
 

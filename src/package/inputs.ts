@@ -14,6 +14,8 @@ import { toolVersion } from "../version.js";
 import { sha256, stableJson } from "./hash.js";
 import { bundledTemplatesDir } from "../render/paths.js";
 import type { Job } from "./plan.js";
+import type { NarrativeFile } from "../narrative/load.js";
+import { narrativeHash } from "../narrative/hash.js";
 
 /**
  * The parts of an output's inputs hash, kept apart in the manifest so `apply status` can say which
@@ -26,6 +28,8 @@ export interface InputParts {
   call: string;
   refdata: string;
   draft: number | null;
+  /** The document copy's narrative files (src/narrative/hash.ts); absent when it has none. */
+  narrative?: string;
 }
 
 export type InputPart = keyof InputParts;
@@ -116,6 +120,8 @@ export interface HashEnv {
   pack: CallPack;
   /** Errors printed in the draft mark; null when the build is not a draft. */
   draftErrors: number | null;
+  /** The application's narrative files (src/narrative/load.ts). */
+  narrative?: readonly NarrativeFile[];
 }
 
 export function inputParts(env: HashEnv, job: Job, templates: TemplateFiles): InputParts {
@@ -127,7 +133,13 @@ export function inputParts(env: HashEnv, job: Job, templates: TemplateFiles): In
     call: callHash(env.pack),
     refdata: referenceDataHash(),
     draft: env.draftErrors,
+    ...optionalNarrative(env, job),
   };
+}
+
+function optionalNarrative(env: HashEnv, job: Job): { narrative?: string } {
+  const h = env.narrative ? narrativeHash(env.narrative, job) : undefined;
+  return h ? { narrative: h } : {};
 }
 
 export function inputsHash(parts: InputParts): string {
@@ -151,7 +163,7 @@ export function packageInputsHash(parts: readonly { title: string; path: string;
 }
 
 const PART_NAMES: Record<InputPart, string> = {
-  tool: "edih version", data: "data", templates: "template", call: "call pack", refdata: "reference data", draft: "draft mark",
+  tool: "edih version", data: "data", narrative: "narrative", templates: "template", call: "call pack", refdata: "reference data", draft: "draft mark",
 };
 
 /** Which parts differ, in words; empty when the recorded parts are unknown (older manifest). */

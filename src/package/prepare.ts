@@ -9,6 +9,7 @@ import type { CallPack } from "../calls/index.js";
 import type { Application } from "../schema/index.js";
 import type { ValidateResult } from "../validate.js";
 import { sha256 } from "./hash.js";
+import { readNarrative, type NarrativeFile } from "../narrative/load.js";
 import { bookmarkTitle, inputParts, inputsHash, packageInputsHash, templateHasher, templateSearchPath, type InputParts } from "./inputs.js";
 import { readDiskState, type DiskEntry } from "./disk.js";
 import { readManifestFile, readPending, type ManifestRead } from "./manifest.js";
@@ -53,6 +54,8 @@ export interface PreparedPlan {
   decisions: Decision[];
   /** sha256 of every input file (application data, templates used, call pack), for the manifest. */
   inputFiles: Record<string, string>;
+  /** The application's readable narrative files, hashed into the documents that hold their slots. */
+  narrative: NarrativeFile[];
 }
 
 export function preparePlan(req: PlanRequest): PreparedPlan {
@@ -61,7 +64,10 @@ export function preparePlan(req: PlanRequest): PreparedPlan {
   const templateFiles = templateHasher(templateDirs);
   const allJobs = planJobs(app, pack.documents);
   const jobs = planJobs(app, pack.documents, { ...(req.langs ? { langs: req.langs } : {}), ...(req.only ? { only: req.only } : {}) });
-  const env = { app, pack, draftErrors: req.draftErrors };
+  // Problems with narrative files are reported by `apply validate` (and a submission build); here
+  // only the readable files count.
+  const narrative = readNarrative(req.projectDir).files;
+  const env = { app, pack, draftErrors: req.draftErrors, narrative };
 
   const documents = new Map<string, PlannedDocument>();
   for (const job of jobs) {
@@ -107,5 +113,5 @@ export function preparePlan(req: PlanRequest): PreparedPlan {
   // Every template of the plan, not only of this run's --only/--lang, so the manifest stays the same.
   for (const job of allJobs) Object.assign(inputFiles, templateFiles(job.document, job.lang)?.files ?? {});
 
-  return { allJobs, jobs, templateDirs, manifest, pending, disk, documents, packages, partial, decisions, inputFiles };
+  return { allJobs, jobs, templateDirs, manifest, pending, disk, documents, packages, partial, decisions, inputFiles, narrative };
 }

@@ -9,6 +9,7 @@ import type { Application } from "../schema/index.js";
 import { isInside } from "../inside.js";
 import type { Job } from "./plan.js";
 import type { DocumentRenderer } from "../render/index.js";
+import type { NarrativeFile } from "../narrative/load.js";
 
 export type Format = "docx" | "pdf";
 
@@ -19,6 +20,8 @@ export interface RenderEnv {
   projectDir: string;
   templateDirs: string[];
   draft: { errors: number } | null;
+  /** The application's narrative files, put into their slots after rendering. */
+  narrative?: NarrativeFile[];
 }
 
 export interface RenderedFile {
@@ -44,8 +47,8 @@ const DRAFT_MARK = {
 export type JobRenderer = (job: Job, formats: readonly Format[]) => Promise<JobResult>;
 
 export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
-  const [{ buildContext }, render, docx, pdf] = await Promise.all([
-    import("../model/index.js"), import("../render/index.js"), import("../writers/docx/index.js"), import("../writers/pdf/index.js"),
+  const [{ buildContext }, render, { insertNarrative }, docx, pdf] = await Promise.all([
+    import("../model/index.js"), import("../render/index.js"), import("../narrative/insert.js"), import("../writers/docx/index.js"), import("../writers/pdf/index.js"),
   ]);
   // Each template set is read and compiled once, for every job of its document and language.
   const templates = new Map<string, { renderer?: DocumentRenderer; diagnostics: Diagnostic[] }>();
@@ -74,6 +77,9 @@ export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
     diagnostics.push(...rendered.diagnostics);
     const doc = rendered.document;
     if (!doc) return { diagnostics, files: [] };
+    // Files matching no slot were reported by validation; here they are just not used.
+    const mine = (env.narrative ?? []).filter((f) => f.document === job.document && f.partner === job.partner);
+    if (mine.length) doc.fills -= insertNarrative(doc.tree, mine, job.lang).filled;
     const mark = env.draft ? { draftMark: DRAFT_MARK[job.lang](env.draft.errors) } : {};
     const files: RenderedFile[] = [];
     for (const format of formats) {

@@ -156,6 +156,12 @@ export function makeHelpers(env: HelperEnv): Record<string, Helper> {
       if (text === undefined) fail(opts, `no text in ${JSON.stringify(params[0]) ?? "undefined (misspelled field?)"}`);
       return new RawMarkdown(text.split(/\r?\n[ \t]*\r?\n/).map((p) => escapeMarkdown(p.trim())).filter(Boolean).join("\n\n"));
     },
+    slot(...args) {
+      // A slot id built from data (a partner's or work package's id) inside a `:::fill{#…}`:
+      // kebab-case and unescaped, since directive attributes know no backslash escapes.
+      const { params } = split(args);
+      return new RawMarkdown(slotId(params.map((p) => String(p ?? "")).join("-")));
+    },
     place(...args) {
       // {{place seat.city}}: like {{t}}, but English prints the official transliteration of a
       // place given only in Bulgarian instead of Cyrillic (validate says so, once).
@@ -211,4 +217,9 @@ export function makeHelpers(env: HelperEnv): Record<string, Helper> {
       return translate(v, lang) ?? String(v);
     },
   };
+}
+
+/** Lower-case kebab-case id: letters and digits of any script, single hyphens between them. */
+export function slotId(raw: string): string {
+  return raw.normalize("NFC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
 }

@@ -12,6 +12,16 @@ import { renderedSizeProblem } from "./limits.js";
 import type { Currency, Lang } from "./format.js";
 import { templateRunner, TemplateError, type SourceFile } from "./template.js";
 import { normaliseTree, parseMarkdown } from "./tree.js";
+import { idlessFills } from "./slots.js";
+
+/** A slot problem found in the rendered text, located in the template by the id's static part. */
+function slotLocation(message: string, template: string): { line?: number; column?: number } {
+  const id = /slot id "([^"]+)"/.exec(message)?.[1];
+  if (!id) return {};
+  const lines = template.split(/\r?\n/);
+  const i = lines.findIndex((l) => l.includes(`#${id}`));
+  return i < 0 ? {} : { line: i + 1, column: lines[i]!.indexOf(":::fill") + 1 };
+}
 
 export type { Lang, Currency } from "./format.js";
 export { formatDate, formatMoney, formatNumber, formatPercent } from "./format.js";
@@ -101,13 +111,41 @@ export type DocumentRenderer = (context: object) => { document?: RenderedDocumen
  * renderDocument for many contexts of one template set (a per-partner document's copies, in one
  * language): the template and its partials are compiled once, on first use.
  */
+/**
+ * The template's body as Markdown, before parsing: for callers that need only what the text says
+ * (which slots a document copy has), not the tree. Same errors as documentRenderer's.
+ */
+export function markdownRenderer(opts: Omit<RenderOptions, "context">): (context: object) => { markdown?: string; diagnostics: Diagnostic[] } {
+  const run = templateRunner(opts.partials, { lang: opts.lang, currency: opts.currency ?? "EUR", labels: opts.labels });
+  const fm = FRONT_MATTER.exec(opts.template);
+  const body = fm ? opts.template.slice(fm[0].length) : opts.template;
+  const idless = idlessDiagnostics(opts);
+  return (context) => {
+    if (idless.length) return { diagnostics: idless };
+    try {
+      return { markdown: run({ source: body, path: opts.templatePath }, context, "markdown"), diagnostics: [] };
+    } catch (err) {
+      if (err instanceof TemplateError) return { diagnostics: [templateDiagnostic(err)] };
+      throw err;
+    }
+  };
+}
+
+function idlessDiagnostics(opts: Pick<RenderOptions, "template" | "templatePath" | "partials">): Diagnostic[] {
+  return [{ path: opts.templatePath, source: opts.template }, ...Object.values(opts.partials)]
+    .flatMap((f) => idlessFills(f.source).map((at): Diagnostic => ({ ruleId: "template", severity: "error", file: f.path, ...at,
+      message: "a :::fill box has no slot id", hint: "Give it a stable kebab-case id, the same in every language: :::fill{#needs-analysis}" })));
+}
+
 export function documentRenderer(opts: Omit<RenderOptions, "context">): DocumentRenderer {
   const run = templateRunner(opts.partials, { lang: opts.lang, currency: opts.currency ?? "EUR", labels: opts.labels });
   const path = opts.templatePath;
   const fm = FRONT_MATTER.exec(opts.template);
   // Blank lines keep the body's line numbers equal to the file's for error positions.
   const body = fm ? "\n".repeat(fm[0].split(/\r?\n/).length - (fm[0].endsWith("\n") ? 1 : 0)) + opts.template.slice(fm[0].length) : opts.template;
+  const idless = idlessDiagnostics(opts);
   return (context) => {
+    if (idless.length) return { diagnostics: idless };
     const diagnostics: Diagnostic[] = [];
     let meta: Partial<DocumentMeta> = {};
     if (fm) {
@@ -131,8 +169,10 @@ export function documentRenderer(opts: Omit<RenderOptions, "context">): Document
     const keepNotes = !!(context as { draft?: unknown }).draft;
     const { tree, fills, notes, problems } = normaliseTree(parseMarkdown(markdown), markdown, { keepNotes });
     for (const p of problems) {
-      diagnostics.push({ ruleId: "template", severity: "warning", message: p.message, file: opts.templatePath });
+      diagnostics.push({ ruleId: "template", severity: p.severity ?? "warning", message: p.message, file: opts.templatePath,
+        ...(p.severity === "error" ? slotLocation(p.message, opts.template) : {}) });
     }
+    if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
     if (!meta.title) {
       diagnostics.push({ ruleId: "template", severity: "warning", file: opts.templatePath, line: 1, column: 1,
         message: "the template has no `title:` in its front matter" });

@@ -7,6 +7,7 @@ import { directiveFromMarkdown } from "mdast-util-directive";
 import { gfmTable } from "micromark-extension-gfm-table";
 import { frontmatter } from "micromark-extension-frontmatter";
 import { directive } from "micromark-extension-directive";
+import { slotData, SLOT_ID } from "./slots.js";
 
 /** Every node type the tree can hold; the writers must handle each (see Handlers). */
 export type DocNode = Nodes;
@@ -50,6 +51,8 @@ export function directiveHandler<C, R>(h: DirectiveHandlers<C, R>, node: Contain
 
 export interface TreeProblem {
   message: string;
+  /** Warning unless said: a slot without a usable id is an error of the template. */
+  severity?: "error" | "warning";
   line?: number;
   column?: number;
 }
@@ -77,6 +80,7 @@ const known = (list: readonly string[], name: string) => list.includes(name);
 export function normaliseTree(root: Root, markdown: string, opts: { keepNotes?: boolean } = {}):
   { tree: Root; fills: number; notes: string[]; problems: TreeProblem[] } {
   const problems: TreeProblem[] = [];
+  const slots = new Set<string>();
   const notes: string[] = [];
   let fills = 0;
 
@@ -121,7 +125,22 @@ export function normaliseTree(root: Root, markdown: string, opts: { keepNotes?: 
         out.push({ type: "paragraph", children: [{ type: "text", value: sourceOf(n, markdown) }], position: n.position });
         continue;
       }
-      if (n.type === "containerDirective" && n.name === "fill") fills++;
+      if (n.type === "containerDirective" && n.name === "fill") {
+        const id = n.attributes?.id ?? undefined;
+        const at = { line: n.position?.start.line, column: n.position?.start.column };
+        if (!id) problems.push({ message: "a :::fill box has no slot id: write :::fill{#some-id}", severity: "error", ...at });
+        else if (!SLOT_ID.test(id)) problems.push({ message: `slot id "${id}" is not kebab-case (lower-case letters, digits, single hyphens)`, severity: "error", ...at });
+        else if (slots.has(id)) problems.push({ message: `slot id "${id}" is used twice in the document: each :::fill needs its own id`, severity: "error", ...at });
+        if (id) {
+          slots.add(id);
+          const data = slotData(n);
+          data.slot = id;
+          // `from="hub.summary"`: the box holds a YAML field's text, so it is already written.
+          const from = n.attributes?.from;
+          if (from) { data.filled = true; data.source = `yaml:${from}`; }
+        }
+        if (!slotData(n).filled) fills++;
+      }
       if (n.type === "paragraph" || n.type === "heading") {
         n.children = fixInline(n.children);
       } else if (n.type === "table") {

@@ -12,12 +12,15 @@ import depTechnology from "./dep-technology.js";
 import durationMatchesCall from "./duration-matches-call.js";
 import eikChecksum from "./eik-checksum.js";
 import foundersMinimum from "./founders-minimum.js";
+import foundingFactsPresent from "./founding-facts-present.js";
 import hubPublicBenefitAssociation from "./hub-public-benefit-association.js";
 import hubRegionNuts2 from "./hub-region-nuts2.js";
 import identifiersPresent from "./identifiers-present.js";
 import identifiersUnique from "./identifiers-unique.js";
 import legalFormOtherNamed from "./legal-form-other-named.js";
 import legalFormPersonality from "./legal-form-personality.js";
+import narrativeComplete from "./narrative-complete.js";
+import narrativeLimits from "./narrative-limits.js";
 import nuts3Valid from "./nuts3-valid.js";
 import partaLimits from "./parta-limits.js";
 import partnerIdsUnique from "./partner-ids-unique.js";
@@ -47,12 +50,15 @@ export const RULES = [
   durationMatchesCall,
   eikChecksum,
   foundersMinimum,
+  foundingFactsPresent,
   hubPublicBenefitAssociation,
   hubRegionNuts2,
   identifiersPresent,
   identifiersUnique,
   legalFormOtherNamed,
   legalFormPersonality,
+  narrativeComplete,
+  narrativeLimits,
   nuts3Valid,
   partaLimits,
   partnerIdsUnique,

@@ -7,6 +7,8 @@ export const FoundingMeeting = z.strictObject({
   place: Multilingual.nullable().optional(),
   chair: Multilingual.nullable().optional(),
   secretary: Multilingual.nullable().optional(),
+  address: Multilingual.nullable().optional().meta({ description: "Address of the meeting place (founding protocol)" }),
+  opened_by: Multilingual.nullable().optional().meta({ description: "Name of the person who opened the meeting (founding protocol)" }),
 });
 
 export const LegalEntity = z.strictObject({
@@ -23,6 +25,8 @@ export const LegalEntity = z.strictObject({
   management_board_size: z.number().int().positive().nullable().optional()
     .meta({ description: "Members of the management board (управителен съвет) in the statute" }),
   term: Multilingual.nullable().optional().meta({ description: "Term of the association; unlimited when left out" }),
+  management_board_term: Multilingual.nullable().optional()
+    .meta({ description: "Term of office of the management board in the statute, e.g. { bg: три години, en: three years }" }),
   representative: Person.optional(),
 });
 

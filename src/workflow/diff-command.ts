@@ -51,7 +51,17 @@ export async function runDiff(oldArg: string, newArg: string | undefined, flags:
     const report = diffApplications(a.app, b.app, {
       old: oldLabel, new: newDir, rates: { old: await ratesOf(a.app.call), new: await ratesOf(b.app.call) },
     });
-    process.stdout.write(flags.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : diffText(report));
+    // Narrative is compared apart from the data: a change of prose alone is still a difference.
+    const { readNarrative } = await import("../narrative/load.js");
+    const { diffNarrative, narrativeDiffLines } = await import("../narrative/diff.js");
+    const narrative = diffNarrative(readNarrative(oldDir).files, readNarrative(newDir).files);
+    const identical = report.identical && narrative.length === 0;
+    const text = () => {
+      if (identical) return diffText(report).replace("no differences in the data", "no differences in the data or the narrative");
+      const lines = narrativeDiffLines(narrative).join("\n");
+      return report.identical ? `Changes from ${report.old} to ${report.new}\n\n${lines}` : diffText(report) + (lines ? `\n${lines}` : "");
+    };
+    process.stdout.write(flags.format === "json" ? `${JSON.stringify({ ...report, identical, narrative }, null, 2)}\n` : text());
     return EXIT.ok;
   } finally {
     cleanup();

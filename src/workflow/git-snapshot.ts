@@ -28,7 +28,7 @@ export function snapshotAtRevision(rev: string, dir: string): Snapshot {
   }
   const names = git(abs, ["ls-tree", "-r", "--name-only", "--full-tree", rev, "--", prefix || "."])
     .split("\n").filter(Boolean).map((p) => p.slice(prefix.length))
-    .filter((p) => p === "edih.yaml" || /^partners\/[^/]+\.ya?ml$/.test(p));
+    .filter((p) => p === "edih.yaml" || /^partners\/[^/]+\.ya?ml$/.test(p) || /^narrative\/.+\.md$/.test(p));
   if (!names.includes("edih.yaml")) throw new UsageError(`there is no ${prefix}edih.yaml at revision ${rev}`);
   const tmp = mkdtempSync(join(tmpdir(), "edih-diff-"));
   for (const name of names) writeFileAtomic(join(tmp, name), git(abs, ["show", `${rev}:${prefix}${name}`]));

@@ -83,7 +83,7 @@ describe("renderDocument", () => {
   });
 
   it("formats through helpers and counts fill markers", () => {
-    const r = render("{{money 1234.5}} {{date signed}} {{percent 0.5}} {{t hub.name}} {{value eik \"ЕИК\"}} {{date missing_date}}\n\n:::fill\nwrite\n:::\n");
+    const r = render("{{money 1234.5}} {{date signed}} {{percent 0.5}} {{t hub.name}} {{value eik \"ЕИК\"}} {{date missing_date}}\n\n:::fill{#notes}\nwrite\n:::\n");
     const p = stripPositions(r.document!.tree.children[0]) as { children: { type: string; value?: string }[] };
     expect(p.children[0]!.value).toBe("1\u00a0234,50\u00a0EUR 30.03.2021\u00a0г. 50\u00a0% Тракийски цифров иновационен хъб ");
     expect(p.children.filter((c) => c.type === "textDirective")).toHaveLength(2);
@@ -156,5 +156,46 @@ describe("loadTemplateSet", () => {
     writeFileSync(join(dir, "sample", "bg.md.hbs"), "---\ntitle: own\n---\nown");
     expect(loadTemplateSet([dir, FIX], "sample", "bg").set!.template.path).toBe(join(dir, "sample", "bg.md.hbs"));
     expect(loadTemplateSet([dir], "nothing", "en").diagnostics[0]).toMatchObject({ ruleId: "template", severity: "error" });
+  });
+});
+
+describe("slots", () => {
+  it("a fill box without an id is a template error at its line", () => {
+    const r = render("---\ntitle: t\n---\nText\n\n:::fill\nwrite\n:::\n");
+    expect(r.document).toBeUndefined();
+    expect(r.diagnostics).toMatchObject([{ severity: "error", file: "doc/bg.md.hbs", line: 6, column: 1, message: expect.stringContaining("no slot id") }]);
+  });
+
+  it("two boxes with one id is a template error located at the first", () => {
+    const r = render("---\ntitle: t\n---\n:::fill{#a}\nx\n:::\n\n:::fill{#a}\ny\n:::\n");
+    expect(r.diagnostics).toMatchObject([{ severity: "error", line: 4, message: expect.stringContaining('"a" is used twice') }]);
+  });
+
+  it("an id that is not kebab-case is an error", () => {
+    const r = render("---\ntitle: t\n---\n:::fill{#Needs_Analysis}\nx\n:::\n");
+    expect(r.diagnostics).toMatchObject([{ severity: "error", message: expect.stringContaining("not kebab-case") }]);
+  });
+
+  it("ids from data go through {{slot}}: kebab-case, unescaped", () => {
+    const r = render("---\ntitle: t\n---\n:::fill{#{{slot id \"tasks\"}} }\nx\n:::\n", { id: "WP 2.b" });
+    expect(r.diagnostics).toEqual([]);
+    const fill = r.document!.tree.children[0] as import("mdast-util-directive").ContainerDirective;
+    expect(fill.data).toEqual({ slot: "wp-2-b-tasks" });
+    expect(r.document!.fills).toBe(1);
+  });
+
+  it("from= marks a box that holds a YAML field's text as filled", () => {
+    const r = render("---\ntitle: t\n---\n:::fill{#summary from=\"hub.summary\"}\nThe text.\n:::\n");
+    const fill = r.document!.tree.children[0] as import("mdast-util-directive").ContainerDirective;
+    expect(fill.data).toEqual({ slot: "summary", filled: true, source: "yaml:hub.summary" });
+    expect(r.document!.fills).toBe(0);
+  });
+});
+
+describe("slotsInMarkdown", () => {
+  it("reads ids and from= off the fill lines, with the YAML text of a filled box", async () => {
+    const { slotsInMarkdown } = await import("../../src/render/slots.js");
+    expect(slotsInMarkdown("# A\n\n:::fill{#summary from=\"hub.summary\"}\n\nThe hub\\'s text\\.\n\n:::\n\n:::fill{#wp1-tasks }\nx\n:::\n")).toEqual([
+      { id: "summary", from: "hub.summary", text: "The hub's text." }, { id: "wp1-tasks" }]);
   });
 });

@@ -28,6 +28,8 @@ export function baseApplication(): Fixture {
       legal_entity: {
         legal_form: "association", public_benefit: true, status: "founded", founded_on: "2021-03-30", eik: null,
         seat: { city: "Стара Загора", nuts3: "BG344" },
+        founding_meeting: { date: "2021-03-30", address: "ул. Пример 1", opened_by: "А. Лице", chair: "Б. Лице", secretary: "В. Лице" },
+        management_board_size: 5, management_board_term: { bg: "три години", en: "three years" },
       },
       technologies: ["ai", "data"],
       target_groups: ["sme", "public-sector"],

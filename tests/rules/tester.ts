@@ -6,7 +6,7 @@ import { loadCallPack } from "../../src/calls/index.js";
 import type { CallPack, RuleSetting } from "../../src/calls/types.js";
 import { checkApplication } from "../../src/check.js";
 import type { Diagnostic, JsonPath, Severity } from "../../src/diagnostics.js";
-import type { Rule, Stage } from "../../src/rules/types.js";
+import type { NarrativeFacts, Rule, Stage } from "../../src/rules/types.js";
 import { baseApplication, type Fixture } from "./base.js";
 
 export interface Case {
@@ -16,6 +16,8 @@ export interface Case {
   options?: Record<string, unknown>;
   stage?: Stage;
   call?: "DIGITAL-2021-EDIH-01" | "BG-EDIH-PRESELECTION-2021";
+  /** Slots and narrative files, for the narrative rules. */
+  narrative?: NarrativeFacts;
   /** Changes to the loaded call pack (e.g. a fact's status). */
   pack?: (pack: CallPack) => void;
 }
@@ -25,6 +27,7 @@ export interface Expected {
   path?: JsonPath;
   severity?: Severity;
   hint?: string | RegExp;
+  file?: string;
 }
 
 export interface InvalidCase extends Case {
@@ -54,7 +57,8 @@ export function packFor(rule: Rule, c: Case): CallPack {
 }
 
 export function runCase(rule: Rule, c: Case): Diagnostic[] {
-  return checkApplication(buildApplication(c.patch), { callPack: packFor(rule, c), stage: c.stage ?? "draft", rules: [rule] });
+  return checkApplication(buildApplication(c.patch), { callPack: packFor(rule, c), stage: c.stage ?? "draft", rules: [rule],
+    ...(c.narrative ? { narrative: c.narrative } : {}) });
 }
 
 function matches(actual: string | undefined, want: string | RegExp): boolean {
@@ -78,6 +82,7 @@ export function ruleTester(rule: Rule, cases: { valid: Case[]; invalid: InvalidC
           if (want.message !== undefined) expect(matches(d.message, want.message), `message: ${d.message}`).toBe(true);
           if (want.path !== undefined) expect(d.path).toEqual(want.path);
           if (want.severity !== undefined) expect(d.severity).toBe(want.severity);
+          if (want.file !== undefined) expect(d.file).toBe(want.file);
           if (want.hint !== undefined) expect(matches(d.hint, want.hint), `hint: ${d.hint}`).toBe(true);
           expect(d.source).toBeTruthy();
         });

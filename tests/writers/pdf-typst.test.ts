@@ -27,7 +27,7 @@ describe("Typst writer: text never becomes Typst", () => {
   it("prints Typst's specials literally wherever the tree carries text", async () => {
     const r = renderDocument({
       template: "---\ntitle: \"{{evil}}\"\n---\n# {{evil}}\n\n{{evil}} **{{evil}}** *{{evil}}*\n\n| a | {{evil}} |\n|---|---|\n| {{evil}} | x |\n\n" +
-        ":::fill\n{{evil}}\n:::\n\nblank: {{blank evil}}\n\n:::signatures\n- **{{evil}}**\n:::\n",
+        ":::fill{#hostile}\n{{evil}}\n:::\n\nblank: {{blank evil}}\n\n:::signatures\n- **{{evil}}**\n:::\n",
       templatePath: "hostile.md.hbs", partials: {}, labels: { page: "Page", of: "of", fill: "#fill" }, context: { evil: TYPST_HOSTILE }, lang: "en",
     });
     const document = r.document!;

@@ -8,6 +8,7 @@ import type { RenderedDocument } from "../../render/index.js";
 import { approximateMeasure, planTable, TABLE_FONT, tableTexts, toUnits, type Measure } from "../columns.js";
 import { FILL_KEEP_CHARS, isSignatures, keepsWithNext } from "../keep.js";
 import { directiveHandler, dispatch, textOf, type DirectiveHandlers, type DocNode, type Handlers } from "../../render/tree.js";
+import { isFilled } from "../../render/slots.js";
 import { toBlocks, type Piece as Pieces } from "../pieces.js";
 
 /** Arial is on every consultant's machine; the PDF uses its metric twin Arimo so both paginate alike. */
@@ -110,6 +111,8 @@ const directives: DirectiveHandlers<Ctx, Piece[]> = {
     { block: new TableOfContents(ctx.labels["contents"] ?? "Contents", { hyperlink: true, headingStyleRange: "1-2" }) },
   ],
   fill: (node, ctx) => {
+    // Written text (narrative or a YAML field) is body content like any other.
+    if (isFilled(node)) return node.children.flatMap((k) => blocks(dispatch(handlers, k, ctx), ctx)).map((block) => ({ block }));
     const border = { style: BorderStyle.SINGLE, size: 8, color: FILL_BORDER, space: 4 };
     const c: Ctx = { ...ctx, shade: FILL_SHADE, para: { ...ctx.para,
       shading: { type: ShadingType.CLEAR, fill: FILL_SHADE, color: "auto" },
