@@ -23,6 +23,8 @@ export interface ManifestOutput {
   title?: string;
   /** Page count of a PDF, for limits checked without re-rendering. */
   pages?: number;
+  /** Per slot of a DOCX: sha256 of what `narrative pull` reads from it unedited, and of the narrative file it came from. */
+  slots?: Record<string, { docx: string; narrative: string | null }>;
 }
 
 export interface Manifest {

@@ -1,14 +1,16 @@
 import {
-  AlignmentType, BorderStyle, Document, ExternalHyperlink, Footer, Header, HeadingLevel, LevelFormat, LineRuleType,
+  AlignmentType, BookmarkEnd, BookmarkStart, BorderStyle, Document, ExternalHyperlink, Footer, Header, HeadingLevel, LevelFormat, LineRuleType,
   PageBreak, PageNumber, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableOfContents, TableRow, TextRun, WidthType,
   type IParagraphOptions, type ParagraphChild,
 } from "docx";
 import type { ListItem, PhrasingContent } from "mdast";
+import type { ContainerDirective } from "mdast-util-directive";
 import type { RenderedDocument } from "../../render/index.js";
 import { approximateMeasure, planTable, TABLE_FONT, tableTexts, toUnits, type Measure } from "../columns.js";
 import { FILL_KEEP_CHARS, isSignatures, keepsWithNext } from "../keep.js";
 import { directiveHandler, dispatch, textOf, type DirectiveHandlers, type DocNode, type Handlers } from "../../render/tree.js";
 import { toBlocks, type Piece as Pieces } from "../pieces.js";
+import { FILL_LABEL_STYLE, slotBookmarkName } from "./slot-marks.js";
 
 /** Arial is on every consultant's machine; the PDF uses its metric twin Arimo so both paginate alike. */
 export const DOCX_FONT = "Arial";
@@ -55,7 +57,7 @@ interface Ctx {
   size?: number;
   labels: Record<string, string>;
   measure: Measure;
-  state: { listInstance: number };
+  state: { listInstance: number; bookmarks: number };
 }
 
 const blocks = (pieces: Piece[], ctx: Ctx): Block[] => toBlocks(pieces, (run) => paragraph(run, ctx));
@@ -101,6 +103,52 @@ function listItemPieces(item: ListItem, ctx: Ctx, numbering: Ctx["numbering"]): 
   return out;
 }
 
+function fillBox(node: ContainerDirective, ctx: Ctx): Piece[] {
+  // A slot with narrative (data.filled, set by the build) is plain text: no box, no label.
+  if ((node.data as { filled?: boolean } | undefined)?.filled) return renderAll(node.children, ctx);
+  const border = { style: BorderStyle.SINGLE, size: 8, color: FILL_BORDER, space: 4 };
+  const c: Ctx = { ...ctx, shade: FILL_SHADE, para: { ...ctx.para,
+    shading: { type: ShadingType.CLEAR, fill: FILL_SHADE, color: "auto" },
+    border: { top: border, bottom: border, left: border, right: border } } };
+  // A short box stays on one page: every paragraph but the last keeps with the next one.
+  const keep = textOf(node).length < FILL_KEEP_CHARS;
+  const held: Ctx = keep ? { ...c, para: { ...c.para, keepNext: true, keepLines: true } } : c;
+  // Its own style, so `narrative pull` leaves the label out of what the person wrote.
+  const label: Piece = { block: paragraph([run(`${ctx.labels["fill"] ?? "To be completed"}:`, c, { bold: true })], held, { style: FILL_LABEL_STYLE }) };
+  const kids = node.children;
+  const body = kids.flatMap((k, i) => {
+    const kc = i < kids.length - 1 ? held : keep ? { ...c, para: { ...c.para, keepLines: true } } : c;
+    return blocks(dispatch(handlers, k, kc), kc);
+  });
+  return [label, ...body.map((block) => ({ block }))];
+}
+
+/**
+ * A slot (`:::fill{#id}`) is wrapped in a bookmark named after it: the one mark Word and
+ * LibreOffice 7.4 both keep through an edit and a save (LibreOffice turns a block content
+ * control into an inline one and drops its tag). Start in the first paragraph, end in the last.
+ */
+function markSlot(node: ContainerDirective, ctx: Ctx, pieces: Piece[]): Piece[] {
+  const id = node.attributes?.id;
+  if (!id) return pieces;
+  const out = blocks(pieces, ctx);
+  // Ids far above docx's own counter; normalizeDocx renumbers all bookmarks in document order.
+  const link = 1_000_000 + ++ctx.state.bookmarks;
+  const start = new BookmarkStart(slotBookmarkName(id), link) as unknown as ParagraphChild;
+  const end = new BookmarkEnd(link) as unknown as ParagraphChild;
+  // A slot that starts (or ends) with a table gets an empty paragraph to carry the mark.
+  if (!(out[0] instanceof Paragraph)) out.unshift(new Paragraph({ children: [] }));
+  if (!(out[out.length - 1] instanceof Paragraph)) out.push(new Paragraph({ children: [] }));
+  out[0] = withChildren(out[0] as Paragraph, [start], []);
+  out[out.length - 1] = withChildren(out[out.length - 1] as Paragraph, [], [end]);
+  return out.map((block) => ({ block }));
+}
+
+/** The same paragraph with marks added before and after its runs. */
+function withChildren(p: Paragraph, before: ParagraphChild[], after: ParagraphChild[]): Paragraph {
+  return new Paragraph({ ...p.options, children: [...before, ...(p.options.children ?? []), ...after] });
+}
+
 const directives: DirectiveHandlers<Ctx, Piece[]> = {
   "page-break": () => [{ block: new Paragraph({ children: [new PageBreak()] }) }],
   toc: (_n, ctx) => [
@@ -108,22 +156,7 @@ const directives: DirectiveHandlers<Ctx, Piece[]> = {
     { block: new Paragraph({ spacing: { before: 240, after: 120 }, children: [new TextRun({ text: ctx.labels["contents"] ?? "Contents", bold: true, size: 32, color: "1F3864" })] }) },
     { block: new TableOfContents(ctx.labels["contents"] ?? "Contents", { hyperlink: true, headingStyleRange: "1-2" }) },
   ],
-  fill: (node, ctx) => {
-    const border = { style: BorderStyle.SINGLE, size: 8, color: FILL_BORDER, space: 4 };
-    const c: Ctx = { ...ctx, shade: FILL_SHADE, para: { ...ctx.para,
-      shading: { type: ShadingType.CLEAR, fill: FILL_SHADE, color: "auto" },
-      border: { top: border, bottom: border, left: border, right: border } } };
-    // A short box stays on one page: every paragraph but the last keeps with the next one.
-    const keep = textOf(node).length < FILL_KEEP_CHARS;
-    const held: Ctx = keep ? { ...c, para: { ...c.para, keepNext: true, keepLines: true } } : c;
-    const label: Piece = { block: paragraph([run(`${ctx.labels["fill"] ?? "To be completed"}:`, c, { bold: true })], held) };
-    const kids = node.children;
-    const body = kids.flatMap((k, i) => {
-      const kc = i < kids.length - 1 ? held : keep ? { ...c, para: { ...c.para, keepLines: true } } : c;
-      return blocks(dispatch(handlers, k, kc), kc);
-    });
-    return [label, ...body.map((block) => ({ block }))];
-  },
+  fill: (node, ctx) => markSlot(node, ctx, fillBox(node, ctx)),
   signatures: (node, ctx) => {
     const items = node.children.flatMap((n) => (n.type === "list" ? n.children : []));
     const rows = items.map((item) => {
@@ -230,7 +263,7 @@ function levels(format: "bullet" | "decimal") {
 export function buildDocx(doc: RenderedDocument, opts: { draftMark?: string; measure?: Measure } = {}): Document {
   const labels = doc.labels;
   const ctx: Ctx = { bold: false, italic: false, strike: false, mono: false, para: {}, listLevel: 0, labels,
-    measure: opts.measure ?? approximateMeasure, state: { listInstance: 0 } };
+    measure: opts.measure ?? approximateMeasure, state: { listInstance: 0, bookmarks: 0 } };
   const lang = doc.meta.lang === "bg" ? "bg-BG" : "en-GB";
   const titleBlocks: Block[] = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.meta.title)] })];
   if (doc.meta.subtitle) titleBlocks.push(new Paragraph({ style: "Subtitle", children: [new TextRun(doc.meta.subtitle)] }));
@@ -267,6 +300,7 @@ export function buildDocx(doc: RenderedDocument, opts: { draftMark?: string; mea
         heading("Heading1", "Heading 1", 32, 0),
         heading("Heading2", "Heading 2", 26, 1),
         heading("Heading3", "Heading 3", 23, 2),
+        { id: FILL_LABEL_STYLE, name: "EDIH fill label", basedOn: "Normal", next: "Normal" },
       ],
     },
     numbering: { config: [

@@ -1,0 +1,125 @@
+/**
+ * What a generated DOCX carries so that `narrative pull` can make a three-way decision without
+ * guessing: which document, language and partner it is, and per slot the hash of what pull would
+ * read from it unedited and the hash of the narrative file it was built from. Stored as custom
+ * document properties (docProps/custom.xml), which Word and LibreOffice both keep on save; the
+ * same stamps go into the out folder's manifest.
+ */
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import { sha256 } from "../package/hash.js";
+import { openDocx } from "./docx-package.js";
+import { blockText, readDocx, type ReadDocx } from "./docx-read.js";
+import { blocksToMarkdown } from "./docx-to-markdown.js";
+
+export interface DocxIdentity {
+  document: string;
+  lang: string;
+  partner?: string;
+}
+
+export interface SlotStamp {
+  /** sha256 of the Markdown `narrative pull` reads from the slot of the DOCX as built. */
+  docx: string;
+  /** sha256 of the narrative file the slot was built from; null: there was none (the box). */
+  narrative: string | null;
+}
+
+export const PROP = { document: "edih.document", lang: "edih.lang", partner: "edih.partner",
+  slot: "edih.slot.", outside: "edih.outside." } as const;
+const NONE = "-";
+
+/** The Markdown each slot holds, in document order. */
+export function slotMarkdown(read: ReadDocx): { id: string; markdown: string }[] {
+  return read.slots.map((s) => ({ id: s.id, markdown: blocksToMarkdown(read.blocks.slice(s.first, s.last + 1)) }));
+}
+
+/**
+ * The text outside the slots, as regions between them (region i ends where slot i starts), each
+ * with the nearest heading before its end. Field results (table of contents, page numbers) are
+ * left out: Word and LibreOffice recompute them.
+ */
+export function outsideRegions(read: ReadDocx): { text: string; heading: string }[] {
+  const regions: { text: string; heading: string }[] = [];
+  let heading = "";
+  let from = 0;
+  const region = (to: number) => {
+    const texts: string[] = [];
+    for (let i = from; i < to; i++) {
+      const b = read.blocks[i]!;
+      if (b.generated) continue;
+      const t = blockText(b);
+      if (b.content.kind === "p" && b.content.heading && t) heading = t;
+      if (t) texts.push(t);
+    }
+    regions.push({ text: texts.join("\n"), heading });
+  };
+  for (const s of read.slots) {
+    region(s.first);
+    from = s.last + 1;
+    // A heading inside a slot is the person's; the nearest template heading stays the one before.
+  }
+  region(read.blocks.length);
+  return regions;
+}
+
+export const regionHash = (text: string): string => sha256(text).slice(0, 16);
+
+export interface Stamped {
+  bytes: Uint8Array;
+  slots: Record<string, SlotStamp>;
+}
+
+/** Adds the stamps to a freshly written DOCX (same bytes in, same bytes out). */
+export function stampDocx(bytes: Uint8Array, who: DocxIdentity, narrative: Record<string, string | null>): Stamped {
+  const read = readDocx(openDocx(bytes, `${who.lang}/${who.document}.docx`), { slotIds: Object.keys(narrative) });
+  const slots: Record<string, SlotStamp> = {};
+  for (const { id, markdown } of slotMarkdown(read)) slots[id] = { docx: sha256(markdown), narrative: narrative[id] ?? null };
+  const props: [string, string][] = [[PROP.document, who.document], [PROP.lang, who.lang]];
+  if (who.partner) props.push([PROP.partner, who.partner]);
+  for (const [id, s] of Object.entries(slots)) props.push([PROP.slot + id, `${s.docx} ${s.narrative ?? NONE}`]);
+  outsideRegions(read).forEach((r, i) => props.push([PROP.outside + i, regionHash(r.text)]));
+
+  const files = unzipSync(bytes);
+  const out: Zippable = {};
+  const stamp = { mtime: new Date(2000, 0, 1, 0, 0, 0) };
+  for (const [name, data] of Object.entries(files)) {
+    let d = data;
+    if (name === "[Content_Types].xml") {
+      d = strToU8(strFromU8(data).replace("</Types>",
+        `<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>`));
+    } else if (name === "_rels/.rels") {
+      d = strToU8(strFromU8(data).replace("</Relationships>",
+        `<Relationship Id="rIdEdihCustom" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>`));
+    }
+    if (name === "docProps/custom.xml") continue;
+    out[name] = [d, stamp];
+  }
+  out["docProps/custom.xml"] = [strToU8(customXml(props)), stamp];
+  return { bytes: zipSync(out, { level: 6 }), slots };
+}
+
+const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+function customXml(props: [string, string][]): string {
+  // fmtid is the one ECMA-376 gives for user-defined properties; pid starts at 2.
+  const items = props.map(([name, value], i) => `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="${i + 2}" name="${escapeXml(name)}"><vt:lpwstr>${escapeXml(value)}</vt:lpwstr></property>`);
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">${items.join("")}</Properties>`;
+}
+
+/** The stamps as read back from a DOCX's custom properties. */
+export function readStamps(props: Record<string, string>): { who?: DocxIdentity; slots: Record<string, SlotStamp>; outside: string[] } {
+  const slots: Record<string, SlotStamp> = {};
+  const outside: string[] = [];
+  for (const [name, value] of Object.entries(props)) {
+    if (name.startsWith(PROP.slot)) {
+      const [docx, narrative] = value.trim().split(/\s+/);
+      if (docx && /^[0-9a-f]{64}$/.test(docx)) slots[name.slice(PROP.slot.length)] = { docx, narrative: narrative && narrative !== NONE ? narrative : null };
+    } else if (name.startsWith(PROP.outside)) {
+      const i = Number(name.slice(PROP.outside.length));
+      if (Number.isInteger(i) && i >= 0 && i < 10_000) outside[i] = value.trim();
+    }
+  }
+  const document = props[PROP.document], lang = props[PROP.lang];
+  const who = document && lang ? { document, lang, ...(props[PROP.partner] ? { partner: props[PROP.partner] } : {}) } : undefined;
+  return { ...(who ? { who } : {}), slots, outside };
+}

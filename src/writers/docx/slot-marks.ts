@@ -1,0 +1,19 @@
+/**
+ * How a slot is marked in a generated DOCX, shared by the writer and `narrative pull`.
+ * Word bookmark names are letters, digits and underscores, at most 40 characters, so a slot id
+ * (kebab-case) is written with underscores; the DOCX lists its slot ids in a custom property,
+ * which is how a name is mapped back (and how a long id, shortened, is still found).
+ */
+import { createHash } from "node:crypto";
+
+export const SLOT_BOOKMARK_PREFIX = "edih_";
+/** Paragraph style of a box's "To be completed:" line, which is not the person's text. */
+export const FILL_LABEL_STYLE = "EdihFillLabel";
+const MAX_BOOKMARK = 40;
+
+export function slotBookmarkName(id: string): string {
+  const name = SLOT_BOOKMARK_PREFIX + id.replace(/[^A-Za-z0-9]/g, "_");
+  if (name.length <= MAX_BOOKMARK) return name;
+  const tag = createHash("sha256").update(id).digest("hex").slice(0, 8);
+  return `${name.slice(0, MAX_BOOKMARK - 9)}_${tag}`;
+}
