@@ -9,6 +9,7 @@ import { registerRules } from "./commands/rules.js";
 import { registerInit } from "./commands/init.js";
 import { registerPartners } from "./commands/partners.js";
 import { registerSchema } from "./commands/schema.js";
+import { registerNarrativePull } from "./commands/narrative-pull.js";
 import { UsageError } from "./errors.js";
 import { toolVersion } from "./version.js";
 
@@ -39,6 +40,9 @@ Examples:
   registerInit(program);
   registerPartners(program);
   registerSchema(program);
+  const narrative = program.command("narrative").description("the consultant's own text: narrative files and the Word round trip")
+    .exitOverride();
+  registerNarrativePull(narrative);
   return program;
 }
 

@@ -5,7 +5,7 @@
  * controls tagged `edih:<slot>` as Word writes them. Tracked changes, comments and field results
  * are kept apart, so `pull` can refuse, list or skip them instead of losing them silently.
  */
-import { SLOT_BOOKMARK_PREFIX, slotBookmarkName } from "../writers/docx/slot-marks.js";
+import { FILL_LABEL_STYLE, FILL_LABEL_STYLE_NAME, SLOT_BOOKMARK_PREFIX, SLOT_END_PREFIX, slotBookmarkName } from "../writers/docx/slot-marks.js";
 import type { DocxPackage } from "./docx-package.js";
 import { child, elements, textContent, type XmlElement } from "./xml.js";
 
@@ -25,6 +25,8 @@ export interface Run {
 export interface Paragraph {
   kind: "p";
   style?: string;
+  /** The box's "To be completed:" line (by style name: LibreOffice renames style ids). */
+  label?: boolean;
   /** 1-based heading level, from the style's outline level. */
   heading?: number;
   list?: { numId: string; level: number; ordered: boolean };
@@ -170,18 +172,23 @@ export function readDocx(pkg: DocxPackage, opts: { slotIds?: readonly string[] }
   }
   // Bookmark names back to slot ids: through the ids the DOCX lists, else by undoing the underscores.
   const known = new Map<string, string>();
-  for (const id of opts.slotIds ?? []) known.set(slotBookmarkName(id), id);
+  const knownEnds = new Map<string, string>();
+  const learn = (id: string) => {
+    known.set(slotBookmarkName(id), id);
+    knownEnds.set(slotBookmarkName(id, SLOT_END_PREFIX), id);
+  };
+  for (const id of opts.slotIds ?? []) learn(id);
   for (const key of Object.keys(props)) {
     const m = /^edih\.slot\.(.+)$/.exec(key);
-    if (m) known.set(slotBookmarkName(m[1]!), m[1]!);
+    if (m) learn(m[1]!);
   }
-  const slotOfBookmark = (name: string): string | undefined =>
-    name.startsWith(SLOT_BOOKMARK_PREFIX) ? known.get(name) ?? name.slice(SLOT_BOOKMARK_PREFIX.length).replace(/_/g, "-") : undefined;
+  const decode = (name: string, prefix: string, map: Map<string, string>): string | undefined =>
+    name.startsWith(prefix) ? map.get(name) ?? name.slice(prefix.length).replace(/_/g, "-") : undefined;
 
   const blocks: Block[] = [];
   // Range marks in document order: bookmark starts/ends and tagged content controls, by block index.
-  const starts: { slot: string; id: string; block: number }[] = [];
-  const ends: { id: string; block: number }[] = [];
+  const starts: { slot: string; block: number }[] = [];
+  const endMarks: { slot: string; block: number }[] = [];
   const controls: { slot: string; block: number }[] = [];
   const fields: { instr: string; result: boolean }[] = [];
   let current: Block | undefined;
@@ -189,9 +196,12 @@ export function readDocx(pkg: DocxPackage, opts: { slotIds?: readonly string[] }
 
   const mark = (el: XmlElement, blockIndex: number) => {
     if (el.name === "w:bookmarkStart") {
-      const slot = slotOfBookmark(el.attrs["w:name"] ?? "");
-      if (slot) starts.push({ slot, id: el.attrs["w:id"] ?? "", block: blockIndex });
-    } else if (el.name === "w:bookmarkEnd") ends.push({ id: el.attrs["w:id"] ?? "", block: blockIndex });
+      const name = el.attrs["w:name"] ?? "";
+      const endOf = decode(name, SLOT_END_PREFIX, knownEnds);
+      const slot = endOf === undefined ? decode(name, SLOT_BOOKMARK_PREFIX, known) : undefined;
+      if (endOf) endMarks.push({ slot: endOf, block: blockIndex });
+      if (slot) starts.push({ slot, block: blockIndex });
+    }
   };
 
   const sdtSlot = (sdt: XmlElement): string | undefined => {
@@ -296,6 +306,7 @@ export function readDocx(pkg: DocxPackage, opts: { slotIds?: readonly string[] }
     const pPr = child(p, "w:pPr");
     const style = pPr && child(pPr, "w:pStyle")?.attrs["w:val"];
     const para: Paragraph = { kind: "p", ...(style ? { style } : {}), runs: [] };
+    if (style && (style === FILL_LABEL_STYLE || styles.get(style)?.name === FILL_LABEL_STYLE_NAME)) para.label = true;
     if (pPr) {
       for (const ch of elements(pPr)) if (ch.name === "w:pPrChange") current!.changes.push({ kind: "format change", author: ch.attrs["w:author"] ?? "unknown" });
       const markRPr = child(pPr, "w:rPr");
@@ -374,21 +385,26 @@ export function readDocx(pkg: DocxPackage, opts: { slotIds?: readonly string[] }
   };
   walkBody(child(pkg.document, "w:body")!);
 
-  // A slot runs from the first start of its bookmark to the last end of any bookmark of that name:
-  // LibreOffice writes a multi-paragraph bookmark back as several starts with unpaired ends.
+  // A slot starts at the first start of its bookmark (LibreOffice writes one bookmark back as
+  // several) and ends before its end mark.
+  // A content control tagged edih:<slot> (as Word writes them) spans its own blocks.
   const ranges = new Map<string, { first: number; last: number }>();
-  const idsOf = new Map<string, Set<string>>();
-  for (const s of starts) {
-    const r = ranges.get(s.slot);
-    if (r) { r.first = Math.min(r.first, s.block); r.last = Math.max(r.last, s.block); } else ranges.set(s.slot, { first: s.block, last: s.block });
-    idsOf.set(s.slot, (idsOf.get(s.slot) ?? new Set()).add(s.id));
-  }
-  for (const e of ends) {
-    for (const [slot, ids] of idsOf) if (ids.has(e.id)) { const r = ranges.get(slot)!; r.last = Math.max(r.last, e.block); }
-  }
   for (const c of controls) {
     const r = ranges.get(c.slot);
     if (r) { r.first = Math.min(r.first, c.block); r.last = Math.max(r.last, c.block); } else ranges.set(c.slot, { first: c.block, last: c.block });
+  }
+  // A bookmarked slot starts at the first start of its bookmark (LibreOffice writes one bookmark
+  // back as several) and ends before its end mark, which sits at the start of what follows: what
+  // was typed after the slot's last paragraph is still the slot's. LibreOffice moves a range
+  // bookmark's end as a person types (7.4), so that end is not used. Without an end mark (the
+  // slot ends the document) a slot runs to the next slot or to the end.
+  const firstStart = new Map<string, number>();
+  for (const s of starts) if (!ranges.has(s.slot)) firstStart.set(s.slot, Math.min(firstStart.get(s.slot) ?? s.block, s.block));
+  const firsts = [...firstStart.values(), ...[...ranges.values()].map((r) => r.first)];
+  for (const [slot, first] of firstStart) {
+    const end = endMarks.filter((e) => e.slot === slot && e.block > first).map((e) => e.block)[0];
+    const next = Math.min(blocks.length, ...firsts.filter((f) => f > first));
+    ranges.set(slot, { first, last: (end !== undefined ? Math.min(end, next) : next) - 1 });
   }
   const slots = [...ranges].map(([id, r]) => ({ id, first: Math.max(0, r.first), last: Math.min(blocks.length - 1, r.last) }))
     .sort((a, b) => a.first - b.first);

@@ -8,7 +8,6 @@ import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmTableFromMarkdown, gfmTableToMarkdown } from "mdast-util-gfm-table";
 import { toMarkdown } from "mdast-util-to-markdown";
 import { gfmTable } from "micromark-extension-gfm-table";
-import { FILL_LABEL_STYLE } from "../writers/docx/slot-marks.js";
 import type { Block, Paragraph, Run } from "./docx-read.js";
 
 /** Runs of one formatting joined; whitespace at the edges of bold/italic moved outside (`**a **` is not bold in Markdown). */
@@ -95,7 +94,7 @@ export function blocksToMdast(blocks: readonly Block[]): Root {
       children.push(table);
       continue;
     }
-    if (c.style === FILL_LABEL_STYLE || isEmpty(c)) continue;
+    if (c.label || isEmpty(c)) continue;
     const inline = phrasing(c.runs);
     if (c.list) {
       // lists[k]: the list open at depth k. A level deeper than one below the open lists nests one down.

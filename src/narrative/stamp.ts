@@ -34,32 +34,32 @@ export function slotMarkdown(read: ReadDocx): { id: string; markdown: string }[]
 }
 
 /**
- * The text outside the slots, as regions between them (region i ends where slot i starts), each
- * with the nearest heading before its end. Field results (table of contents, page numbers) are
- * left out: Word and LibreOffice recompute them.
+ * The text outside the slots, in regions that start at each slot's end and at each heading, each
+ * with its nearest heading: where a person typed outside the slots can then be named. Field
+ * results (table of contents, page numbers) are left out: Word and LibreOffice recompute them.
  */
 export function outsideRegions(read: ReadDocx): { text: string; heading: string }[] {
-  const regions: { text: string; heading: string }[] = [];
+  const regions: { text: string[]; heading: string }[] = [{ text: [], heading: "" }];
   let heading = "";
-  let from = 0;
-  const region = (to: number) => {
-    const texts: string[] = [];
-    for (let i = from; i < to; i++) {
-      const b = read.blocks[i]!;
-      if (b.generated) continue;
-      const t = blockText(b);
-      if (b.content.kind === "p" && b.content.heading && t) heading = t;
-      if (t) texts.push(t);
+  let slot = 0;
+  for (let i = 0; i < read.blocks.length; i++) {
+    const s = read.slots[slot];
+    if (s && i === s.first) {
+      i = s.last;
+      slot++;
+      regions.push({ text: [], heading });
+      continue;
     }
-    regions.push({ text: texts.join("\n"), heading });
-  };
-  for (const s of read.slots) {
-    region(s.first);
-    from = s.last + 1;
-    // A heading inside a slot is the person's; the nearest template heading stays the one before.
+    const b = read.blocks[i]!;
+    if (b.generated) continue;
+    const t = blockText(b);
+    if (b.content.kind === "p" && b.content.heading && t) {
+      heading = t;
+      regions.push({ text: [], heading });
+    }
+    if (t) regions[regions.length - 1]!.text.push(t);
   }
-  region(read.blocks.length);
-  return regions;
+  return regions.map((r) => ({ text: r.text.join("\n"), heading: r.heading }));
 }
 
 export const regionHash = (text: string): string => sha256(text).slice(0, 16);

@@ -10,7 +10,7 @@ import { approximateMeasure, planTable, TABLE_FONT, tableTexts, toUnits, type Me
 import { FILL_KEEP_CHARS, isSignatures, keepsWithNext } from "../keep.js";
 import { directiveHandler, dispatch, textOf, type DirectiveHandlers, type DocNode, type Handlers } from "../../render/tree.js";
 import { toBlocks, type Piece as Pieces } from "../pieces.js";
-import { FILL_LABEL_STYLE, slotBookmarkName } from "./slot-marks.js";
+import { FILL_LABEL_STYLE, FILL_LABEL_STYLE_NAME, SLOT_END_PREFIX, slotBookmarkName } from "./slot-marks.js";
 
 /** Arial is on every consultant's machine; the PDF uses its metric twin Arimo so both paginate alike. */
 export const DOCX_FONT = "Arial";
@@ -141,7 +141,41 @@ function markSlot(node: ContainerDirective, ctx: Ctx, pieces: Piece[]): Piece[] 
   if (!(out[out.length - 1] instanceof Paragraph)) out.push(new Paragraph({ children: [] }));
   out[0] = withChildren(out[0] as Paragraph, [start], []);
   out[out.length - 1] = withChildren(out[out.length - 1] as Paragraph, [], [end]);
+  // Placeholder for the end mark, moved into the paragraph that follows by placeSlotEnds.
+  const after = new Paragraph({ children: [] });
+  slotEnds.set(after, id);
+  out.push(after);
   return out.map((block) => ({ block }));
+}
+
+const slotEnds = new WeakMap<Block, string>();
+
+/**
+ * Puts each slot's end mark (a point bookmark) at the start of the paragraph after the slot; where
+ * a table follows, an empty paragraph before it carries the mark.
+ */
+function placeSlotEnds(body: Block[], state: Ctx["state"]): Block[] {
+  const out: Block[] = [];
+  let pending: ParagraphChild[] = [];
+  for (const block of body) {
+    const id = slotEnds.get(block);
+    if (id !== undefined) {
+      const link = 1_000_000 + ++state.bookmarks;
+      pending.push(new BookmarkStart(slotBookmarkName(id, SLOT_END_PREFIX), link) as unknown as ParagraphChild,
+        new BookmarkEnd(link) as unknown as ParagraphChild);
+      continue;
+    }
+    if (pending.length) {
+      out.push(block instanceof Paragraph ? withChildren(block, pending, []) : new Paragraph({ children: pending }));
+      if (!(block instanceof Paragraph)) out.push(block);
+      pending = [];
+      continue;
+    }
+    out.push(block);
+  }
+  // Nothing follows the last slot: it runs to the end of the document (LibreOffice drops a mark
+  // in a last empty paragraph anyway).
+  return out;
 }
 
 /** The same paragraph with marks added before and after its runs. */
@@ -267,7 +301,7 @@ export function buildDocx(doc: RenderedDocument, opts: { draftMark?: string; mea
   const lang = doc.meta.lang === "bg" ? "bg-BG" : "en-GB";
   const titleBlocks: Block[] = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.meta.title)] })];
   if (doc.meta.subtitle) titleBlocks.push(new Paragraph({ style: "Subtitle", children: [new TextRun(doc.meta.subtitle)] }));
-  const body = blocks(dispatch(handlers, doc.tree, ctx), ctx);
+  const body = placeSlotEnds(blocks(dispatch(handlers, doc.tree, ctx), ctx), ctx.state);
 
   const headerChildren: Paragraph[] = [];
   if (opts.draftMark) {
@@ -300,7 +334,7 @@ export function buildDocx(doc: RenderedDocument, opts: { draftMark?: string; mea
         heading("Heading1", "Heading 1", 32, 0),
         heading("Heading2", "Heading 2", 26, 1),
         heading("Heading3", "Heading 3", 23, 2),
-        { id: FILL_LABEL_STYLE, name: "EDIH fill label", basedOn: "Normal", next: "Normal" },
+        { id: FILL_LABEL_STYLE, name: FILL_LABEL_STYLE_NAME, basedOn: "Normal", next: "Normal" },
       ],
     },
     numbering: { config: [

@@ -7,12 +7,20 @@
 import { createHash } from "node:crypto";
 
 export const SLOT_BOOKMARK_PREFIX = "edih_";
+/**
+ * A point mark at the start of what follows a slot. The slot's own bookmark is not enough:
+ * a paragraph typed after its last one (Enter at the end) falls outside a bookmark, in Word and
+ * LibreOffice alike, but it stays before this mark.
+ */
+export const SLOT_END_PREFIX = "edihend_";
 /** Paragraph style of a box's "To be completed:" line, which is not the person's text. */
 export const FILL_LABEL_STYLE = "EdihFillLabel";
+/** LibreOffice rewrites style ids from style names (EDIHfilllabel): the reader goes by name. */
+export const FILL_LABEL_STYLE_NAME = "EDIH fill label";
 const MAX_BOOKMARK = 40;
 
-export function slotBookmarkName(id: string): string {
-  const name = SLOT_BOOKMARK_PREFIX + id.replace(/[^A-Za-z0-9]/g, "_");
+export function slotBookmarkName(id: string, prefix: string = SLOT_BOOKMARK_PREFIX): string {
+  const name = prefix + id.replace(/[^A-Za-z0-9]/g, "_");
   if (name.length <= MAX_BOOKMARK) return name;
   const tag = createHash("sha256").update(id).digest("hex").slice(0, 8);
   return `${name.slice(0, MAX_BOOKMARK - 9)}_${tag}`;
