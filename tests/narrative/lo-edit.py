@@ -5,9 +5,10 @@ Run with /usr/bin/python3 (python3-uno). Usage:
   lo-edit.py IN.docx OUT.docx type BOOKMARK           replace the slot's instruction text with a
                                                       paragraph with one bold word and a bullet list
   lo-edit.py IN.docx OUT.docx outside                 type a sentence into the first paragraph outside the slots
+  lo-edit.py IN.docx OUT.docx track BOOKMARK          as `type`, with changes recorded (author "Reviewer")
 Starts its own headless soffice with a private profile and ends it (by its own process id).
 """
-import os, subprocess, sys, tempfile, time
+import os, signal, subprocess, sys, tempfile, time
 import uno
 from com.sun.star.beans import PropertyValue
 from com.sun.star.text.ControlCharacter import PARAGRAPH_BREAK
@@ -61,9 +62,11 @@ def type_into_slot(doc, bookmark):
 
 
 def type_outside(doc):
-    paras = doc.getText().createEnumeration()
-    first = paras.nextElement()
-    doc.getText().insertString(first.getEnd(), " Typed outside.", False)
+    text = doc.getText()
+    cur = text.createTextCursor()
+    cur.gotoStart(False)
+    cur.gotoEndOfParagraph(False)
+    text.insertString(cur, " Typed outside.", False)
 
 
 def main():
@@ -72,15 +75,21 @@ def main():
     pipe = f"edih_{os.getpid()}"
     office = subprocess.Popen(["soffice", "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
                                f"-env:UserInstallation=file://{profile}", f"--accept=pipe,name={pipe};urp;"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         ctx = connect(pipe)
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
         doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(src)), "_blank", 0, (prop("Hidden", True),))
-        if mode == "type":
+        if doc is None:
+            raise RuntimeError(f"LibreOffice could not open {src}")
+        if mode == "track":
+            doc.RecordChanges = True
+        if mode in ("type", "track"):
             type_into_slot(doc, sys.argv[4])
         elif mode == "outside":
             type_outside(doc)
+        elif mode != "resave":
+            raise RuntimeError(f"unknown mode {mode}")
         doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(dst)), (prop("FilterName", "MS Word 2007 XML"), prop("Overwrite", True)))
         doc.close(True)
         try:
@@ -91,7 +100,12 @@ def main():
         try:
             office.wait(timeout=30)
         except subprocess.TimeoutExpired:
-            office.kill()
+            pass
+        # soffice is a wrapper around soffice.bin: end the whole group this script started.
+        try:
+            os.killpg(office.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
         subprocess.run(["rm", "-rf", profile])
 
 

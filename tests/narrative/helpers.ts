@@ -1,0 +1,102 @@
+// Shared by the narrative round-trip tests: an example copy whose budget-table template has a slot,
+// LibreOffice as the person editing, DOCX files made and taken apart with fflate.
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import { copyExample, edih, ROOT } from "../e2e/build-helpers.js";
+
+export const SLOT = "cost-justification";
+export const BOOKMARK = "edih_cost_justification";
+export const FIXTURES = join(import.meta.dirname, "fixtures");
+
+/**
+ * The example with its own budget-table templates (an application's templates/ overrides the
+ * bundled ones file by file) whose last box is the slot `cost-justification`, in both languages.
+ */
+export function appWithSlot(label: string): string {
+  const dir = copyExample(label);
+  for (const lang of ["en", "bg"]) {
+    const bundled = readFileSync(join(ROOT, "templates/budget-table", `${lang}.md.hbs`), "utf8");
+    const last = bundled.lastIndexOf(":::fill");
+    if (last < 0) throw new Error(`templates/budget-table/${lang}.md.hbs has no :::fill box any more`);
+    const withSlot = bundled.slice(0, last) + bundled.slice(last).replace(/^:::fill(\{#[^}]*\})?/, `:::fill{#${SLOT}}`);
+    mkdirSync(join(dir, "templates/budget-table"), { recursive: true });
+    writeFileSync(join(dir, "templates/budget-table", `${lang}.md.hbs`), withSlot);
+  }
+  return dir;
+}
+
+export function build(dir: string, ...flags: string[]) {
+  const r = edih(["apply", "build", dir, "--only", "budget-table", ...flags]);
+  if (r.code !== 0) throw new Error(`build failed (${r.code}): ${r.stdout}\n${r.stderr}`);
+  return r;
+}
+
+export const pull = (dir: string, ...args: string[]) => edih(["narrative", "pull", ...args, "--dir", dir]);
+
+/**
+ * LibreOffice edits a copy of `docx` (a copy: LibreOffice leaves a lock file next to what it opens)
+ * with tests/narrative/lo-edit.py and returns the saved file.
+ */
+export function libreOffice(docx: string, mode: "resave" | "type" | "track" | "outside"): string {
+  const work = mkdtempSync(join(tmpdir(), "edih-lo-edit-"));
+  const src = join(work, "in.docx");
+  copyFileSync(docx, src);
+  const out = join(work, "budget-table.docx");
+  const r = spawnSync("/usr/bin/python3", [join(import.meta.dirname, "lo-edit.py"), src, out, mode, ...(mode === "resave" || mode === "outside" ? [] : [BOOKMARK])],
+    { encoding: "utf8", timeout: 180_000 });
+  if (r.status !== 0 || !existsSync(out)) throw new Error(`lo-edit.py ${mode} failed (${r.status}): ${r.stderr}`);
+  return out;
+}
+
+/** What LibreOffice's typing (lo-edit.py `type`) must come back as. */
+export const TYPED = "Co-funding comes from the **regional** development budget.\n\n- staff of the hub\n- equipment for the test bed\n";
+
+/** Zips a folder of DOCX parts (a hand-made fixture) into a .docx. */
+export function zipFolder(folder: string, dest: string, extra: Record<string, string> = {}): string {
+  const files: Zippable = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else files[relative(folder, p)] = readFileSync(p);
+    }
+  };
+  walk(folder);
+  for (const [name, text] of Object.entries(extra)) files[name] = strToU8(text);
+  writeFileSync(dest, zipSync(files));
+  return dest;
+}
+
+/** A DOCX with some parts replaced or removed (undefined). */
+export function rewriteDocx(src: string, dest: string, change: Record<string, string | undefined>): string {
+  const files = unzipSync(readFileSync(src));
+  const out: Zippable = {};
+  for (const [name, data] of Object.entries(files)) {
+    if (name in change) {
+      const v = change[name];
+      if (v !== undefined) out[name] = strToU8(v);
+    } else out[name] = data;
+  }
+  for (const [name, v] of Object.entries(change)) if (!(name in files) && v !== undefined) out[name] = strToU8(v);
+  writeFileSync(dest, zipSync(out));
+  return dest;
+}
+
+/** Every file under `dir/narrative`, relative, with its text. */
+export function narrativeFiles(dir: string): Record<string, string> {
+  const root = join(dir, "narrative");
+  const out: Record<string, string> = {};
+  if (!existsSync(root)) return out;
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[relative(root, p)] = readFileSync(p, "utf8");
+    }
+  };
+  walk(root);
+  return out;
+}
