@@ -12,7 +12,7 @@ import { isInside } from "../inside.js";
 import { sha256 } from "../package/hash.js";
 import { readManifest, type ManifestOutput } from "../package/manifest.js";
 import { writeFileAtomic } from "../write-atomic.js";
-import { DocxError, openDocx } from "./docx-package.js";
+import { DocxError, openDocx, type DocxPackage } from "./docx-package.js";
 import { readDocx, type ReadDocx } from "./docx-read.js";
 import { canonicalMarkdown } from "./docx-to-markdown.js";
 import { narrativeFile } from "./slot-files.js";
@@ -77,8 +77,10 @@ export function pullNarrative(docxFiles: readonly string[], opts: PullOptions): 
 function pullOne(abs: string, shown: string, dir: string, outputs: readonly ManifestOutput[], opts: PullOptions): FileReport {
   const report: FileReport = { docx: shown, slots: [], comments: [], errors: [], warnings: [] };
   let read: ReadDocx;
+  let pkg: DocxPackage;
   try {
-    read = readDocx(openDocx(readFileSync(abs), shown));
+    pkg = openDocx(readFileSync(abs), shown);
+    read = readDocx(pkg);
   } catch (err) {
     if (err instanceof DocxError) {
       report.errors.push(err.message);
@@ -88,6 +90,9 @@ function pullOne(abs: string, shown: string, dir: string, outputs: readonly Mani
   }
   const stamps = readStamps(read.props);
   const who = stamps.who ?? identityFromName(abs, outputs);
+  const built = who && outputs.find((o) => o.format === "docx" && o.document === who.document && o.lang === who.lang && (o.partner ?? undefined) === who.partner);
+  // Properties lost: the manifest knows the slot ids, which map shortened bookmark names back.
+  if (!stamps.who && built?.slots) read = readDocx(pkg, { slotIds: Object.keys(built.slots) });
   if (!read.slots.length) {
     report.errors.push(who && Object.keys(stamps.slots).length
       ? `${shown}: the marks of its slots are gone (${Object.keys(stamps.slots).join(", ")}); pull a copy saved before they were deleted, or build again`
@@ -99,7 +104,6 @@ function pullOne(abs: string, shown: string, dir: string, outputs: readonly Mani
     return report;
   }
   report.who = who;
-  const built = outputs.find((o) => o.format === "docx" && o.document === who.document && o.lang === who.lang && (o.partner ?? undefined) === who.partner);
   const stampOf = (slot: string): SlotStamp | undefined => stamps.slots[slot] ?? built?.slots?.[slot];
 
   const regions = outsideRegions(read);

@@ -20,8 +20,9 @@ export const FILL_LABEL_STYLE_NAME = "EDIH fill label";
 const MAX_BOOKMARK = 40;
 
 export function slotBookmarkName(id: string, prefix: string = SLOT_BOOKMARK_PREFIX): string {
-  const name = prefix + id.replace(/[^A-Za-z0-9]/g, "_");
-  if (name.length <= MAX_BOOKMARK) return name;
+  const name = prefix + id.replace(/-/g, "_");
+  if (/^[a-z0-9-]+$/.test(id) && name.length <= MAX_BOOKMARK) return name;
+  // Too long, or letters Word does not take in a name (Cyrillic ids): what fits, plus a hash.
   const tag = createHash("sha256").update(id).digest("hex").slice(0, 8);
-  return `${name.slice(0, MAX_BOOKMARK - 9)}_${tag}`;
+  return `${(prefix + id.replace(/[^A-Za-z0-9]/g, "_")).slice(0, MAX_BOOKMARK - 9)}_${tag}`;
 }
