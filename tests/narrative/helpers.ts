@@ -8,28 +8,32 @@ import { strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { copyExample, edih, ROOT } from "../e2e/build-helpers.js";
 
 export const SLOT = "cost-justification";
+export const PARTNER_SLOT = "contribution";
 export const BOOKMARK = "edih_cost_justification";
 export const FIXTURES = join(import.meta.dirname, "fixtures");
 
 /**
- * The example with its own budget-table templates (an application's templates/ overrides the
- * bundled ones file by file) whose last box is the slot `cost-justification`, in both languages.
+ * The example with its own templates (an application's templates/ overrides the bundled ones file
+ * by file) whose last box is a slot: `cost-justification` in the budget table, `contribution` in
+ * the commitment letter (one per partner), in both languages.
  */
 export function appWithSlot(label: string): string {
   const dir = copyExample(label);
-  for (const lang of ["en", "bg"]) {
-    const bundled = readFileSync(join(ROOT, "templates/budget-table", `${lang}.md.hbs`), "utf8");
-    const last = bundled.lastIndexOf(":::fill");
-    if (last < 0) throw new Error(`templates/budget-table/${lang}.md.hbs has no :::fill box any more`);
-    const withSlot = bundled.slice(0, last) + bundled.slice(last).replace(/^:::fill(\{#[^}]*\})?/, `:::fill{#${SLOT}}`);
-    mkdirSync(join(dir, "templates/budget-table"), { recursive: true });
-    writeFileSync(join(dir, "templates/budget-table", `${lang}.md.hbs`), withSlot);
+  for (const [document, slot] of [["budget-table", SLOT], ["commitment-letter", PARTNER_SLOT]] as const) {
+    for (const lang of ["en", "bg"]) {
+      const bundled = readFileSync(join(ROOT, "templates", document, `${lang}.md.hbs`), "utf8");
+      const last = bundled.lastIndexOf(":::fill");
+      if (last < 0) throw new Error(`templates/${document}/${lang}.md.hbs has no :::fill box any more`);
+      const withSlot = bundled.slice(0, last) + bundled.slice(last).replace(/^:::fill(\{[^}]*\})?/, `:::fill{#${slot}}`);
+      mkdirSync(join(dir, "templates", document), { recursive: true });
+      writeFileSync(join(dir, "templates", document, `${lang}.md.hbs`), withSlot);
+    }
   }
   return dir;
 }
 
 export function build(dir: string, ...flags: string[]) {
-  const r = edih(["apply", "build", dir, "--only", "budget-table", ...flags]);
+  const r = edih(["apply", "build", dir, ...(flags.includes("--only") ? [] : ["--only", "budget-table"]), ...flags]);
   if (r.code !== 0) throw new Error(`build failed (${r.code}): ${r.stdout}\n${r.stderr}`);
   return r;
 }
@@ -40,12 +44,12 @@ export const pull = (dir: string, ...args: string[]) => edih(["narrative", "pull
  * LibreOffice edits a copy of `docx` (a copy: LibreOffice leaves a lock file next to what it opens)
  * with tests/narrative/lo-edit.py and returns the saved file.
  */
-export function libreOffice(docx: string, mode: "resave" | "type" | "track" | "outside"): string {
+export function libreOffice(docx: string, mode: "resave" | "type" | "track" | "outside", bookmark = BOOKMARK): string {
   const work = mkdtempSync(join(tmpdir(), "edih-lo-edit-"));
   const src = join(work, "in.docx");
   copyFileSync(docx, src);
   const out = join(work, "budget-table.docx");
-  const r = spawnSync("/usr/bin/python3", [join(import.meta.dirname, "lo-edit.py"), src, out, mode, ...(mode === "resave" || mode === "outside" ? [] : [BOOKMARK])],
+  const r = spawnSync("/usr/bin/python3", [join(import.meta.dirname, "lo-edit.py"), src, out, mode, ...(mode === "resave" || mode === "outside" ? [] : [bookmark])],
     { encoding: "utf8", timeout: 180_000 });
   if (r.status !== 0 || !existsSync(out)) throw new Error(`lo-edit.py ${mode} failed (${r.status}): ${r.stderr}`);
   return out;

@@ -2,7 +2,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { appWithSlot, build, FIXTURES, libreOffice, narrativeFiles, pull, rewriteDocx, SLOT, TYPED, zipFolder } from "./helpers.js";
+import { appWithSlot, build, FIXTURES, libreOffice, narrativeFiles, PARTNER_SLOT, pull, rewriteDocx, SLOT, TYPED, zipFolder } from "./helpers.js";
 
 const FILE = `budget-table/${SLOT}.en.md`;
 
@@ -140,4 +140,20 @@ describe("a DOCX with content controls as Word writes them", () => {
     expect(r.stdout).toContain("comment in slot cost-justification by Maria Ivanova: Check the co-funding decision number");
     expect(narrativeFiles(dir)).toEqual({ [FILE]: TYPED });
   });
+});
+
+describe("a per-partner document sent back by e-mail", () => {
+  it("is known by its properties whatever its name, and its text goes to the partner's narrative folder", () => {
+    const dir = appWithSlot("pull-partner");
+    build(dir, "--only", "commitment-letter", "--lang", "en", "--format", "docx");
+    const edited = libreOffice(join(dir, "out/en/commitment-letter-trakia-university.docx"), "type", "edih_contribution");
+    const inbox = join(dir, "inbox");
+    mkdirSync(inbox);
+    copyFileSync(edited, join(inbox, "Letter from Trakia (signed).docx"));
+    const r = pull(dir, join(inbox, "Letter from Trakia (signed).docx"));
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("(commitment-letter, trakia-university, en)");
+    expect(narrativeFiles(dir)).toEqual({ [`commitment-letter/trakia-university/${PARTNER_SLOT}.en.md`]: TYPED });
+  }, 120_000);
 });
