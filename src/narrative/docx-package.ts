@@ -61,6 +61,12 @@ export function openDocx(bytes: Uint8Array, name: string): DocxPackage {
     throw new DocxError(`${name} is a damaged zip package (${(err as Error).message}); save it again from Word or LibreOffice`);
   }
   if (problem) throw new DocxError(`${name} ${problem}; not read`);
+  if (macros) throw new DocxError(`${name} contains macros (a .docm saved as .docx); save it as a plain .docx (Word document) and pull that`);
+  return docxFromParts(parts, name);
+}
+
+/** The parts of a package already unzipped (the build's own DOCX, just written). */
+export function docxFromParts(parts: Record<string, Uint8Array>, name: string): DocxPackage {
   const xml = (path: string): XmlElement | undefined => {
     const data = parts[path];
     if (!data) return undefined;
@@ -73,7 +79,7 @@ export function openDocx(bytes: Uint8Array, name: string): DocxPackage {
   };
   const types = xml("[Content_Types].xml");
   if (!types) throw new DocxError(`${name} is a zip but not a Word document (no [Content_Types].xml)`);
-  if (macros || elements(types).some((o) => o.attrs["ContentType"] === MACRO_MAIN)) {
+  if (elements(types).some((o) => o.attrs["ContentType"] === MACRO_MAIN)) {
     throw new DocxError(`${name} contains macros (a .docm saved as .docx); save it as a plain .docx (Word document) and pull that`);
   }
   const document = xml("word/document.xml");

@@ -5,9 +5,9 @@
  * document properties (docProps/custom.xml), which Word and LibreOffice both keep on save; the
  * same stamps go into the out folder's manifest.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import { strFromU8, strToU8 } from "fflate";
 import { sha256 } from "../package/hash.js";
-import { openDocx } from "./docx-package.js";
+import { docxFromParts } from "./docx-package.js";
 import { blockText, readDocx, type ReadDocx } from "./docx-read.js";
 import { blocksToMarkdown } from "./docx-to-markdown.js";
 
@@ -65,37 +65,28 @@ export function outsideRegions(read: ReadDocx): { text: string; heading: string 
 export const regionHash = (text: string): string => sha256(text).slice(0, 16);
 
 export interface Stamped {
-  bytes: Uint8Array;
+  /** Parts to add or replace in the package. */
+  parts: Record<string, Uint8Array>;
   slots: Record<string, SlotStamp>;
 }
 
-/** Adds the stamps to a freshly written DOCX (same bytes in, same bytes out). */
-export function stampDocx(bytes: Uint8Array, who: DocxIdentity, narrative: Record<string, string | null>): Stamped {
-  const read = readDocx(openDocx(bytes, `${who.lang}/${who.document}.docx`), { slotIds: Object.keys(narrative) });
+/** The stamps of a freshly written DOCX, from its (normalized) parts: custom properties and their declarations. */
+export function stampParts(parts: Record<string, Uint8Array>, who: DocxIdentity, narrative: Record<string, string | null>): Stamped {
+  const read = readDocx(docxFromParts(parts, `${who.lang}/${who.document}.docx`), { slotIds: Object.keys(narrative) });
   const slots: Record<string, SlotStamp> = {};
   for (const { id, markdown } of slotMarkdown(read)) slots[id] = { docx: sha256(markdown), narrative: narrative[id] ?? null };
   const props: [string, string][] = [[PROP.document, who.document], [PROP.lang, who.lang]];
   if (who.partner) props.push([PROP.partner, who.partner]);
   for (const [id, s] of Object.entries(slots)) props.push([PROP.slot + id, `${s.docx} ${s.narrative ?? NONE}`]);
   outsideRegions(read).forEach((r, i) => props.push([PROP.outside + i, regionHash(r.text)]));
-
-  const files = unzipSync(bytes);
-  const out: Zippable = {};
-  const stamp = { mtime: new Date(2000, 0, 1, 0, 0, 0) };
-  for (const [name, data] of Object.entries(files)) {
-    let d = data;
-    if (name === "[Content_Types].xml") {
-      d = strToU8(strFromU8(data).replace("</Types>",
-        `<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>`));
-    } else if (name === "_rels/.rels") {
-      d = strToU8(strFromU8(data).replace("</Relationships>",
-        `<Relationship Id="rIdEdihCustom" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>`));
-    }
-    if (name === "docProps/custom.xml") continue;
-    out[name] = [d, stamp];
-  }
-  out["docProps/custom.xml"] = [strToU8(customXml(props)), stamp];
-  return { bytes: zipSync(out, { level: 6 }), slots };
+  const text = (name: string) => strFromU8(parts[name] ?? new Uint8Array());
+  return { slots, parts: {
+    "[Content_Types].xml": strToU8(text("[Content_Types].xml").replace("</Types>",
+      `<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>`)),
+    "_rels/.rels": strToU8(text("_rels/.rels").replace("</Relationships>",
+      `<Relationship Id="rIdEdihCustom" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>`)),
+    "docProps/custom.xml": strToU8(customXml(props)),
+  } };
 }
 
 const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");

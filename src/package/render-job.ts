@@ -83,19 +83,21 @@ export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
     let slots: Record<string, SlotStamp> | undefined;
     for (const format of formats) {
       if (format === "docx") {
-        const bytes = await docx.writeDocx(doc, mark);
         const ids = slotIds(doc.tree);
-        if (!ids.length) files.push({ format, bytes });
-        else {
-          // Stamped so `narrative pull` can tell an edit in Word from a newer narrative file.
-          const { stampDocx } = await import("../narrative/stamp.js");
-          const narrative = Object.fromEntries(ids.map((id) => [id, narrativeHash(env.projectDir, job, id)]));
-          const stamped = stampDocx(bytes, { document: job.document, lang: job.lang, ...(job.partner ? { partner: job.partner } : {}) }, narrative);
-          files.push({ format, bytes: stamped.bytes });
-          slots = stamped.slots;
+        if (!ids.length) {
+          files.push({ format, bytes: await docx.writeDocx(doc, mark) });
+          continue;
         }
-      }
-      else files.push({ format, ...(await pdf.layoutPdf(doc, mark)) });
+        // Stamped so `narrative pull` can tell an edit in Word from a newer narrative file.
+        const { stampParts } = await import("../narrative/stamp.js");
+        const narrative = Object.fromEntries(ids.map((id) => [id, narrativeHash(env.projectDir, job, id)]));
+        const who = { document: job.document, lang: job.lang, ...(job.partner ? { partner: job.partner } : {}) };
+        files.push({ format, bytes: await docx.writeDocx(doc, { ...mark, addParts: (parts) => {
+          const stamped = stampParts(parts, who, narrative);
+          slots = stamped.slots;
+          return stamped.parts;
+        } }) });
+      } else files.push({ format, ...(await pdf.layoutPdf(doc, mark)) });
     }
     return { diagnostics, title: doc.meta.title, fills: doc.fills, files, ...(slots ? { slots } : {}) };
   };

@@ -2,12 +2,15 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 
 import { FIXED_DATE_ISO } from "../fixed.js";
 
+/** Given the normalized parts, parts to add or replace (the slot stamps of `narrative pull`). */
+export type PartsHook = (parts: Record<string, Uint8Array>) => Record<string, Uint8Array>;
+
 /**
  * docx writes the current time into docProps/core.xml, random relationship ids for hyperlinks, and
  * zip entries stamped with the time of packing. Rewriting those makes the same tree give the same
  * bytes (libraries.md §2).
  */
-export function normalizeDocx(bytes: Uint8Array, opts: { extraStyles?: string } = {}): Uint8Array {
+export function normalizeDocx(bytes: Uint8Array, opts: { extraStyles?: string; addParts?: PartsHook } = {}): Uint8Array {
   const files = unzipSync(bytes);
   const names = Object.keys(files);
   const text = (n: string) => strFromU8(files[n]!);
@@ -33,6 +36,10 @@ export function normalizeDocx(bytes: Uint8Array, opts: { extraStyles?: string } 
       data = strToU8(s);
     }
     out[n] = [data, { mtime: new Date(2000, 0, 1, 0, 0, 0) }];
+  }
+  if (opts.addParts) {
+    const parts = Object.fromEntries(Object.entries(out).map(([n, v]) => [n, (v as [Uint8Array, unknown])[0]]));
+    for (const [n, data] of Object.entries(opts.addParts(parts))) out[n] = [data, { mtime: new Date(2000, 0, 1, 0, 0, 0) }];
   }
   return zipSync(out, { level: 6 });
 }
