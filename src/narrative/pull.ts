@@ -10,7 +10,7 @@ import { basename, dirname, join, relative, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { isInside } from "../inside.js";
 import { sha256 } from "../package/hash.js";
-import { readManifest, type ManifestOutput } from "../package/manifest.js";
+import { PENDING_FILE, readManifest, readPending, type ManifestOutput } from "../package/manifest.js";
 import { writeFileAtomic } from "../write-atomic.js";
 import { DocxError, openDocx, type DocxPackage } from "./docx-package.js";
 import { readDocx, type ReadDocx } from "./docx-read.js";
@@ -183,7 +183,23 @@ function pullOne(abs: string, shown: string, dir: string, outputs: readonly Mani
     writes.push({ path, text: markdown });
   }
   for (const w of writes) writeFileAtomic(w.path, w.text);
+  if (!report.errors.length) handBack(dir, abs);
   return report;
+}
+
+/**
+ * A DOCX pulled where the build wrote it (edited in place in out/) is no longer a hand edit to
+ * protect: its text is in the narrative files now. It is recorded the way a build killed
+ * half-way records its own files (.edih-pending.json), so the next build rewrites it instead of
+ * keeping it as "edited by hand".
+ */
+function handBack(dir: string, abs: string): void {
+  const outDir = join(dir, "out");
+  const rel = relative(outDir, abs).split(/[\\/]/).join("/");
+  if (rel.startsWith("..") || !readManifest(outDir)?.outputs.some((o) => o.path === rel)) return;
+  const pending = readPending(outDir);
+  pending[rel] = sha256(readFileSync(abs));
+  writeFileAtomic(join(outDir, PENDING_FILE), JSON.stringify(pending, null, 2));
 }
 
 /** A DOCX whose properties were lost: its name as built (`part-b.docx`, in a folder `en`) against the manifest. */

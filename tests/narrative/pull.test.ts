@@ -2,6 +2,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { edih, sha256File } from "../e2e/build-helpers.js";
 import { appWithSlot, build, FIXTURES, libreOffice, narrativeFiles, PARTNER_SLOT, pull, rewriteDocx, SLOT, TYPED, zipFolder } from "./helpers.js";
 
 const FILE = `budget-table/${SLOT}.en.md`;
@@ -155,5 +156,28 @@ describe("a per-partner document sent back by e-mail", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("(commitment-letter, trakia-university, en)");
     expect(narrativeFiles(dir)).toEqual({ [`commitment-letter/trakia-university/${PARTNER_SLOT}.en.md`]: TYPED });
+  }, 120_000);
+});
+
+describe("a DOCX edited in place in out/", () => {
+  it("is kept by the build (the budget changed meanwhile) until pulled, and rebuilt after", () => {
+    const dir = appWithSlot("pull-in-place");
+    build(dir, "--format", "docx");
+    const docx = join(dir, "out/en/budget-table.docx");
+    copyFileSync(libreOffice(docx, "type"), docx);
+    const edited = sha256File(docx);
+    const yaml = join(dir, "edih.yaml");
+    writeFileSync(yaml, readFileSync(yaml, "utf8").replace("personnel: 420000,", "personnel: 432100,"));
+    const kept = edih(["apply", "build", dir, "--only", "budget-table", "--format", "docx"]);
+    expect(kept.code).toBe(1);
+    expect(kept.stderr + kept.stdout).toMatch(/budget-table\.docx was changed by hand since the last build; not overwritten/);
+    expect(sha256File(docx)).toBe(edited);
+    const r = pull(dir, docx);
+    expect(r.code).toBe(0);
+    expect(narrativeFiles(dir)).toEqual({ [FILE]: TYPED });
+    const rebuilt = edih(["apply", "build", dir, "--only", "budget-table", "--format", "docx"]);
+    expect(rebuilt.stdout + rebuilt.stderr).not.toMatch(/changed by hand/);
+    expect(rebuilt.code).toBe(0);
+    expect(sha256File(docx)).not.toBe(edited);
   }, 120_000);
 });
