@@ -1,5 +1,6 @@
 // `edih narrative pull` through the built CLI, on DOCX files LibreOffice really edited and saved.
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { edih, sha256File } from "../e2e/build-helpers.js";
@@ -128,6 +129,24 @@ describe("narrative pull refuses what it must not take silently", () => {
       expect(r.stderr, name).not.toMatch(/internal error|at .*\.js:\d+/);
     }
     expect(narrativeFiles(dir)).toEqual(before);
+  });
+
+  it("never writes through a link out of the application folder", () => {
+    const outside = mkdtempSync(join(tmpdir(), "edih-outside-"));
+    rmSync(join(dir, "narrative"), { recursive: true, force: true });
+    mkdirSync(join(dir, "narrative"));
+    symlinkSync(outside, join(dir, "narrative/budget-table"));
+    const r = pull(dir, libreOffice(built, "type"));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/cost-justification\.en\.md leads outside the application folder \(a link\?\); not written/);
+    expect(readdirSync(outside)).toEqual([]);
+    rmSync(join(dir, "narrative"), { recursive: true });
+  }, 120_000);
+
+  it("a folder without edih.yaml is wrong usage", () => {
+    const r = pull(join(dir, "out"), built);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is not an application folder \(no edih\.yaml\)/);
   });
 });
 
