@@ -116,6 +116,11 @@ export function blocksToMdast(blocks: readonly Block[]): Root {
     if (c.heading) children.push({ type: "heading", depth: Math.min(c.heading, 6) as 1, children: inline });
     else children.push({ type: "paragraph", children: inline });
   }
+  // Headings in a slot sit below the document's own; the build places a narrative's headings
+  // under the slot's level, so the file keeps them from level 1 (the same file at every round trip).
+  const depths = children.flatMap((c) => (c.type === "heading" ? [c.depth] : []));
+  const shift = depths.length ? Math.min(...depths) - 1 : 0;
+  for (const c of children) if (c.type === "heading") c.depth = (c.depth - shift) as typeof c.depth;
   return { type: "root", children };
 }
 
