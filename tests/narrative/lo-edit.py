@@ -4,6 +4,7 @@ Run with /usr/bin/python3 (python3-uno). Usage:
   lo-edit.py IN.docx OUT.docx resave                 open and save, nothing typed
   lo-edit.py IN.docx OUT.docx type BOOKMARK           replace the slot's instruction text with a
                                                       paragraph with one bold word and a bullet list
+  lo-edit.py IN.docx OUT.docx rich BOOKMARK           replace it with an italic word, a link and a 2x2 table
   lo-edit.py IN.docx OUT.docx outside                 type a sentence into the first paragraph outside the slots
   lo-edit.py IN.docx OUT.docx track BOOKMARK          as `type`, with changes recorded (author "Reviewer")
 Starts its own headless soffice with a private profile and ends it (by its own process id).
@@ -61,6 +62,40 @@ def type_into_slot(doc, bookmark):
     write("equipment for the test bed")
 
 
+def type_rich(doc, bookmark):
+    """Italic, a link and a table, typed over the instruction of the slot."""
+    from com.sun.star.awt.FontSlant import ITALIC, NONE
+    anchor = doc.getBookmarks().getByName(bookmark).getAnchor()
+    text = anchor.getText()
+    cur = text.createTextCursorByRange(anchor.getStart())
+    cur.gotoNextParagraph(False)
+    cur.gotoEndOfParagraph(True)
+    cur.setString("")
+    cur.collapseToEnd()
+
+    def write(s, **props):
+        text.insertString(cur, s, False)
+        if props:
+            cur.goLeft(len(s), True)
+            for k, v in props.items():
+                setattr(cur, k, v)
+            cur.collapseToEnd()
+            cur.CharPosture = NONE
+            cur.HyperLinkURL = ""
+
+    write("Costs are ")
+    write("estimates", CharPosture=ITALIC)
+    write("; see ")
+    write("the call", HyperLinkURL="https://digital-strategy.ec.europa.eu/")
+    write(".")
+    text.insertControlCharacter(cur, PARAGRAPH_BREAK, False)
+    table = doc.createInstance("com.sun.star.text.TextTable")
+    table.initialize(2, 2)
+    text.insertTextContent(cur, table, False)
+    for cell, value in (("A1", "Item"), ("B1", "Cost"), ("A2", "Staff"), ("B2", "10")):
+        table.getCellByName(cell).setString(value)
+
+
 def type_outside(doc):
     text = doc.getText()
     cur = text.createTextCursor()
@@ -86,6 +121,8 @@ def main():
             doc.RecordChanges = True
         if mode in ("type", "track"):
             type_into_slot(doc, sys.argv[4])
+        elif mode == "rich":
+            type_rich(doc, sys.argv[4])
         elif mode == "outside":
             type_outside(doc)
         elif mode != "resave":

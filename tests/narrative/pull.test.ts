@@ -200,3 +200,14 @@ describe("a DOCX edited in place in out/", () => {
     expect(sha256File(docx)).not.toBe(edited);
   }, 120_000);
 });
+
+describe("italic, links and tables typed in LibreOffice", () => {
+  it("come back as Markdown", () => {
+    const dir = appWithSlot("pull-rich");
+    build(dir, "--format", "docx", "--lang", "en");
+    const r = pull(dir, libreOffice(join(dir, "out/en/budget-table.docx"), "rich"));
+    expect(r.stderr).toBe("");
+    expect(narrativeFiles(dir)).toEqual({ [FILE]: "Costs are *estimates*; see [the call](https://digital-strategy.ec.europa.eu/).\n\n"
+      + "| Item  | Cost |\n| ----- | ---- |\n| Staff | 10   |\n" });
+  }, 120_000);
+});
