@@ -16,7 +16,7 @@ import { DocxError, openDocx, type DocxPackage } from "./docx-package.js";
 import { readDocx, type ReadDocx } from "./docx-read.js";
 import { canonicalMarkdown } from "./docx-to-markdown.js";
 import { narrativeFile } from "./slot-files.js";
-import { outsideRegions, readStamps, regionHash, slotMarkdown, type DocxIdentity, type SlotStamp } from "./stamp.js";
+import { outsideRegions, personsMarkdown, readStamps, regionHash, slotMarkdown, type DocxIdentity, type SlotStamp } from "./stamp.js";
 import { wordChanges } from "./word-diff.js";
 
 export interface PullOptions {
@@ -170,7 +170,13 @@ function pullOne(abs: string, shown: string, dir: string, outputs: readonly Mani
       report.errors.push(`${rel} changed since ${shown} was built; not overwritten — merge by hand, or pull with --force to take the DOCX`);
       continue;
     }
-    if (!markdown.trim()) {
+    // What the person wrote: the box's instructions they typed below (and left) are not theirs.
+    const own = stamps.instructions[id] ? personsMarkdown(read, id, stamps.instructions[id]!) : markdown;
+    if (diskText !== undefined && canonicalMarkdown(diskText) === own) {
+      report.slots.push({ slot: id, file: rel, status: "unchanged" });
+      continue;
+    }
+    if (!own.trim()) {
       report.slots.push({ slot: id, file: rel, status: "emptied" });
       continue;
     }
@@ -178,9 +184,9 @@ function pullOne(abs: string, shown: string, dir: string, outputs: readonly Mani
       report.errors.push(`${rel} leads outside the application folder (a link?); not written`);
       continue;
     }
-    const { added, removed } = wordChanges(diskText ?? "", markdown);
+    const { added, removed } = wordChanges(diskText ?? "", own);
     report.slots.push({ slot: id, file: rel, status: diskText === undefined ? "new" : "updated", added, removed });
-    writes.push({ path, text: markdown });
+    writes.push({ path, text: own });
   }
   for (const w of writes) writeFileAtomic(w.path, w.text);
   if (!report.errors.length) handBack(dir, abs);

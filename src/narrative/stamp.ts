@@ -25,12 +25,27 @@ export interface SlotStamp {
 }
 
 export const PROP = { document: "edih.document", lang: "edih.lang", partner: "edih.partner",
-  slot: "edih.slot.", outside: "edih.outside." } as const;
+  slot: "edih.slot.", box: "edih.box.", outside: "edih.outside." } as const;
 const NONE = "-";
 
 /** The Markdown each slot holds, in document order. */
 export function slotMarkdown(read: ReadDocx): { id: string; markdown: string }[] {
   return read.slots.map((s) => ({ id: s.id, markdown: blocksToMarkdown(read.blocks.slice(s.first, s.last + 1)) }));
+}
+
+/** A slot's Markdown without the paragraphs that are still the box's instructions, word for word. */
+export function personsMarkdown(read: ReadDocx, id: string, instructions: ReadonlySet<string>): string {
+  const s = read.slots.find((x) => x.id === id);
+  if (!s) return "";
+  return blocksToMarkdown(read.blocks.slice(s.first, s.last + 1).filter((b) => !instructions.has(regionHash(blockText(b)))));
+}
+
+/** Hashes of the instruction paragraphs of an empty box (its label line left out). */
+function boxInstructions(read: ReadDocx, id: string): string[] {
+  const s = read.slots.find((x) => x.id === id)!;
+  return read.blocks.slice(s.first, s.last + 1)
+    .filter((b) => !(b.content.kind === "p" && b.content.label))
+    .map((b) => blockText(b)).filter(Boolean).map(regionHash);
 }
 
 /**
@@ -77,7 +92,11 @@ export function stampParts(parts: Record<string, Uint8Array>, who: DocxIdentity,
   for (const { id, markdown } of slotMarkdown(read)) slots[id] = { docx: sha256(markdown), narrative: narrative[id] ?? null };
   const props: [string, string][] = [[PROP.document, who.document], [PROP.lang, who.lang]];
   if (who.partner) props.push([PROP.partner, who.partner]);
-  for (const [id, s] of Object.entries(slots)) props.push([PROP.slot + id, `${s.docx} ${s.narrative ?? NONE}`]);
+  for (const [id, s] of Object.entries(slots)) {
+    props.push([PROP.slot + id, `${s.docx} ${s.narrative ?? NONE}`]);
+    // Word keeps property values up to 255 characters: 15 hashes of 16.
+    if (s.narrative === null) props.push([PROP.box + id, boxInstructions(read, id).slice(0, 15).join(" ")]);
+  }
   outsideRegions(read).forEach((r, i) => props.push([PROP.outside + i, regionHash(r.text)]));
   const text = (name: string) => strFromU8(parts[name] ?? new Uint8Array());
   return { slots, parts: {
@@ -98,10 +117,13 @@ function customXml(props: [string, string][]): string {
 }
 
 /** The stamps as read back from a DOCX's custom properties. */
-export function readStamps(props: Record<string, string>): { who?: DocxIdentity; slots: Record<string, SlotStamp>; outside: string[] } {
+export function readStamps(props: Record<string, string>): { who?: DocxIdentity; slots: Record<string, SlotStamp>; outside: string[];
+  instructions: Record<string, Set<string>> } {
   const slots: Record<string, SlotStamp> = {};
   const outside: string[] = [];
+  const instructions: Record<string, Set<string>> = {};
   for (const [name, value] of Object.entries(props)) {
+    if (name.startsWith(PROP.box)) instructions[name.slice(PROP.box.length)] = new Set(value.trim().split(/\s+/).filter(Boolean));
     if (name.startsWith(PROP.slot)) {
       const [docx, narrative] = value.trim().split(/\s+/);
       if (docx && /^[0-9a-f]{64}$/.test(docx)) slots[name.slice(PROP.slot.length)] = { docx, narrative: narrative && narrative !== NONE ? narrative : null };
@@ -112,5 +134,5 @@ export function readStamps(props: Record<string, string>): { who?: DocxIdentity;
   }
   const document = props[PROP.document], lang = props[PROP.lang];
   const who = document && lang ? { document, lang, ...(props[PROP.partner] ? { partner: props[PROP.partner] } : {}) } : undefined;
-  return { ...(who ? { who } : {}), slots, outside };
+  return { ...(who ? { who } : {}), slots, outside, instructions };
 }

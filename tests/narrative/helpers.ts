@@ -44,7 +44,7 @@ export const pull = (dir: string, ...args: string[]) => edih(["narrative", "pull
  * LibreOffice edits a copy of `docx` (a copy: LibreOffice leaves a lock file next to what it opens)
  * with tests/narrative/lo-edit.py and returns the saved file.
  */
-export function libreOffice(docx: string, mode: "resave" | "type" | "rich" | "track" | "outside", bookmark = BOOKMARK): string {
+export function libreOffice(docx: string, mode: "resave" | "type" | "rich" | "below" | "track" | "outside", bookmark = BOOKMARK): string {
   const work = mkdtempSync(join(tmpdir(), "edih-lo-edit-"));
   const src = join(work, "in.docx");
   copyFileSync(docx, src);

@@ -5,6 +5,7 @@ Run with /usr/bin/python3 (python3-uno). Usage:
   lo-edit.py IN.docx OUT.docx type BOOKMARK           replace the slot's instruction text with a
                                                       paragraph with one bold word and a bullet list
   lo-edit.py IN.docx OUT.docx rich BOOKMARK           replace it with an italic word, a link and a 2x2 table
+  lo-edit.py IN.docx OUT.docx below BOOKMARK          a paragraph typed below the instruction, which stays
   lo-edit.py IN.docx OUT.docx outside                 type a sentence into the first paragraph outside the slots
   lo-edit.py IN.docx OUT.docx track BOOKMARK          as `type`, with changes recorded (author "Reviewer")
 Starts its own headless soffice with a private profile and ends it (by its own process id).
@@ -96,6 +97,17 @@ def type_rich(doc, bookmark):
         table.getCellByName(cell).setString(value)
 
 
+def type_below(doc, bookmark):
+    """A new paragraph after the box's instruction, which the person leaves as it is."""
+    anchor = doc.getBookmarks().getByName(bookmark).getAnchor()
+    text = anchor.getText()
+    cur = text.createTextCursorByRange(anchor.getStart())
+    cur.gotoNextParagraph(False)
+    cur.gotoEndOfParagraph(False)
+    text.insertControlCharacter(cur, PARAGRAPH_BREAK, False)
+    text.insertString(cur, "Co-funding comes from the regional development budget.", False)
+
+
 def type_outside(doc):
     text = doc.getText()
     cur = text.createTextCursor()
@@ -121,6 +133,8 @@ def main():
             doc.RecordChanges = True
         if mode in ("type", "track"):
             type_into_slot(doc, sys.argv[4])
+        elif mode == "below":
+            type_below(doc, sys.argv[4])
         elif mode == "rich":
             type_rich(doc, sys.argv[4])
         elif mode == "outside":

@@ -210,4 +210,12 @@ describe("italic, links and tables typed in LibreOffice", () => {
     expect(narrativeFiles(dir)).toEqual({ [FILE]: "Costs are *estimates*; see [the call](https://digital-strategy.ec.europa.eu/).\n\n"
       + "| Item  | Cost |\n| ----- | ---- |\n| Staff | 10   |\n" });
   }, 120_000);
+
+  it("the box's instruction, left in place above the person's text, is not taken as theirs", () => {
+    const dir = appWithSlot("pull-below");
+    build(dir, "--format", "docx", "--lang", "en");
+    const r = pull(dir, libreOffice(join(dir, "out/en/budget-table.docx"), "below"));
+    expect(r.stderr).toBe("");
+    expect(narrativeFiles(dir)).toEqual({ [FILE]: "Co-funding comes from the regional development budget.\n" });
+  }, 120_000);
 });
