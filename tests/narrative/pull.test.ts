@@ -133,14 +133,14 @@ describe("narrative pull refuses what it must not take silently", () => {
 
   it("never writes through a link out of the application folder", () => {
     const outside = mkdtempSync(join(tmpdir(), "edih-outside-"));
-    rmSync(join(dir, "narrative"), { recursive: true, force: true });
-    mkdirSync(join(dir, "narrative"));
+    rmSync(join(dir, "narrative/budget-table"), { recursive: true, force: true });
+    mkdirSync(join(dir, "narrative"), { recursive: true });
     symlinkSync(outside, join(dir, "narrative/budget-table"));
     const r = pull(dir, libreOffice(built, "type"));
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cost-justification\.en\.md leads outside the application folder \(a link\?\); not written/);
     expect(readdirSync(outside)).toEqual([]);
-    rmSync(join(dir, "narrative"), { recursive: true });
+    rmSync(join(dir, "narrative/budget-table"));
   }, 120_000);
 
   it("a folder without edih.yaml is wrong usage", () => {
