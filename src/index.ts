@@ -1,7 +1,7 @@
 /**
  * edih as a library: everything the CLI does, without the CLI.
  *   load → schema → check (validateProject) → model → render → write (buildPackage)
- * Importing this module stays light: Handlebars, docx, pdfmake and pdf-lib load only when a build
+ * Importing this module stays light: Handlebars, docx, Typst and pdf-lib load only when a build
  * or a render runs (or from the "edih/render", "edih/docx", "edih/pdf" entry points).
  */
 export * from "./diagnostics.js";

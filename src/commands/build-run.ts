@@ -118,8 +118,11 @@ export async function watchBuild(dir: string, flags: BuildFlags): Promise<number
       do {
         again = false;
         process.stderr.write(`\nchange detected, rebuilding…\n`);
+        const started = performance.now();
         try {
           await runBuild(dir, flags);
+          // The loop's own measure: templates, the Typst compiler and loaded modules stay warm between rebuilds.
+          if (flags.verbose) process.stderr.write(`rebuilt in ${Math.round(performance.now() - started)} ms\n`);
         } catch (err) {
           // A save in progress (edih.yaml briefly missing, a half-written file) must not end the watch.
           const e = err as { message?: string; hint?: string };

@@ -60,8 +60,8 @@ export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
       const { set, diagnostics } = render.loadTemplateSet(env.templateDirs, job.document, job.lang);
       const escape = set ? linkOutside(env.projectDir, env.templateDirs[0], set) : undefined;
       entry = !set || escape ? { diagnostics: escape ? [...diagnostics, escape] : diagnostics }
-        : { diagnostics, renderer: render.documentRenderer({ template: set.template.source, templatePath: set.template.path,
-          partials: set.partials, labels: set.labels, lang: job.lang, currency: env.app.budget.currency }) };
+        : { diagnostics, renderer: compiledRenderer({ template: set.template.source, templatePath: set.template.path,
+          partials: set.partials, labels: set.labels, lang: job.lang, currency: env.app.budget.currency }, render.documentRenderer) };
       templates.set(key, entry);
     }
     return entry;
@@ -106,6 +106,28 @@ export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
 function narrativeHash(projectDir: string, job: Job, slot: string): string | null {
   const file = join(projectDir, narrativeFile(job, slot));
   return existsSync(file) ? sha256(readFileSync(file)) : null;
+}
+
+type RendererOptions = Parameters<typeof import("../render/index.js").documentRenderer>[0];
+
+/**
+ * Compiled template sets outlive one build: `apply build --watch` rebuilds in the same process, and
+ * an edit to the data must not pay for compiling unchanged templates again. The key is the sets'
+ * whole text, so an edited template, partial or label is compiled afresh.
+ */
+const compiled = new Map<string, DocumentRenderer>();
+const KEEP_COMPILED = 64;
+
+function compiledRenderer(opts: RendererOptions, make: (o: RendererOptions) => DocumentRenderer): DocumentRenderer {
+  const key = JSON.stringify([opts.lang, opts.currency, opts.templatePath, opts.template, opts.labels,
+    Object.entries(opts.partials).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
+  let renderer = compiled.get(key);
+  if (!renderer) {
+    renderer = make(opts);
+    if (compiled.size >= KEEP_COMPILED) compiled.delete(compiled.keys().next().value!);
+    compiled.set(key, renderer);
+  }
+  return renderer;
 }
 
 /** A template, partial or labels file in the application folder must not link out of it (issue 6). */

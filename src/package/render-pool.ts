@@ -1,9 +1,10 @@
 /**
- * Renders jobs in worker threads when the machine has the cores for it: documents are
- * independent and layout is CPU-bound. Measured on the 2-vCPU CI machines, two workers were
- * slower than one thread (5.4 s vs 4.6 s for the example: each worker pays ~0.7 s of start-up and
- * the two vCPUs do not double memory-heavy work), so by default workers start only from 4 cores.
- * EDIH_WORKERS=N overrides. Small builds, and runs from TypeScript sources (tests), stay in this thread.
+ * Renders jobs in worker threads: documents are independent and layout is CPU-bound. With pdfmake
+ * (first document 1.7 s) two workers were slower than one thread on 2 cores; Typst lays out a first
+ * document in tens of milliseconds, so a worker's start-up is now mostly module loading and the
+ * build uses every core, two included. The build thread only writes files meanwhile.
+ * EDIH_WORKERS=N overrides (1: no workers). Small builds, and runs from TypeScript sources (tests),
+ * stay in this thread. Output bytes do not depend on the thread (tested).
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -29,7 +30,7 @@ export interface Rendered {
 export async function renderAll(tasks: RenderTask[], env: RenderEnv,
   onDone?: (task: RenderTask, done: number) => void): Promise<Rendered> {
   const workerFile = fileURLToPath(new URL("./render-worker.js", import.meta.url));
-  const cores = Number(process.env.EDIH_WORKERS) || (availableParallelism() >= 4 ? availableParallelism() - 1 : 1);
+  const cores = Number(process.env.EDIH_WORKERS) || availableParallelism();
   if (tasks.length < MIN_JOBS_FOR_WORKERS || cores < 2 || !existsSync(workerFile)) {
     const render = await createJobRenderer(env);
     const results: JobResult[] = [];

@@ -41,7 +41,7 @@ export const TABLE_FONT = { size: 10, min: 7.5, step: 0.5, padding: 9 } as const
 /**
  * Pieces of text a line may not be broken inside: split after ordinary white space (never the
  * no-break spaces that hold amounts together) and after a hyphen followed by a letter, which is
- * where Word and pdfmake's line breaker both allow a break.
+ * where Word and Typst's line breaker both allow a break (neither writer hyphenates inside a table).
  */
 export function unbreakablePieces(text: string): string[] {
   return text

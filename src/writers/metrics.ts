@@ -1,6 +1,6 @@
 /**
  * Text widths from Arimo's own metrics (Arimo is metric-compatible with Arial, the DOCX font), so
- * the column plan is what pdfmake and Word will actually draw. Loads fontkit lazily.
+ * the column plan is what Typst and Word will actually draw. Loads fontkit lazily.
  */
 import type { Measure } from "./columns.js";
 

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, runCli } from "../load/run-cli.js";
 
-const HEAVY = /\/node_modules\/(docx|pdfmake|@cantoo\/[^/]+|handlebars|@expo-google-fonts\/[^/]+|pdf-lib|fflate)\//;
+const HEAVY = /\/node_modules\/(docx|@myriaddreamin\/[^/]+|@cantoo\/[^/]+|handlebars|@expo-google-fonts\/[^/]+|pdf-lib|fflate)\//;
 
 function loadedModules(args: string[]): { status: number | null; urls: string[] } {
   const log = join(mkdtempSync(join(tmpdir(), "edih-loads-")), "loads.txt");

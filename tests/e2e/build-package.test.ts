@@ -152,7 +152,7 @@ describe("edih apply build examples/zagore", () => {
     expect(r.report.skipped).toContain("en/budget-table.docx");
     expect(written.length + r.report.skipped.length).toBe(146);
     expect(words(pdfText(join(dir, "out/bg/declaration-holding-zagora.pdf")))).toContain("Иван Петров");
-  });
+  }, 180_000);
 
   it("a hand-edited DOCX survives a rebuild after a data change; --force overwrites it; status follows", () => {
     const file = join(out, "bg/statute.docx");
@@ -182,7 +182,7 @@ describe("edih apply build examples/zagore", () => {
     expect(st("bg/statute.docx")).toBe("up-to-date");
     const all = JSON.parse(edih(["apply", "status", dir, "--format", "json"]).stdout) as { counts: Record<string, number> };
     expect(all.counts).toEqual({ "up-to-date": 146, stale: 0, edited: 0, missing: 0 });
-  });
+  }, 180_000);
 
   it("a partner removed from the application takes its documents with it", () => {
     rmSync(join(dir, "partners/holding-zagora.yaml"));

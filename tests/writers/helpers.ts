@@ -55,7 +55,8 @@ export function docxText(bytes: Uint8Array): string {
 
 /** `raw` keeps content-stream order, which survives table cells that wrap differently per renderer. */
 export function pdfText(file: string, mode: "layout" | "raw" = "layout"): string {
-  return execFileSync("pdftotext", [`-${mode}`, file, "-"], { encoding: "utf8" });
+  // A word hyphenated at a line end comes out with a soft hyphen there: join it again.
+  return execFileSync("pdftotext", [`-${mode}`, file, "-"], { encoding: "utf8" }).replace(/\u00ad\n[ \t]*/g, "");
 }
 
 /** Dark pixels (< 128) in page `page` of a PDF rendered gray at 50 dpi. */

@@ -30,7 +30,8 @@ const TABLE_STYLE = "EdihTable";
 export const tableStyleXml = (): string => {
   const line = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="808080"/>`;
   return `<w:style w:type="table" w:customStyle="1" w:styleId="${TABLE_STYLE}"><w:name w:val="EDIH Table"/><w:uiPriority w:val="59"/>`
-    + `<w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr>`
+    // Cells are not hyphenated: the column plan keeps every word whole, as the PDF's tables do.
+    + `<w:pPr><w:suppressAutoHyphens/><w:spacing w:before="0" w:after="0"/></w:pPr>`
     + `<w:tblPr><w:tblBorders>${["top", "left", "bottom", "right", "insideH", "insideV"].map(line).join("")}</w:tblBorders>`
     + `<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="80" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr>`
     + `<w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:trPr><w:tblHeader/></w:trPr>`
@@ -199,7 +200,7 @@ const directives: DirectiveHandlers<Ctx, Piece[]> = {
       const small = { size: 18, color: "555555" };
       return new TableRow({ cantSplit: true, children: [
         new TableCell({ width: { size: 50, type: WidthType.PERCENTAGE }, borders: { top: none, bottom: none, left: none, right: none },
-          children: [new Paragraph({ spacing: { before: 360 }, children: who })] }),
+          children: [new Paragraph({ spacing: { before: 360 }, alignment: AlignmentType.LEFT, children: who })] }),
         new TableCell({ width: { size: 50, type: WidthType.PERCENTAGE }, borders: { top: none, bottom: none, left: none, right: none },
           children: [
             new Paragraph({ spacing: { before: 720 }, border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } }, children: [] }),
@@ -236,7 +237,7 @@ const handlers: Handlers<Ctx, Piece[]> = {
   footnoteDefinition: (n, ctx) => renderAll(n.children, ctx),
   definition: () => [],
   yaml: () => [],
-  code: (n, ctx) => n.value.split("\n").map((line) => ({ block: paragraph([run(line, { ...ctx, mono: true })], ctx) })),
+  code: (n, ctx) => n.value.split("\n").map((line) => ({ block: paragraph([run(line, { ...ctx, mono: true })], ctx, { alignment: AlignmentType.LEFT }) })),
   thematicBreak: () => [{ block: new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "808080", space: 1 } }, children: [] }) }],
   blockquote: (n, ctx) => {
     const c: Ctx = { ...ctx, para: { ...ctx.para, indent: { left: 567 },
@@ -313,7 +314,7 @@ export function buildDocx(doc: RenderedDocument, opts: { draftMark?: string; mea
     id, name, basedOn: "Normal", next: "Normal", quickFormat: true,
     run: { font: DOCX_FONT, size, bold: true, color: "1F3864" },
     // outlineLevel is what lets Word and LibreOffice rebuild the TOC from these headings.
-    paragraph: { outlineLevel: level, keepNext: true, keepLines: true, spacing: { before: 240, after: 120 } },
+    paragraph: { outlineLevel: level, keepNext: true, keepLines: true, alignment: AlignmentType.LEFT, spacing: { before: 240, after: 120 } },
   });
 
   return new Document({
@@ -323,14 +324,16 @@ export function buildDocx(doc: RenderedDocument, opts: { draftMark?: string; mea
     description: "edih",
     revision: 1,
     features: { updateFields: true },
+    // Body text is justified and hyphenated in the document's language, as in the PDF.
+    hyphenation: { autoHyphenation: true },
     styles: {
       default: { document: { run: { font: DOCX_FONT, size: 22, language: { value: lang } }, // lineRule is written out: without it LibreOffice lays big Title lines over each other.
-        paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } } } },
+        paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } } } },
       paragraphStyles: [
         { id: "Title", name: "Title", basedOn: "Normal", next: "Normal", quickFormat: true,
-          run: { font: DOCX_FONT, size: 40, bold: true, color: "1F3864" }, paragraph: { spacing: { after: 240 } } },
+          run: { font: DOCX_FONT, size: 40, bold: true, color: "1F3864" }, paragraph: { alignment: AlignmentType.LEFT, spacing: { after: 240 } } },
         { id: "Subtitle", name: "Subtitle", basedOn: "Normal", next: "Normal", quickFormat: true,
-          run: { font: DOCX_FONT, size: 26, color: "404040" }, paragraph: { spacing: { after: 240 } } },
+          run: { font: DOCX_FONT, size: 26, color: "404040" }, paragraph: { alignment: AlignmentType.LEFT, spacing: { after: 240 } } },
         heading("Heading1", "Heading 1", 32, 0),
         heading("Heading2", "Heading 2", 26, 1),
         heading("Heading3", "Heading 3", 23, 2),

@@ -1,222 +1,157 @@
+/**
+ * mdast → Typst source. Every piece of text from the tree is written as a Typst string literal
+ * (`#"…";`), never as markup or code, so a name like `#read("/etc/passwd")` or `*bold*` prints as
+ * typed. Only this file writes Typst syntax, and only from constants and numbers it computes.
+ */
 import type { ListItem, PhrasingContent } from "mdast";
 import type { RenderedDocument } from "../../render/index.js";
 import { directiveHandler, dispatch, textOf, type DirectiveHandlers, type DocNode, type Handlers } from "../../render/tree.js";
 import { approximateMeasure, planTable, TABLE_FONT, tableTexts, type Measure } from "../columns.js";
-import { FIXED_DATE } from "../fixed.js";
 import { FILL_KEEP_CHARS, isSignatures, keepsWithNext } from "../keep.js";
-import { PDF_FONT } from "./fonts.js";
 import { toBlocks, type Piece as Pieces } from "../pieces.js";
+import { PDF_FONT } from "./fonts.js";
 
-/** pdfmake's document definition is plain data; this is the subset edih builds. */
-export type PdfNode = { [key: string]: unknown };
-type Piece = Pieces<PdfNode, PdfNode>;
+/** Typst markup: a block (separated from the next by a blank line) or an inline run. */
+type Piece = Pieces<string, string>;
 
-const FILL_SHADE = "#FFF2CC";
-const FILL_BORDER = "#BF9000";
-const HEADER_SHADE = "#D9E2F3";
-const HEADING_COLOR = "#1F3864";
+const FILL_SHADE = 'rgb("#FFF2CC")';
+const FILL_BORDER = 'rgb("#BF9000")';
+const HEADER_SHADE = 'rgb("#D9E2F3")';
+const HEADING_COLOR = 'rgb("#1F3864")';
+const LINK_COLOR = 'rgb("#1A4F8B")';
+const CODE_SHADE = "luma(238)";
 /** A4 with 2 cm margins, in points (as in the DOCX). */
 const MARGIN = 56.69;
 const TEXT_WIDTH = 595.28 - 2 * MARGIN;
-const PAGE_HEIGHT = 841.89;
-/** Room a heading needs below its top for itself and a few lines of what follows, in points. */
-const KEEP_ROOM = 90;
-
-const PAGE_BREAK: PdfNode = { text: "" };
-
-interface Ctx {
-  bold: boolean;
-  italics: boolean;
-  strike: boolean;
-  background?: string;
-  link?: string;
-  labels: Record<string, string>;
-  measure: Measure;
-  state: { heading: number; parents: string[] };
-}
-
 /**
- * pageBreakBefore only sees a few node properties; `headlineLevel` is the one pdfmake leaves to the
- * caller. Headings use 1-3; this marks a paragraph that must not end a page (an intro ending in ":"
- * before its list or table).
+ * Line pitch as in the DOCX, so both formats have the same number of pages (the page-limit rule
+ * counts the PDF's): Word's "1.15 lines" of Arial is 1.15 × 1.15 em; a Typst line box from
+ * ascender to descender is 1.117 em of Arimo, the rest is leading. Tables use 1.05 lines.
  */
-const KEEP_WITH_NEXT = 9;
-/** A paragraph shorter than this (about five lines) moves with the heading before it, whole. */
-const PARAGRAPH_KEEP_CHARS = 500;
+const LEADING = 0.205;
+const TABLE_LEADING = 0.09;
 /** A table with at most this many rows (header included) is kept on one page. */
 const SHORT_TABLE_ROWS = 10;
 
-function blocks(pieces: Piece[], extra: PdfNode = {}): PdfNode[] {
-  const out = toBlocks(pieces, (run): PdfNode => ({ text: run, ...extra }));
-  const result: PdfNode[] = [];
-  let breakNext = false;
-  for (const b of out) {
-    if (b === PAGE_BREAK) breakNext = result.length > 0;
-    else {
-      result.push(breakNext ? { ...b, pageBreak: "before" } : b);
-      breakNext = false;
-    }
-  }
-  return result;
+interface Ctx {
+  labels: Record<string, string>;
+  measure: Measure;
 }
 
-/**
- * Blocks that are laid out on one page (a short table, a short fill box, one signatory). A heading
- * or an intro right before one is grouped with it, so the two move to the next page together;
- * pdfmake's pageBreakBefore cannot do that, as it sees the rows of a moved block on the old page.
- */
-const keepable = new WeakSet<PdfNode>();
-const keep = <T extends PdfNode>(b: T): T => (keepable.add(b), b);
+/** A Typst string literal: the only way text from the tree enters the source. */
+export function str(text: string): string {
+  return `"${text.replace(/[\\"\n\r\t]/g, (c) => ({ "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t" })[c]!)}"`;
+}
+
+/** Text in markup; the `;` ends the expression, so nothing after it can continue it (`.field`, `(…)`). */
+const lit = (text: string): string => `#${str(text)};`;
+
+const label = (ctx: Ctx, key: string, fallback: string) => ctx.labels[key] ?? fallback;
+
+const num = (n: number) => Number(n.toFixed(3)).toString();
+
+function blocks(pieces: Piece[]): string[] {
+  return toBlocks(pieces, (runs) => runs.join("")).filter((b) => b.length > 0);
+}
+
+/** Content of a `[...]` block: blocks separated by blank lines (paragraph breaks). */
+const body = (pieces: Piece[]) => `[${blocks(pieces).join("\n\n")}]`;
 
 function renderAll(nodes: readonly DocNode[], ctx: Ctx): Piece[] {
   const out: Piece[] = [];
-  let run = -1; // index in `out` where the current run of keep-with-next blocks starts
   nodes.forEach((n, i) => {
     const pieces = dispatch(handlers, n, ctx);
-    const next = nodes[i + 1];
-    const keepsNext = n.type === "heading" || keepsWithNext(n, next) || (n.type === "paragraph" && isSignatures(next));
-    if (keepsNext) {
-      if (run < 0) run = out.length;
-      out.push(...pieces.map((p) => ("block" in p && n.type === "paragraph" ? { block: { ...p.block, headlineLevel: KEEP_WITH_NEXT } } : p)));
-      return;
-    }
-    const first = pieces[0];
-    if (run >= 0 && first && "block" in first && keepable.has(first.block)) {
-      // Inside the group, pageBreakBefore must not split what the group holds together.
-      const held = out.splice(run).flatMap((p) => ("block" in p ? [{ ...p.block, headlineLevel: undefined }] : []));
-      out.push({ block: { stack: [...held, first.block], unbreakable: true } }, ...pieces.slice(1));
+    // Headings are sticky in Typst already; an intro ending in ":" and the line before the
+    // signatures travel with what follows them in the same way.
+    if (n.type === "paragraph" && (keepsWithNext(n, nodes[i + 1]) || isSignatures(nodes[i + 1]))) {
+      out.push(...pieces.map((p) => ("block" in p ? { block: `#block(sticky: true)${brackets(p.block)}` } : p)));
     } else out.push(...pieces);
-    run = -1;
   });
   return out;
 }
 
-const inlines = (nodes: readonly PhrasingContent[], ctx: Ctx): PdfNode[] =>
-  renderAll(nodes, ctx).flatMap((p) => ("inline" in p ? [p.inline] : []));
+/** A block's markup wrapped as content; a paragraph stays a paragraph inside it. */
+const brackets = (markup: string) => `[${markup}]`;
 
-function span(text: string, ctx: Ctx): Piece {
-  return { inline: {
-    text, bold: ctx.bold, italics: ctx.italics,
-    ...(ctx.strike ? { decoration: "lineThrough" } : {}),
-    ...(ctx.background ? { background: ctx.background } : {}),
-    ...(ctx.link ? { link: ctx.link, color: "#1A4F8B", decoration: "underline" } : {}),
-  } };
+const inlines = (nodes: readonly PhrasingContent[], ctx: Ctx): string =>
+  renderAll(nodes, ctx).map((p) => ("inline" in p ? p.inline : "")).join("");
+
+function listItem(item: ListItem, ctx: Ctx): string {
+  return body(item.children.flatMap((c) => dispatch(handlers, c, ctx)));
 }
-
-function stack(pieces: Piece[]): PdfNode {
-  return { stack: blocks(pieces) };
-}
-
-function listItem(item: ListItem, ctx: Ctx): PdfNode {
-  return { stack: item.children.flatMap((c) => blocks(dispatch(handlers, c, ctx))) };
-}
-
-const boxLayout = (color: string, width: number) => ({
-  hLineWidth: () => width, vLineWidth: () => width, hLineColor: () => color, vLineColor: () => color,
-  paddingLeft: () => 8, paddingRight: () => 8, paddingTop: () => 6, paddingBottom: () => 6,
-});
 
 const directives: DirectiveHandlers<Ctx, Piece[]> = {
-  // A marker that blocks() turns into `pageBreak: "before"` on the next block: an empty node that
-  // breaks "after" can itself spill onto a new page and leave a blank one.
-  "page-break": () => [{ block: PAGE_BREAK }],
-  toc: (_n, ctx) => [{ block: { toc: { title: { text: ctx.labels["contents"] ?? "Contents", style: "tocTitle" }, textMargin: [0, 2, 0, 2] }, margin: [0, 0, 0, 12] } }],
+  "page-break": () => [{ block: "#pagebreak(weak: true)" }],
+  toc: (_n, ctx) => [{ block: `#outline(title: [${lit(label(ctx, "contents", "Contents"))}], depth: 2)` }],
   fill: (node, ctx) => {
-    const c = { ...ctx, background: undefined };
-    const body = [{ text: `${ctx.labels["fill"] ?? "To be completed"}:`, bold: true }, ...blocks(renderAll(node.children, c))];
+    const content = renderAll(node.children, ctx);
+    // A slot the consultant has written reads as ordinary text of the document.
+    if ((node.data as { filled?: boolean } | undefined)?.filled) return content;
     const short = textOf(node).length < FILL_KEEP_CHARS;
-    const box: PdfNode = { table: { widths: ["*"], body: [[{ stack: body, fillColor: FILL_SHADE }]] },
-      layout: boxLayout(FILL_BORDER, 1), margin: [0, 4, 0, 10] };
-    return [{ block: short ? keep({ ...box, unbreakable: true }) : box }];
+    const head = `#strong[${lit(`${label(ctx, "fill", "To be completed")}:`)}]`;
+    return [{ block: `#edih-fill(breakable: ${short ? "false" : "true"})[${[head, ...blocks(content)].join("\n\n")}]` }];
   },
   signatures: (node, ctx) => {
     const items = node.children.flatMap((n) => (n.type === "list" ? n.children : []));
+    const caption = lit(`${label(ctx, "signature", "Signature")} / ${label(ctx, "date", "Date")}`);
     // One unbreakable block per signatory: a name never sits on one page and its line on the next.
     return items.map((item) => {
       const first = item.children[0];
-      const who = first && first.type === "paragraph" ? inlines(first.children, ctx) : [{ text: textOf(item) }];
-      return { block: keep({ unbreakable: true, margin: [0, 4, 0, 6], table: { widths: ["50%", "50%"], body: [[
-        { text: who, margin: [0, 18, 8, 0] },
-        { stack: [
-          { canvas: [{ type: "line", x1: 0, y1: 0, x2: TEXT_WIDTH / 2 - 16, y2: 0, lineWidth: 0.7 }], margin: [0, 36, 0, 2] },
-          { text: `${ctx.labels["signature"] ?? "Signature"} / ${ctx.labels["date"] ?? "Date"}`, fontSize: 9, color: "#555555" },
-        ] },
-      ]] }, layout: "noBorders" }) };
+      const who = first && first.type === "paragraph" ? inlines(first.children, ctx) : lit(textOf(item));
+      return { block: `#edih-signatory([${who}], [${caption}])` };
     });
   },
-  blank: (node, ctx) => [span(`[…${textOf(node)}…]`, { ...ctx, background: FILL_SHADE, italics: true })],
+  blank: (node) => [{ inline: `#edih-blank(${str(`[…${textOf(node)}…]`)})` + ";" }],
 };
 
 const handlers: Handlers<Ctx, Piece[]> = {
   root: (n, ctx) => renderAll(n.children, ctx),
-  paragraph: (n, ctx) => {
-    const block = { text: inlines(n.children, ctx), margin: [0, 0, 0, 6] };
-    // A short paragraph after a heading travels with it as one unbreakable block. pdfmake settles
-    // that in the same layout pass; leaving it to pageBreakBefore costs a full re-layout per move
-    // (Part B took 5 passes).
-    return [{ block: textOf(n).length < PARAGRAPH_KEEP_CHARS ? keep(block) : block }];
-  },
+  paragraph: (n, ctx) => [{ block: inlines(n.children, ctx) }],
   heading: (n, ctx) => {
     const depth = Math.min(n.depth, 3);
-    const id = `h${++ctx.state.heading}`;
-    ctx.state.parents[depth - 1] = id;
-    ctx.state.parents.length = depth;
-    const parent = depth > 1 ? ctx.state.parents[depth - 2] : undefined;
-    return [{ block: {
-      text: inlines(n.children, { ...ctx, bold: false }), style: `h${depth}`, headlineLevel: depth, id,
-      // Headings 1-2 make the TOC; every heading is a bookmark, nested under its parent.
-      ...(depth <= 2 ? { tocItem: true, ...(depth === 2 ? { tocMargin: [14, 0, 0, 0] } : {}) } : {}),
-      outline: true, outlineText: textOf(n), ...(parent ? { outlineParentId: parent } : {}),
-    } }];
+    // Headings 1-2 make the table of contents; every heading is a bookmark.
+    return [{ block: `#heading(level: ${depth}, outlined: ${depth <= 2}, bookmarked: true)[${inlines(n.children, ctx)}]` }];
   },
   // A soft line break inside a paragraph is a space, as in Word.
-  text: (n, ctx) => [span(n.value.replace(/[ \t]*\r?\n[ \t]*/g, " "), ctx)],
-  strong: (n, ctx) => renderAll(n.children, { ...ctx, bold: true }),
-  emphasis: (n, ctx) => renderAll(n.children, { ...ctx, italics: true }),
-  delete: (n, ctx) => renderAll(n.children, { ...ctx, strike: true }),
-  inlineCode: (n, ctx) => [span(n.value, { ...ctx, background: "#EEEEEE" })],
-  break: () => [{ inline: { text: "\n" } }],
-  link: (n, ctx) => renderAll(n.children, { ...ctx, link: n.url }),
-  // Raw HTML is shown as the text it is.
-  html: (n, ctx) => [span(n.value, ctx)],
-  image: (n, ctx) => [span(`[${n.alt ?? ""}]`, ctx)],
-  imageReference: (n, ctx) => [span(`[${n.alt ?? ""}]`, ctx)],
+  text: (n) => [{ inline: lit(n.value.replace(/[ \t]*\r?\n[ \t]*/g, " ")) }],
+  strong: (n, ctx) => [{ inline: `#strong[${inlines(n.children, ctx)}]` }],
+  emphasis: (n, ctx) => [{ inline: `#emph[${inlines(n.children, ctx)}]` }],
+  delete: (n, ctx) => [{ inline: `#strike[${inlines(n.children, ctx)}]` }],
+  inlineCode: (n) => [{ inline: `#highlight(fill: ${CODE_SHADE})[${lit(n.value)}]` }],
+  break: () => [{ inline: "#linebreak();" }],
+  link: (n, ctx) => [{ inline: `#link(${str(n.url)})[#underline[#text(fill: ${LINK_COLOR})[${inlines(n.children, ctx)}]]]` }],
+  // Raw HTML is shown as the text it is; images are not loaded (a document reads no files).
+  html: (n) => [{ inline: lit(n.value) }],
+  image: (n) => [{ inline: lit(`[${n.alt ?? ""}]`) }],
+  imageReference: (n) => [{ inline: lit(`[${n.alt ?? ""}]`) }],
   linkReference: (n, ctx) => renderAll(n.children, ctx),
-  footnoteReference: (n, ctx) => [span(`[${n.label ?? n.identifier}]`, ctx)],
+  footnoteReference: (n) => [{ inline: lit(`[${n.label ?? n.identifier}]`) }],
   footnoteDefinition: (n, ctx) => renderAll(n.children, ctx),
   definition: () => [],
   yaml: () => [],
-  code: (n, ctx) => [{ block: { text: n.value, background: "#EEEEEE", preserveLeadingSpaces: true, margin: [0, 0, 0, 6], bold: ctx.bold } }],
-  thematicBreak: () => [{ block: { canvas: [{ type: "line", x1: 0, y1: 0, x2: TEXT_WIDTH, y2: 0, lineWidth: 0.5, lineColor: "#808080" }], margin: [0, 6, 0, 10] } }],
-  blockquote: (n, ctx) => [{ block: {
-    table: { widths: ["*"], body: [[stack(renderAll(n.children, ctx))]] },
-    layout: { hLineWidth: () => 0, vLineWidth: (i: number) => (i === 0 ? 2 : 0), vLineColor: () => "#A0A0A0",
-      paddingLeft: () => 10, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 },
-    margin: [14, 2, 0, 8] } }],
-  list: (n, ctx) => [{ block: { [n.ordered ? "ol" : "ul"]: n.children.map((item) => listItem(item, ctx)), margin: [0, 0, 0, 6] } }],
+  code: (n) => [{ block: `#edih-code(${str(n.value)})` }],
+  thematicBreak: () => [{ block: "#line(length: 100%, stroke: 0.5pt + luma(128))" }],
+  blockquote: (n, ctx) => [{ block: `#edih-quote${body(renderAll(n.children, ctx))}` }],
+  list: (n, ctx) => {
+    const items = n.children.map((item) => listItem(item, ctx)).join(", ");
+    return [{ block: n.ordered ? `#enum(start: ${n.start ?? 1}, ${items})` : `#list(${items})` }];
+  },
   listItem: (n, ctx) => [{ block: listItem(n, ctx) }],
   table: (n, ctx) => {
     const plan = planTable(tableTexts(n), { width: TEXT_WIDTH, padding: TABLE_FONT.padding, fontSize: TABLE_FONT.size,
       minFontSize: TABLE_FONT.min, measure: ctx.measure });
     const cols = plan.fractions.length;
-    const body = n.children.map((r, ri) => Array.from({ length: cols }, (_, ci) => {
+    const cells = n.children.map((r) => Array.from({ length: cols }, (_, ci) => {
       const cell = r.children[ci];
-      const align = n.align?.[ci];
-      return {
-        text: cell ? inlines(cell.children, { ...ctx, bold: ri === 0 || ctx.bold }) : "",
-        ...(align === "right" || align === "center" ? { alignment: align } : {}),
-        ...(ri === 0 ? { fillColor: HEADER_SHADE } : {}),
-      };
-    }));
-    const table: PdfNode = {
-      // keepWithHeaderRows: a header row is never left alone at the foot of a page.
-      table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: plan.fractions.map((f) => `${(f * 100).toFixed(4)}%`), body },
-      fontSize: plan.fontSize, lineHeight: 1.1,
-      layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => "#808080", vLineColor: () => "#808080",
-        paddingLeft: () => 4, paddingRight: () => 4, paddingTop: () => 2, paddingBottom: () => 2 },
-      margin: [0, 2, 0, 10] };
+      return `[${cell ? inlines(cell.children, ctx) : ""}]`;
+    }).join(", "));
+    const align = Array.from({ length: cols }, (_, ci) => n.align?.[ci] ?? "left").map((a) => (a === "center" ? "center" : a === "right" ? "right" : "left"));
+    const [header, ...rows] = cells;
+    // Fractions of the width: Typst subtracts nothing (the plan's widths include padding and border).
+    const columns = plan.fractions.map((f) => `${num(f * 1000)}fr`).join(", ");
+    const table = `#edih-table(${num(plan.fontSize)}pt, (${columns},), (${align.join(", ")},), (${header ?? ""},), (${rows.map((r) => `(${r},)`).join(", ")}${rows.length ? "," : ""}))`;
     // A short table (a Gantt chart, a summary) reads best on one page.
-    return [{ block: body.length <= SHORT_TABLE_ROWS ? keep({ ...table, unbreakable: true }) : table }];
+    return [{ block: n.children.length <= SHORT_TABLE_ROWS ? `#block(breakable: false)[${table}]` : table }];
   },
   tableRow: (n, ctx) => renderAll(n.children, ctx),
   tableCell: (n, ctx) => renderAll(n.children, ctx),
@@ -225,62 +160,72 @@ const handlers: Handlers<Ctx, Piece[]> = {
   textDirective: (n, ctx) => directiveHandler(directives, n)(n as never, ctx),
 };
 
-interface NodeInfo { headlineLevel?: number; text?: unknown; startPosition?: { top: number } }
+/**
+ * The page set-up and the helpers the body calls. Constants only: the document's own strings
+ * (title, labels, draft mark) are passed in as literals by `typstSource`.
+ */
+const PREAMBLE = String.raw`
+#let edih-fill(breakable: true, body) = block(width: 100%, fill: ${FILL_SHADE}, stroke: 1pt + ${FILL_BORDER},
+  inset: (x: 8pt, y: 6pt), above: 4pt, below: 10pt, breakable: breakable, body)
+#let edih-blank(s) = highlight(fill: ${FILL_SHADE}, emph(s))
+#let edih-code(s) = block(width: 100%, fill: ${CODE_SHADE}, inset: 4pt, { set par(justify: false); text(hyphenate: false, s) })
+#let edih-quote(body) = block(stroke: (left: 2pt + luma(160)), inset: (left: 10pt, y: 2pt), above: 10pt, below: 10pt, body)
+#let edih-signatory(who, caption) = block(breakable: false, above: 10pt, below: 6pt, {
+  set par(justify: false)
+  grid(columns: (1fr, 1fr), column-gutter: 16pt,
+    pad(top: 18pt, who),
+    pad(top: 36pt, stack(spacing: 4pt, line(length: 100%, stroke: 0.7pt), text(size: 9pt, fill: luma(85), caption))))
+})
+#let edih-table(size, columns, align, header, rows) = {
+  set text(size: size, hyphenate: false)
+  set par(justify: false, leading: ${TABLE_LEADING}em)
+  table(columns: columns, align: align, stroke: 0.5pt + luma(128), inset: (x: 4pt, y: 2pt),
+    fill: (_, y) => if y == 0 { ${HEADER_SHADE} },
+    table.header(..header.map(c => strong(c))),
+    ..rows.flatten())
+}
+#set page(paper: "a4", margin: ${MARGIN}pt)
+#set text(font: "${PDF_FONT}", size: 11pt, fallback: false, top-edge: "ascender", bottom-edge: "descender")
+#set par(justify: true, leading: ${LEADING}em, spacing: ${LEADING}em + 6pt)
+#set table.cell(breakable: false)
+#set list(indent: 6pt, spacing: ${LEADING}em + 6pt)
+#set enum(indent: 6pt, spacing: ${LEADING}em + 6pt)
+#show heading: set text(fill: ${HEADING_COLOR}, hyphenate: false)
+#show heading: set par(justify: false)
+#show heading.where(level: 1): set text(size: 16pt)
+#show heading.where(level: 1): set block(above: 14pt, below: 8pt)
+#show heading.where(level: 2): set text(size: 13pt)
+#show heading.where(level: 2): set block(above: 12pt, below: 7pt)
+#show heading.where(level: 3): set text(size: 11.5pt)
+#show heading.where(level: 3): set block(above: 10pt, below: 6pt)
+#show outline: set heading(outlined: false, bookmarked: false)
+#show outline: set par(justify: false)
+`;
 
 /**
- * `onPageCount` hears the page count of each layout pass from the footer (pdfmake lays a document
- * out again when a page break moves); the last call is the final count.
+ * The Typst source of a rendered document. Fonts are the bundled Arimo faces only (`fallback:
+ * false`: a character Arimo lacks shows as a missing glyph rather than pulling in a machine font).
  */
-export function buildPdfDefinition(doc: RenderedDocument,
-  opts: { draftMark?: string; measure?: Measure; onPageCount?: (pages: number) => void } = {}): PdfNode {
-  const labels = doc.labels;
-  const ctx: Ctx = { bold: false, italics: false, strike: false, labels, measure: opts.measure ?? approximateMeasure,
-    state: { heading: 0, parents: [] } };
-  const title: PdfNode[] = [{ text: doc.meta.title, style: "title" }];
-  if (doc.meta.subtitle) title.push({ text: doc.meta.subtitle, style: "subtitle" });
-  return {
-    pageSize: "A4",
-    pageMargins: [MARGIN, MARGIN, MARGIN, MARGIN],
-    language: doc.meta.lang === "bg" ? "bg-BG" : "en-GB",
-    displayTitle: true,
-    info: { title: doc.meta.title, ...(doc.meta.author ? { author: doc.meta.author } : {}),
-      // pdfkit derives /ID from the info dictionary, so fixed dates also fix the ID.
-      creator: "edih", producer: "edih", creationDate: FIXED_DATE, modDate: FIXED_DATE },
-    defaultStyle: { font: PDF_FONT, fontSize: 11, lineHeight: 1.15 },
-    styles: {
-      title: { fontSize: 20, bold: true, color: HEADING_COLOR, margin: [0, 0, 0, 6] },
-      subtitle: { fontSize: 13, color: "#404040", margin: [0, 0, 0, 14] },
-      tocTitle: { fontSize: 16, bold: true, color: HEADING_COLOR, margin: [0, 6, 0, 6] },
-      h1: { fontSize: 16, bold: true, color: HEADING_COLOR, margin: [0, 12, 0, 6] },
-      h2: { fontSize: 13, bold: true, color: HEADING_COLOR, margin: [0, 10, 0, 5] },
-      h3: { fontSize: 11.5, bold: true, color: HEADING_COLOR, margin: [0, 8, 0, 4] },
-    },
-    header: () => ({ margin: [MARGIN, 20, MARGIN, 0], stack: [
-      ...(opts.draftMark ? [{ text: opts.draftMark, bold: true, color: "#C00000", alignment: "center", fontSize: 12 }] : []),
-      { text: doc.meta.title, fontSize: 8, color: "#808080", alignment: "right" },
-    ] }),
-    footer: (page: number, pages: number) => {
-      opts.onPageCount?.(pages);
-      return { text: `${labels["page"] ?? "Page"} ${page} ${labels["of"] ?? "of"} ${pages}`, alignment: "center", fontSize: 9, margin: [0, 20, 0, 0] };
-    },
-    // Keep a heading (or an intro ending in ":") with what follows. pdfmake reports the rows of a
-    // table or box that moved to the next page as still on this one, so "is anything after it on
-    // this page" is not enough: a heading that starts in the last KEEP_ROOM points goes over too.
-    pageBreakBefore: (node: NodeInfo, q: { getFollowingNodesOnPage: () => NodeInfo[] }) => {
-      if (!node.headlineLevel || !node.startPosition) return false;
-      const top = node.startPosition.top;
-      // The page header and footer are laid out separately (their positions lie above this node).
-      const below = q.getFollowingNodesOnPage().filter((f) => f.text !== undefined && f.text !== "" && (f.startPosition?.top ?? 0) > top);
-      if (below.length === 0) return true;
-      // Headings in a row ("2 Implementation", "2.1 Maturity") need room for the last of them: each
-      // is checked only once, before the ones after it have moved.
-      let last = top;
-      for (const f of below) {
-        if (!f.headlineLevel) break;
-        last = f.startPosition!.top;
-      }
-      return last > PAGE_HEIGHT - MARGIN - KEEP_ROOM;
-    },
-    content: [...title, ...blocks(dispatch(handlers, doc.tree, ctx))],
-  };
+export function typstSource(doc: RenderedDocument, opts: { draftMark?: string; measure?: Measure } = {}): string {
+  const ctx: Ctx = { labels: doc.labels, measure: opts.measure ?? approximateMeasure };
+  const lang = doc.meta.lang === "bg" ? `lang: "bg", region: "BG"` : `lang: "en", region: "GB"`;
+  const page = `${lit(label(ctx, "page", "Page"))} #counter(page).display() ${lit(label(ctx, "of", "of"))} #counter(page).final().first()`;
+  const header = [
+    ...(opts.draftMark ? [`align(center, text(size: 12pt, weight: "bold", fill: rgb("#C00000"), ${str(opts.draftMark)}))`] : []),
+    `align(right, text(size: 8pt, fill: luma(128), ${str(doc.meta.title)}))`,
+  ].join(", ");
+  const title = [`#block(below: 10pt, text(size: 20pt, weight: "bold", fill: ${HEADING_COLOR}, hyphenate: false, ${str(doc.meta.title)}))`];
+  if (doc.meta.subtitle) title.push(`#block(below: 14pt, text(size: 13pt, fill: luma(64), ${str(doc.meta.subtitle)}))`);
+  return [
+    PREAMBLE,
+    `#set document(title: ${str(doc.meta.title)}, author: (${doc.meta.author ? `${str(doc.meta.author)},` : ""}), date: none)`,
+    `#set text(${lang}, hyphenate: true)`,
+    `#set page(header: stack(spacing: 4pt, ${header}), header-ascent: 40%,`,
+    `  footer: context align(center, text(size: 9pt)[${page}]))`,
+    "",
+    ...title,
+    "",
+    blocks(dispatch(handlers, doc.tree, ctx)).join("\n\n"),
+    "",
+  ].join("\n");
 }

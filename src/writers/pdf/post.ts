@@ -1,10 +1,29 @@
 /**
  * After layout: merging documents into one PDF with a bookmark per part, and counting pages.
- * Uses @cantoo/pdf-lib (libraries.md §3), loaded lazily.
+ * This is the one job left to @cantoo/pdf-lib (libraries.md §3): Typst lays out a document from
+ * source but cannot take in finished PDFs, so joining the package's parts (and the outline entry
+ * per part) happens here. Everything else a PDF carries (DRAFT mark, bookmarks, /Lang, title,
+ * page count) comes out of Typst.
  */
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { FIXED_DATE } from "../fixed.js";
 
-const lib = () => import("@cantoo/pdf-lib");
+type PdfLib = typeof import("@cantoo/pdf-lib");
+let loaded: Promise<PdfLib> | undefined;
+
+/**
+ * The package's single-file ES build: the same code as its default entry, which is hundreds of
+ * small modules and took ~240 ms to import against ~65 ms for this file.
+ */
+function lib(): Promise<PdfLib> {
+  if (!loaded) {
+    const root = dirname(dirname(createRequire(import.meta.url).resolve("@cantoo/pdf-lib")));
+    loaded = import(pathToFileURL(join(root, "dist", "pdf-lib.esm.min.js")).href) as Promise<PdfLib>;
+  }
+  return loaded;
+}
 
 export interface PdfMeta {
   title: string;

@@ -1,0 +1,45 @@
+/**
+ * One Typst compiler per thread, created on first use and kept warm: fonts are parsed once, and
+ * Typst's memoisation makes a rebuild after a small edit cheap (the watch loop relies on this).
+ */
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { NodeCompiler as Compiler } from "@myriaddreamin/typst-ts-node-compiler";
+import { arimoFaces } from "./fonts.js";
+
+let compiler: Compiler | undefined;
+
+/**
+ * The project root Typst resolves `read`, `image` and `include` against: a folder that does not
+ * exist, so no path reaches a file (and `..` out of a root is refused by Typst itself). edih's
+ * generated source never names a file; this closes the door should text ever become code.
+ */
+export const TYPST_ROOT = join(dirname(fileURLToPath(import.meta.url)), "typst-root-without-files");
+
+function typst(): Compiler {
+  if (compiler) return compiler;
+  // CommonJS native addon; createRequire keeps it out of the module graph until a PDF is laid out.
+  const { NodeCompiler } = createRequire(import.meta.url)("@myriaddreamin/typst-ts-node-compiler") as typeof import("@myriaddreamin/typst-ts-node-compiler");
+  compiler = NodeCompiler.create({ workspace: TYPST_ROOT, fontArgs: [{ fontBlobs: Object.values(arimoFaces()) }] });
+  return compiler;
+}
+
+export class TypstError extends Error {}
+
+/** Compiles Typst source to PDF bytes and the page count. */
+export function compileTypst(source: string): { bytes: Uint8Array; pages: number } {
+  const c = typst();
+  const result = c.compile({ mainFileContent: source });
+  const error = result.takeError();
+  const doc = result.result;
+  if (error || !doc) {
+    const first = (error?.shortDiagnostics ?? []) as { message?: string }[];
+    throw new TypstError(`Typst could not lay out the document: ${first.map((d) => d.message).join("; ") || "unknown error"}`);
+  }
+  const pdf = c.pdf(doc);
+  // Old memoised layouts are dropped now and then so a long watch session does not grow without bound.
+  if (++compiled % 64 === 0) c.evictCache(30);
+  return { bytes: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), pages: doc.numOfPages };
+}
+let compiled = 0;
