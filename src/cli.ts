@@ -31,7 +31,18 @@ Examples:
 `);
 
   const apply = program.command("apply").description("validate, build and compare an application folder")
-    .exitOverride();
+    .exitOverride()
+    .addHelpText("after", `
+The application folder is the last argument of every command (default: the current folder).
+
+Examples:
+  $ edih apply validate my-hub                      every problem as file:line:column
+  $ edih apply validate my-hub --stage submission   missing identifiers and content become errors
+  $ edih apply build my-hub                         the whole package, every language, DOCX and PDF
+  $ edih apply build my-hub --only part-b --lang en one document in one language
+  $ edih apply status my-hub                        which outputs are stale or edited by hand
+  $ edih apply diff --git HEAD my-hub               what changed since the last commit
+`);
   registerValidate(apply, program);
   registerBuild(apply);
   registerStatus(apply);
@@ -44,6 +55,37 @@ Examples:
     .exitOverride();
   registerNarrativePull(narrative);
   return program;
+}
+
+/** Commands whose application folder is their (last) argument; `--dir` is the older spelling for it. */
+const FOLDER_COMMANDS = [
+  ["apply", "validate"], ["apply", "build"], ["apply", "status"], ["validate"], ["init"],
+  ["partners", "list"], ["partners", "show"], ["partners", "add"], ["partners", "remove"],
+];
+
+/**
+ * Every command names the application folder the same way: as its last argument
+ * (`edih partners list my-hub`, `edih apply build my-hub`). `--dir <folder>` — how `partners` used to
+ * take it — still works: it is rewritten into the argument, with a note on stderr saying so.
+ */
+export function folderAsArgument(argv: readonly string[], stderr: { write(s: string): unknown } = process.stderr): string[] {
+  const args = argv.slice(2);
+  const words = args.filter((a) => !a.startsWith("-"));
+  const command = FOLDER_COMMANDS.find((c) => c.every((w, i) => words[i] === w));
+  if (!command) return [...argv];
+  const rest: string[] = [];
+  let dir: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === "--") { rest.push(...args.slice(i)); break; }
+    if (a === "--dir" && i + 1 < args.length) { dir = args[++i]; continue; }
+    if (a.startsWith("--dir=")) { dir = a.slice("--dir=".length); continue; }
+    rest.push(a);
+  }
+  if (dir === undefined) return [...argv];
+  stderr.write(`edih: note: the folder is the last argument in every command (\`edih ${command.join(" ")} ${dir}\`); --dir still works\n`);
+  const end = rest.indexOf("--");
+  return [...argv.slice(0, 2), ...(end < 0 ? [...rest, dir] : [...rest.slice(0, end), dir, ...rest.slice(end)])];
 }
 
 /** Commander gives strings; options with a fixed set of values are checked here, as usage errors. */

@@ -7,4 +7,5 @@ export class UsageError extends Error {
   }
 }
 
-export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3 } as const;
+/** cancelled: Ctrl-C, as shells report a process ended by SIGINT (128 + 2). */
+export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3, cancelled: 130 } as const;

@@ -12,7 +12,10 @@ import {
 const RULE_ID = "call-pack";
 
 export interface LoadCallPackOptions {
-  /** Folder holding <id>.yaml files; default the installation's data/calls. */
+  /**
+   * A folder of the user's own <id>.yaml packs (--calls-dir), searched before the installation's
+   * data/calls: a consultant's national pack can `extends: DIGITAL-2021-EDIH-01` without copying it.
+   */
   dir?: string;
 }
 
@@ -20,17 +23,31 @@ function callsDir(opts?: LoadCallPackOptions): string {
   return opts?.dir ?? join(dataDir(), "calls");
 }
 
+/** The folders packs are read from, first match wins. */
+function callsDirs(opts?: LoadCallPackOptions): string[] {
+  const bundled = join(dataDir(), "calls");
+  return opts?.dir && opts.dir !== bundled ? [opts.dir, bundled] : [bundled];
+}
+
+const packIdsIn = (dir: string): string[] =>
+  existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".yaml")).map((f) => f.slice(0, -5)) : [];
+
+/** The folder a pack id is read from. */
+function dirOf(id: string, opts?: LoadCallPackOptions): string {
+  return callsDirs(opts).find((d) => existsSync(join(d, `${id}.yaml`))) ?? callsDir(opts);
+}
+
 // Call packs are installation data: read each folder and pack once per process. `init` alone asks
 // for the same pack four times (choices, duration, defaults, the closing validate).
 const listed = new Map<string, readonly string[]>();
 const loaded = new Map<string, LoadCallPackResult>();
 
-/** Ids of the call packs in data/calls (sorted). */
+/** Ids of the call packs in data/calls and the user's --calls-dir (sorted). */
 export function listCallPacks(opts?: LoadCallPackOptions): string[] {
   const dir = callsDir(opts);
   let ids = listed.get(dir);
   if (!ids) {
-    ids = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".yaml")).map((f) => f.slice(0, -5)).sort() : [];
+    ids = [...new Set(callsDirs(opts).flatMap(packIdsIn))].sort();
     listed.set(dir, ids);
   }
   return [...ids];
@@ -100,7 +117,6 @@ export function loadCallPack(id: string, opts?: LoadCallPackOptions): LoadCallPa
 
 function readCallPack(id: string, opts?: LoadCallPackOptions): LoadCallPackResult {
   const diagnostics: Diagnostic[] = [];
-  const dir = callsDir(opts);
   const known = listCallPacks(opts);
   if (!known.includes(id)) {
     const hint = didYouMean(id, known);
@@ -122,7 +138,7 @@ function readCallPack(id: string, opts?: LoadCallPackOptions): LoadCallPackResul
       diagnostics.push(diag(`Call pack ${chain.at(-1)!.data.id} extends unknown call "${next}"`, { file: chain.at(-1)!.file, path: ["extends"], ...(hint ? { hint } : {}) }));
       return { diagnostics };
     }
-    const read = readPackFile(next, dir, diagnostics);
+    const read = readPackFile(next, dirOf(next, opts), diagnostics);
     if (!read) return { diagnostics };
     chain.push(read);
     next = read.data.extends;
@@ -170,8 +186,15 @@ function readCallPack(id: string, opts?: LoadCallPackOptions): LoadCallPackResul
   }
   if (diagnostics.length > before) return { diagnostics };
 
+  const reference = chain[0]!.data.reference ?? null;
+  for (const s of reference?.sources ?? []) {
+    if (!merged.sources[s]) diagnostics.push(diag(`Call pack ${id}: reference cites unknown source "${s}"`, { file, path: ["reference", "sources"] }));
+  }
+  if (diagnostics.length > before) return { diagnostics };
+
   const pack: CallPack = {
     ...merged,
+    reference,
     stage: merged.stage!,
     nuts_version: merged.nuts_version!,
     documents: merged.documents!,

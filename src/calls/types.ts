@@ -29,11 +29,25 @@ export const CallDocument = z.strictObject({
 });
 export type CallDocument = z.infer<typeof CallDocument>;
 
+/**
+ * The call's official reference as its publisher gives it (the Portal's call id, a national
+ * procedure's number), with sources; `value: null` says it is not known. Never inherited through
+ * `extends`: a national stage is not the EU call. Documents print it, never the pack's own id.
+ */
+export const CallReference = z.strictObject({
+  value: z.string().min(1).nullable(),
+  sources: z.array(z.string()),
+  status: z.enum(FACT_STATUSES),
+  note: z.string().optional(),
+});
+export type CallReference = z.infer<typeof CallReference>;
+
 /** One file in data/calls/, before `extends` is resolved. */
 export const CallPackFile = z.strictObject({
   id: z.string().min(1),
   extends: z.string().min(1).optional(),
   title: z.strictObject({ bg: z.string().min(1), en: z.string().min(1) }),
+  reference: CallReference.optional(),
   stage: z.enum(["eu", "national"]).optional(),
   nuts_version: z.string().optional(),
   sources: z.record(z.string(), SourceRef).optional(),
@@ -52,6 +66,8 @@ export interface CallPack {
   /** Ids of the packs merged in, nearest parent first. */
   extends: string[];
   title: { bg: string; en: string };
+  /** The pack's own official reference (not inherited); null when the pack does not give one. */
+  reference: CallReference | null;
   stage: "eu" | "national";
   nuts_version: string;
   sources: Record<string, z.infer<typeof SourceRef>>;

@@ -16,6 +16,7 @@ export async function runBuild(dir: string, flags: BuildFlags): Promise<number> 
     report = await buildPackage(dir, {
       ...(flags.out ? { out: flags.out } : {}), ...(flags.lang ? { langs: flags.lang } : {}),
       ...(flags.only ? { only: flags.only } : {}), stage: flags.stage, ...(flags.call ? { call: flags.call } : {}),
+      ...(flags.callsDir ? { callsDir: flags.callsDir } : {}),
       formats: flags.format === "both" ? ["docx", "pdf"] : [flags.format as Format],
       draft: flags.draft ?? false, force: flags.force ?? false, allowOutside: flags.allowOutside ?? false,
       ...(progress ? { onProgress: progress.update } : {}),
@@ -27,7 +28,7 @@ export async function runBuild(dir: string, flags: BuildFlags): Promise<number> 
   if (flags.json) {
     process.stdout.write(JSON.stringify({
       ok: !report.stopped && counts.error === 0, stopped: report.stopped, out: report.outDir,
-      written: report.written, skipped: report.skipped, kept: report.kept, removed: report.removed, fills: report.fills, pages: report.pages, renderWorkers: report.renderWorkers,
+      written: report.written, skipped: report.skipped, kept: report.kept, removed: report.removed, fills: report.fills, notes: report.notes, pages: report.pages, renderWorkers: report.renderWorkers,
       counts, diagnostics: report.diagnostics,
     }, null, 2) + "\n");
     return report.stopped || counts.error > 0 ? EXIT.invalid : EXIT.ok;
@@ -58,10 +59,15 @@ function summary(report: BuildReport, ms: number, verbose: boolean): string {
   for (const path of report.kept) lines.push(`  kept ${out}/${path} (edited by hand)`);
   for (const path of report.removed) lines.push(`  removed ${out}/${path} (no longer part of the application)`);
   const fills = Object.values(report.fills).reduce((a, b) => a + b, 0);
+  // The tool's notes are not in the documents: each distinct one is shown here once, with its count.
+  const noteCount = new Map<string, number>();
+  for (const list of Object.values(report.notes)) for (const n of list) noteCount.set(n, (noteCount.get(n) ?? 0) + 1);
+  for (const [n, count] of noteCount) lines.push(`  note${count > 1 ? ` (${count} documents)` : ""}: ${n}`);
+  const notes = [...noteCount.values()].reduce((a, b) => a + b, 0);
   const errors = report.validation.diagnostics.filter((d) => d.severity === "error").length;
   const draft = errors ? ` — DRAFT: every page marked with its ${errors} error${errors === 1 ? "" : "s"}` : "";
   lines.push(`${errors ? "⚠" : "✔"} ${report.written.length} written, ${report.skipped.length} up to date${report.kept.length ? `, ${report.kept.length} kept` : ""} in ${(ms / 1000).toFixed(1)} s → ${out}/manifest.json${draft}` +
-    (fills ? `; ${fills} places marked for the consultant to fill in` : ""));
+    (fills ? `; ${fills} places marked for the consultant to fill in` : "") + (notes ? `; ${notes} notes to check (above)` : ""));
   return lines.join("\n") + "\n";
 }
 

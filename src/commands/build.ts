@@ -27,6 +27,7 @@ export interface BuildFlags {
   only?: string[];
   stage: "draft" | "submission";
   call?: string;
+  callsDir?: string;
   format: "docx" | "pdf" | "both";
   draft?: boolean;
   force?: boolean;
@@ -48,6 +49,7 @@ export function registerBuild(apply: Command): void {
     .option("--only <document>", "only this document id, e.g. statute (repeat or comma-separate)", collect)
     .addOption(new Option("--stage <stage>", "draft tolerates missing identifiers; submission does not").choices(["draft", "submission"]).default("draft"))
     .option("--call <id>", "build for this call pack instead of the application's `call:`")
+    .option("--calls-dir <folder>", "a folder of your own call packs (<id>.yaml), read before the bundled ones (docs/CALL-PACKS.md)")
     .addOption(new Option("--format <format>", "which files to write").choices(["docx", "pdf", "both"]).default("both"))
     .option("--draft", "build even with errors; every page is marked DRAFT — N errors")
     .option("--force", "overwrite outputs that were edited by hand")

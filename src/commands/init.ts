@@ -3,8 +3,8 @@ import type { Command } from "commander";
 interface InitOptions {
   example?: string; yes?: boolean; call?: string; nameBg?: string; nameEn?: string; acronym?: string;
   country?: string; region?: string; languages?: string; technologies?: string; duration?: string;
-  legalForm?: string; publicBenefit?: boolean; city?: string; nuts3?: string; partners?: boolean;
-  coordinator?: string; service?: string[];
+  legalForm?: string; legalFormName?: string; publicBenefit?: boolean; city?: string; nuts3?: string; partners?: boolean;
+  coordinator?: string; service?: string[]; eik?: string; vat?: string; pic?: string;
 }
 
 /** Repeatable option: each occurrence adds one value (undefined while none is given). */
@@ -20,17 +20,21 @@ export function registerInit(parent: Command): void {
     .option("--acronym <text>", "the hub's acronym, e.g. ZAGORE")
     .option("--name-bg <text>", "the hub's name in Bulgarian")
     .option("--name-en <text>", "the hub's name in English")
-    .option("--country <code>", "country of the hub (ISO code)", undefined)
+    .option("--country <code>", "country of the hub (NUTS country code; default: the --region's, else BG)", undefined)
     .option("--region <nuts2>", "NUTS 2 region the hub covers, e.g. BG34")
-    .option("--languages <list>", "languages of the documents, comma-separated: bg,en")
+    .option("--languages <list>", "languages of the documents, comma-separated: bg,en (default bg,en in Bulgaria, en elsewhere)")
     .option("--technologies <list>", "capacities offered, comma-separated: ai,hpc,cybersecurity,advanced-digital-skills")
     .option("--duration <months>", "project duration in months (default: the call's)")
-    .option("--legal-form <id>", "legal form of the hub's entity (default association)")
+    .option("--legal-form <id>", "legal form of the hub's entity (default association in Bulgaria, other elsewhere)")
+    .option("--legal-form-name <text>", "with --legal-form other: the form's own name, e.g. associazione riconosciuta")
     // Both forms defined, so "not given" stays undefined and the question is asked.
     .option("--public-benefit", "the hub's entity is for public benefit (default)")
     .option("--no-public-benefit", "the hub's entity is not for public benefit")
     .option("--city <name>", "city of the hub's seat")
     .option("--nuts3 <code>", "NUTS 3 region of the hub's seat, e.g. BG344")
+    .option("--eik <code>", "ЕИК/БУЛСТАТ of the hub's entity once registered (Bulgaria only)")
+    .option("--vat <number>", "VAT number of the hub's entity, with its country prefix")
+    .option("--pic <code>", "PIC of the hub's entity, 9 digits")
     .option("--no-partners", "do not ask for partners (add them later with `edih partners add`)")
     .option("--coordinator <partner-id>", "the partner that submits the EU proposal (gets the role coordinator); `none` where the call has no coordinator")
     .option("--service <spec>", "a service, repeatable: <family>=<title>@<provider>[,<provider>]; families: test-before-invest, skills-and-training, support-to-find-investments, ecosystem-and-networking", collect)
@@ -51,7 +55,7 @@ Examples:
   $ edih init my-hub --yes --region BG34 --coordinator trakia-university \\
       --service "test-before-invest=AI test lab@trakia-university" \\
       --service "skills-and-training=Digital skills academy@trakia-university,chamber-stara-zagora" ...
-  $ edih partners add --dir my-hub --id trakia-university --roles founder,coordinator ...
+  $ edih partners add my-hub --id trakia-university --roles founder,coordinator ...
 `)
     .action(async (dir: string, opts: InitOptions) => {
       const { runInit } = await import("../workflow/init-command.js");

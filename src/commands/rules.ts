@@ -15,6 +15,7 @@ Examples:
 
 interface RulesFlags {
   call?: string;
+  callsDir?: string;
   format: "text" | "json";
 }
 
@@ -22,6 +23,7 @@ export function registerRules(parent: Command): void {
   parent.command("rules")
     .description("list the checks edih runs: id, severity, description and the clause or law behind each")
     .option("--call <id>", "show the severities and options this call pack applies")
+    .option("--calls-dir <folder>", "a folder of your own call packs, read before the bundled ones (docs/CALL-PACKS.md)")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .addHelpText("after", HELP_AFTER)
     .exitOverride()
@@ -36,7 +38,7 @@ export async function renderRules(flags: RulesFlags): Promise<string> {
   ]);
   let pack;
   if (flags.call !== undefined) {
-    const loaded = loadCallPack(flags.call);
+    const loaded = loadCallPack(flags.call, flags.callsDir !== undefined ? { dir: flags.callsDir } : undefined);
     if (!loaded.pack) {
       const d = loaded.diagnostics[0];
       throw new UsageError(d?.message ?? `call pack ${flags.call} cannot be loaded`, d?.hint?.startsWith("did you mean") ? d.hint : "pass one of the known call ids to --call");

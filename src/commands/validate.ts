@@ -20,6 +20,7 @@ interface ValidateFlags {
   format: "text" | "json";
   stage: "draft" | "submission";
   call?: string;
+  callsDir?: string;
   quiet?: boolean;
 }
 
@@ -36,6 +37,7 @@ function define(cmd: Command, alias = false): void {
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .addOption(new Option("--stage <stage>", "draft tolerates missing identifiers; submission does not").choices(["draft", "submission"]).default("draft"))
     .option("--call <id>", "check against this call pack instead of the application's `call:`")
+    .option("--calls-dir <folder>", "a folder of your own call packs (<id>.yaml), read before the bundled ones (docs/CALL-PACKS.md)")
     .option("-q, --quiet", "print errors only (the summary still counts warnings)")
     .addHelpText("after", HELP_AFTER)
     .exitOverride()
@@ -48,7 +50,8 @@ async function runValidate(dir: string, flags: ValidateFlags): Promise<number> {
   const [{ validateProject }, { formatJson, formatText, shouldColor }, { countBySeverity }] = await Promise.all([
     import("../validate.js"), import("../report/index.js"), import("../diagnostics.js"),
   ]);
-  const result = await validateProject(dir, { stage: flags.stage, ...(flags.call !== undefined ? { call: flags.call } : {}) });
+  const result = await validateProject(dir, { stage: flags.stage, ...(flags.call !== undefined ? { call: flags.call } : {}),
+    ...(flags.callsDir !== undefined ? { callsDir: flags.callsDir } : {}) });
   if (result.usage) throw new UsageError(result.usage.message, result.usage.hint);
 
   const counts = countBySeverity(result.diagnostics);

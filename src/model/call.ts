@@ -11,6 +11,8 @@ type Status = "V" | "P" | "I";
 export interface CallFacts {
   id: string;
   title: Multilingual;
+  /** The official reference (`null` value: unknown); a raw pack file and a CallPack both fit. */
+  reference?: { value: string | null } | null;
   stage?: "national" | "eu";
   facts?: Record<string, Fact> | null;
   rates?: { eu_funding?: number | null; indirect?: number | null } | null;
@@ -29,7 +31,10 @@ type LimitKey = keyof typeof LIMITS;
 
 /** What templates see as `call`: every documented field present, unknown facts null. */
 export interface CallContext {
+  /** The pack's internal id: for edih's own messages, never printed in a document. */
   id: string;
+  /** The call's official reference, or null when not known (documents then leave a box to fill). */
+  reference: string | null;
   title: Multilingual;
   stage: "national" | "eu";
   rates: { eu_funding: number | null; indirect: number | null };
@@ -57,6 +62,7 @@ export function callContext(call: CallFacts): CallContext {
   const rates_status = { eu_funding: status("eu_funding_rate"), indirect: status("indirect_rate") };
   return {
     id: call.id,
+    reference: call.reference?.value ?? null,
     title: call.title,
     stage: call.stage ?? "eu",
     rates_status,

@@ -1,12 +1,15 @@
-import type { Application, Language, Partner } from "../schema/index.js";
+import type { Application, Language, Multilingual, Partner } from "../schema/index.js";
 import { lineFigures, sumFigures, type BudgetFigures, type BudgetRates } from "./budget.js";
 import { callContext, type CallContext, type CallFacts } from "./call.js";
 import { normHub, normPartner } from "./normalize.js";
 import { bundledRefData, type RefData } from "./refdata.js";
 import { FAMILY_NAMES, PARTNER_TYPE_NAMES, ROLE_NAMES, nameOf } from "./terms.js";
-import { listText, textIn } from "./text.js";
+import { districtAfter, listText, placeIn, textIn } from "./text.js";
 import { effortMatrix, ganttChart, sum, workPackages } from "./work-plan.js";
 import { SERVICE_FAMILIES } from "../schema/service.js";
+import { nutsCountry } from "../refdata/countries.js";
+import { loadLegalActs, type LegalActs } from "../refdata/legal-acts.js";
+import { specificObjectives } from "./legal-acts.js";
 
 export type { CallFacts } from "./call.js";
 export { NO_REFDATA, bundledRefData, type RefData } from "./refdata.js";
@@ -21,6 +24,8 @@ export interface BuildOptions {
   draft?: { errors: number } | null;
   /** Reference data lookups; defaults to the bundled data/ tables. */
   refdata?: RefData;
+  /** Legal acts (data/legal-acts.yaml); defaults to the bundled table. */
+  acts?: LegalActs;
 }
 
 export type DocumentContext = ReturnType<typeof buildContext>;
@@ -82,16 +87,25 @@ export function buildContext(application: Application, opts: BuildOptions) {
   const partners = ordered.map((p, i) => {
     const line = lines.find((l) => l.partner === p.id) ?? null;
     return {
-      ...normPartner(p),
+      ...normPartner(p, nutsCountry(application.hub.region)),
       n: i + 1,
       name_text: textIn(p.name, lang) ?? p.id,
       legal_form_name: legalFormName(p, lang, ref),
       seat_region_name: regionName(p.seat.nuts3 ?? null),
+      /** The city in the document's language (transliterated for English when only Bulgarian is given). */
+      seat_city_text: placeIn(p.seat.city, lang),
+      /** The NUTS 3 district to print after the city, null when it only repeats the city's name. */
+      seat_district_name: districtAfter(placeIn(p.seat.city, lang), regionName(p.seat.nuts3 ?? null)),
       is_municipality: p.legal_form === "municipality",
       is_coordinator: p.roles.includes("coordinator"),
       is_founder: p.roles.includes("founder"),
+      /** The date of the council decision a municipal document refers to (its legal acts are cited as of then). */
+      council_decision_date: p.council_decision?.date ?? null,
       roles_text: p.roles.map((r) => nameOf(r, lang, ROLE_NAMES)).join(", "),
       eu_role_text: euRole(p) === null ? null : nameOf(euRole(p)!, lang, ROLE_NAMES),
+      /** The role Part A lists for every organisation, including a founder with no role in the EU grant. */
+      grant_role_text: euRole(p) !== null ? nameOf(euRole(p)!, lang, ROLE_NAMES)
+        : p.roles.includes("founder") ? (lang === "bg" ? "учредител на сдружението, без роля в проекта по ЕС" : "founder of the association, no role in the EU grant") : nameOf(p.roles[0] ?? "", lang, ROLE_NAMES),
       type_text: nameOf(p.type, lang, PARTNER_TYPE_NAMES),
       effort_total: sum(application.work_packages.map((wp) => wp.effort[p.id] ?? 0)),
       budget: line as (BudgetFigures & { partner: string; name: string; note: string | null }) | null,
@@ -102,9 +116,10 @@ export function buildContext(application: Application, opts: BuildOptions) {
   const seat = hub.legal_entity.seat;
   const entity = {
     ...hub.legal_entity,
-    legal_form_name: ref.legalFormName(hub.legal_entity.legal_form, lang) ?? hub.legal_entity.legal_form,
-    seat_city: textIn(seat.city, lang) ?? "",
+    legal_form_name: legalFormName(hub.legal_entity, lang, ref),
+    seat_city: placeIn(seat.city, lang) ?? "",
     seat_region_name: regionName(seat.nuts3),
+    seat_district_name: districtAfter(placeIn(seat.city, lang), regionName(seat.nuts3)),
   };
 
   const tagNames = (tags: readonly string[]) => tags.map((t) => nameOf(t, lang));
@@ -113,9 +128,26 @@ export function buildContext(application: Application, opts: BuildOptions) {
     throw new Error(`buildContext: no partner with id "${opts.partnerId}"`);
   }
 
+  const acts = opts.acts ?? loadLegalActs();
+  const objectives = specificObjectives(acts, lang);
+  const procedure = acts.get("bg-edih-selection-procedure");
+
   return {
     lang,
     call,
+    /** Programme facts from data/legal-acts.yaml, never from template prose. */
+    programme: {
+      objectives,
+      objectives_count: objectives.length,
+      objectives_text: listText(objectives, lang),
+      edih_article: acts.get("dep-regulation")?.edih_article ?? null,
+    },
+    selection: { submitted_to: procedure?.submitted_to?.[lang] ?? null },
+    /**
+     * The cooperation agreement's date for citing acts: the parties sign it before they found the
+     * association, so the founding meeting's date is the latest it can bear; null when not known.
+     */
+    agreement_date: hub.legal_entity.founding_meeting?.date ?? hub.legal_entity.founded_on ?? null,
     hub,
     region: {
       code: hub.region,
@@ -187,7 +219,7 @@ function euRole(p: Partner): string | null {
   return ["coordinator", "beneficiary", "affiliated-entity", "associated-partner"].find((r) => p.roles.includes(r as Partner["roles"][number])) ?? null;
 }
 
-function legalFormName(p: Partner, lang: Language, ref: RefData): string {
+function legalFormName(p: { legal_form: string; legal_form_name?: Multilingual | null | undefined }, lang: Language, ref: RefData): string {
   if (p.legal_form === "other" && p.legal_form_name) return textIn(p.legal_form_name, lang) ?? "";
   return ref.legalFormName(p.legal_form, lang) ?? p.legal_form;
 }

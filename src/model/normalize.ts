@@ -1,4 +1,6 @@
 import type { Hub, Multilingual, Partner, Person, Place } from "../schema/index.js";
+import { nutsCountry, placeCountry } from "../refdata/countries.js";
+import { normaliseVat } from "../rules/lib/vat.js";
 
 /*
  * Templates run in Handlebars strict mode, where reading a key that is absent is an error while a
@@ -25,13 +27,17 @@ export function normPerson(p: Person | undefined): PersonN {
   return { name: p?.name ?? null, position: p?.position ?? null, email: p?.email ?? null, phone: p?.phone ?? null };
 }
 
-export function normPlace(p: Place): PlaceN {
-  return { city: p.city, nuts3: p.nuts3 ?? null, address: p.address ?? null, postcode: p.postcode ?? null, country: p.country ?? "BG" };
+/** `home`: the country of the hub's region, for a place that names neither country nor NUTS code. */
+export function normPlace(p: Place, home: string): PlaceN {
+  return { city: p.city, nuts3: p.nuts3 ?? null, address: p.address ?? null, postcode: p.postcode ?? null, country: placeCountry(p, home) };
 }
+
+/** A VAT number as documents print it: without the spaces or dots it may be written with (vat-valid warns). */
+const vatOf = (vat: string | null | undefined): string | null => (vat == null ? null : normaliseVat(vat));
 
 export type PartnerN = ReturnType<typeof normPartner>;
 
-export function normPartner(p: Partner) {
+export function normPartner(p: Partner, home: string) {
   const d = p.council_decision;
   return {
     id: p.id,
@@ -43,10 +49,10 @@ export function normPartner(p: Partner) {
     national: p.national ?? false,
     eik: p.eik ?? null,
     pic: p.pic ?? null,
-    vat: p.vat ?? null,
+    vat: vatOf(p.vat),
     sme: p.sme ?? null,
-    seat: normPlace(p.seat),
-    branches: p.branches.map(normPlace),
+    seat: normPlace(p.seat, home),
+    branches: p.branches.map((b) => normPlace(b, home)),
     representative: normPerson(p.representative),
     contact: normPerson(p.contact),
     council_decision: d
@@ -70,6 +76,7 @@ export type HubN = ReturnType<typeof normHub>;
 export function normHub(h: Hub) {
   const e = h.legal_entity;
   const m = e.founding_meeting;
+  const home = nutsCountry(h.region);
   return {
     acronym: h.acronym,
     project_acronym: h.project_acronym ?? h.acronym,
@@ -81,9 +88,11 @@ export function normHub(h: Hub) {
       public_benefit: e.public_benefit,
       status: e.status,
       founded_on: e.founded_on ?? null,
+      legal_form_name: e.legal_form_name ?? null,
       eik: e.eik ?? null,
+      vat: vatOf(e.vat),
       pic: e.pic ?? null,
-      seat: normPlace(e.seat),
+      seat: normPlace(e.seat, home),
       founding_meeting: {
         date: m?.date ?? null,
         place: m?.place ?? null,

@@ -1,4 +1,5 @@
 import type { Language, Multilingual } from "../schema/index.js";
+import { hasCyrillic, transliterate } from "./transliterate.js";
 
 /**
  * A multilingual value in `lang`, falling back to the other language (legal names are often
@@ -22,4 +23,26 @@ export function listText(items: readonly string[], lang: Language): string {
   if (items.length <= 1) return items.join("");
   const and = lang === "bg" ? " и " : " and ";
   return items.slice(0, -1).join(", ") + and + items[items.length - 1];
+}
+
+/**
+ * A place name (city, meeting place) in `lang`: an English document given only the Bulgarian form
+ * prints its official transliteration (Закон за транслитерацията), never Cyrillic.
+ */
+export function placeIn(value: Multilingual | null | undefined, lang: Language): string | null {
+  const text = textIn(value, lang);
+  if (text === null || lang !== "en") return text;
+  const own = typeof value === "object" && value !== null ? value.en : undefined;
+  return own ?? (hasCyrillic(text) ? transliterate(text) : text);
+}
+
+/**
+ * The district to print in brackets after a city, or null when it would only repeat the city:
+ * „Стара Загора (Стара Загора)“, „София (София (столица))“.
+ */
+export function districtAfter(city: string | null, district: string | null): string | null {
+  if (!district) return null;
+  if (!city) return district;
+  const norm = (s: string) => s.toLocaleLowerCase().replace(/\s+/g, " ").trim();
+  return norm(district).startsWith(norm(city)) ? null : district;
 }

@@ -67,6 +67,8 @@ export interface BuildReport {
   removed: string[];
   /** Fill-in markers per output base (narrative or facts still to write). */
   fills: Record<string, number>;
+  /** Notes from the tool per output (`bg/part-b`): what to check before submitting, outside the documents. */
+  notes: Record<string, string[]>;
   pages: Record<string, number>;
   /** Worker threads that rendered this build (0: the build's own thread). */
   renderWorkers: number;
@@ -83,12 +85,13 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
   const validation = await validateProject(projectDir, { ...(opts.stage ? { stage: opts.stage } : {}), ...(opts.call ? { call: opts.call } : {}),
     ...(opts.callsDir ? { callsDir: opts.callsDir } : {}) });
   const report: BuildReport = { outDir, validation, diagnostics: [...validation.diagnostics], stopped: false,
-    written: [], writtenOutputs: [], skipped: [], kept: [], removed: [], fills: {}, pages: {}, renderWorkers: 0 };
+    written: [], writtenOutputs: [], skipped: [], kept: [], removed: [], fills: {}, notes: {}, pages: {}, renderWorkers: 0 };
   if (validation.usage) throw new UsageError(validation.usage.message, validation.usage.hint);
   const app = validation.application;
   const pack = validation.callPack;
   // A wrong --only is a typing mistake whatever state the data is in.
   if (pack) checkOnly(pack, opts.only);
+  if (app) checkLangs(app.languages, opts.langs);
   const errors = validation.diagnostics.filter((d) => d.severity === "error").length;
   if (!app || !pack || (errors > 0 && !opts.draft)) {
     report.stopped = true;
@@ -158,6 +161,7 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
     const result = results[i]!;
     report.diagnostics.push(...result.diagnostics);
     if (result.fills !== undefined) report.fills[task.job.base] = result.fills;
+    if (result.notes?.length) report.notes[task.job.base] = result.notes;
     for (const file of result.files) {
       const path = `${task.job.base}.${file.format}`;
       const entry: ManifestOutput = { path, sha256: sha256(file.bytes), size: file.bytes.length, document: task.job.document,
@@ -208,6 +212,16 @@ function checkOnly(pack: CallPack, only: readonly string[] | undefined): void {
   for (const id of only ?? []) {
     if (!pack.documents.some((d) => d.id === id)) {
       throw new UsageError(`--only ${id}: the call ${pack.id} has no such document`, `documents: ${pack.documents.map((d) => d.id).join(", ")}`);
+    }
+  }
+}
+
+/** --lang names a language the application is not written in: nothing to build, so a usage error. */
+function checkLangs(languages: readonly string[], langs: readonly string[] | undefined): void {
+  for (const l of langs ?? []) {
+    if (!languages.includes(l)) {
+      throw new UsageError(`--lang ${l}: the application is written in ${languages.join(", ")} only (languages: in edih.yaml)`,
+        `use --lang ${languages.join(" or --lang ")}, or add ${l} to languages: and its texts`);
     }
   }
 }

@@ -37,6 +37,8 @@ export interface JobResult {
   slots?: Record<string, SlotStamp>;
   title?: string;
   fills?: number;
+  /** The tool's notes to the consultant, left out of the document (RenderedDocument.notes). */
+  notes?: string[];
   files: RenderedFile[];
 }
 
@@ -99,7 +101,7 @@ export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
         } }) });
       } else files.push({ format, ...(await pdf.layoutPdf(doc, mark)) });
     }
-    return { diagnostics, title: doc.meta.title, fills: doc.fills, files, ...(slots ? { slots } : {}) };
+    return { diagnostics, title: doc.meta.title, fills: doc.fills, notes: doc.notes, files, ...(slots ? { slots } : {}) };
   };
 }
 

@@ -1,5 +1,9 @@
 import { RawMarkdown, escapeMarkdown } from "./escape.js";
-import { formatDate, formatMoney, formatNumber, formatPercent, type Currency, type Lang } from "./format.js";
+import { formatDate, formatMoney, formatNumber, formatPercent, parseDate, quote, type Currency, type Lang } from "./format.js";
+import { loadLegalActs, type LegalActs } from "../refdata/legal-acts.js";
+import { actName, citationOn } from "../model/legal-acts.js";
+import { placeIn } from "../model/text.js";
+import type { Multilingual } from "../schema/index.js";
 
 /** A helper misuse with the position Handlebars gave the call (`options.loc`). */
 export class HelperError extends Error {
@@ -12,12 +16,15 @@ interface HelperOptions {
   name?: string;
   loc?: { start: { line: number; column: number } };
   fn?: unknown;
+  hash?: Record<string, unknown>;
 }
 
 export interface HelperEnv {
   lang: Lang;
   currency: Currency;
   labels: Record<string, string>;
+  /** Legal acts `{{act}}` cites; defaults to data/legal-acts.yaml, read on first use. */
+  acts?: LegalActs;
 }
 
 function isOptions(x: unknown): x is HelperOptions {
@@ -69,6 +76,14 @@ export function translate(v: unknown, lang: Lang): string | undefined {
 }
 
 type Helper = (...args: unknown[]) => unknown;
+
+/** A document date argument: null/absent means "written now"; anything else must be a real date. */
+function isoDateParam(raw: unknown, opts: HelperOptions | undefined): string | null {
+  if (!hasValue(raw)) return null;
+  const p = parseDate(raw);
+  if (!p) fail(opts, `not a date (YYYY-MM-DD): ${JSON.stringify(raw)}`);
+  return `${p.y}-${String(p.m).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+}
 
 export function makeHelpers(env: HelperEnv): Record<string, Helper> {
   const { lang } = env;
@@ -140,6 +155,54 @@ export function makeHelpers(env: HelperEnv): Record<string, Helper> {
       const text = translate(params[0], lang);
       if (text === undefined) fail(opts, `no text in ${JSON.stringify(params[0]) ?? "undefined (misspelled field?)"}`);
       return new RawMarkdown(text.split(/\r?\n[ \t]*\r?\n/).map((p) => escapeMarkdown(p.trim())).filter(Boolean).join("\n\n"));
+    },
+    place(...args) {
+      // {{place seat.city}}: like {{t}}, but English prints the official transliteration of a
+      // place given only in Bulgarian instead of Cyrillic (validate says so, once).
+      const { params, opts } = split(args);
+      const v = params[0];
+      const out = placeIn(v as Multilingual, lang);
+      if (out === null) fail(opts, `no text in ${JSON.stringify(v) ?? "undefined (misspelled field?)"}`);
+      return out;
+    },
+    quote(...args) {
+      // {{quote hub.name}}: the name in quotation marks, its own quotes nested, never doubled.
+      const { params, opts } = split(args);
+      const text = translate(params[0], lang);
+      if (text === undefined) fail(opts, `no text in ${JSON.stringify(params[0]) ?? "undefined (misspelled field?)"}`);
+      return quote(text, lang);
+    },
+    "act-adopted"(...args) {
+      // {{#if (act-adopted "dep-regulation" date)}}: wording that depends on the act's existence.
+      const { params, opts } = split(args);
+      const acts = env.acts ?? loadLegalActs();
+      const id = String(params[0]);
+      if (!acts.get(id)) fail(opts, `unknown legal act "${id}" (data/legal-acts.yaml)`);
+      const date = isoDateParam(params[1], opts);
+      const c = citationOn(acts, id, date);
+      return c.kind === "act" && c.id === id;
+    },
+    act(...args) {
+      // {{act "dep-regulation" date}}: the act as it stood on the document's date (before the
+      // regulation was adopted, its proposal), so a 2021-01 decision never names a 2021-04 act.
+      const { params, opts } = split(args);
+      const acts = env.acts ?? loadLegalActs();
+      const id = String(params[0]);
+      if (!acts.get(id)) fail(opts, `unknown legal act "${id}" (data/legal-acts.yaml)`);
+      const date = isoDateParam(params[1], opts);
+      const form = opts?.hash?.["form"] === "short" ? "short" : "title";
+      const c = citationOn(acts, id, date);
+      if (c.kind === "none") {
+        return blankMarkdown(lang === "bg" ? `акт, действащ към датата на документа (${c.reason})` : `the act in force on the document's date (${c.reason})`);
+      }
+      const name = escapeMarkdown(actName(c.act, lang, form));
+      // A procedure whose adopting decision is not in the public record: the lawyer names it.
+      if (c.act.kind === "national-procedure" && (!c.act.decision_number || !c.act.adopted)) {
+        const hint = lang === "bg" ? "номер и дата на решението на Министерския съвет (не са открити в публичните източници)"
+          : "number and date of the Council of Ministers decision (not found in the public record)";
+        return new RawMarkdown(`${name} (${blankMarkdown(hint).markdown})`);
+      }
+      return new RawMarkdown(name);
     },
     value(...args) {
       const { params } = split(args);

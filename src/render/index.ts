@@ -29,6 +29,8 @@ export interface RenderedDocument {
   tree: Root;
   /** Count of `:::fill` boxes plus `{{blank}}` markers: narrative or facts still to be written. */
   fills: number;
+  /** Notes from the tool to the consultant (`:::note`): in the build report, never in a final document. */
+  notes: string[];
   /** Fixed terms of the document's language (`templates/_labels/<lang>.yaml`), used by the writers too. */
   labels: Record<string, string>;
 }
@@ -121,7 +123,9 @@ export function documentRenderer(opts: Omit<RenderOptions, "context">): Document
     }
     if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
 
-    const { tree, fills, problems } = normaliseTree(parseMarkdown(markdown), markdown);
+    // A --draft build (context.draft set) shows the tool's notes in place; a final one lists them only.
+    const keepNotes = !!(context as { draft?: unknown }).draft;
+    const { tree, fills, notes, problems } = normaliseTree(parseMarkdown(markdown), markdown, { keepNotes });
     for (const p of problems) {
       diagnostics.push({ ruleId: "template", severity: "warning", message: p.message, file: opts.templatePath });
     }
@@ -133,7 +137,7 @@ export function documentRenderer(opts: Omit<RenderOptions, "context">): Document
     const author = authorOf(ctx.hub?.name, opts.lang);
     const document: RenderedDocument = {
       meta: { title: meta.title ?? "", ...(meta.subtitle ? { subtitle: meta.subtitle } : {}), lang: opts.lang, ...(author ? { author } : {}) },
-      tree, fills, labels: opts.labels,
+      tree, fills, notes, labels: opts.labels,
     };
     return { document, diagnostics };
   };

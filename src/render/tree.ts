@@ -27,6 +27,12 @@ export function dispatch<C, R>(handlers: Handlers<C, R>, node: DocNode, ctx: C):
 export const LEAF_DIRECTIVES = ["page-break", "toc"] as const;
 export const CONTAINER_DIRECTIVES = ["fill", "signatures"] as const;
 export const TEXT_DIRECTIVES = ["blank"] as const;
+/**
+ * `:::note` holds a note from the tool to the consultant ("rates to check", "illustrative
+ * figures"). It never reaches a writer: a final document drops it (the build report lists it),
+ * a `--draft` document shows it as a quotation block.
+ */
+export const NOTE_DIRECTIVE = "note";
 export type LeafName = (typeof LEAF_DIRECTIVES)[number];
 export type ContainerName = (typeof CONTAINER_DIRECTIVES)[number];
 export type TextName = (typeof TEXT_DIRECTIVES)[number];
@@ -65,10 +71,13 @@ const known = (list: readonly string[], name: string) => list.includes(name);
 /**
  * Makes the parsed tree safe for the writers: unknown directives turn back into the literal text
  * they came from (a stray `:word` in prose is not a directive), front matter nodes are dropped,
- * and `fills` counts `:::fill` boxes and `:blank[]` markers.
+ * `fills` counts `:::fill` boxes and `:blank[]` markers, and `:::note` blocks are taken out into
+ * `notes` (kept in the tree as quotation blocks only when `keepNotes`, for `--draft`).
  */
-export function normaliseTree(root: Root, markdown: string): { tree: Root; fills: number; problems: TreeProblem[] } {
+export function normaliseTree(root: Root, markdown: string, opts: { keepNotes?: boolean } = {}):
+  { tree: Root; fills: number; notes: string[]; problems: TreeProblem[] } {
   const problems: TreeProblem[] = [];
+  const notes: string[] = [];
   let fills = 0;
 
   function fixInline(nodes: PhrasingContent[]): PhrasingContent[] {
@@ -99,6 +108,12 @@ export function normaliseTree(root: Root, markdown: string): { tree: Root; fills
     const out: RootContent[] = [];
     for (const n of nodes) {
       if (n.type === "yaml") continue;
+      if (n.type === "containerDirective" && n.name === NOTE_DIRECTIVE) {
+        const body = fixBlocks(n.children as RootContent[]);
+        notes.push(body.map((b) => textOf(b as DocNode).trim()).filter(Boolean).join(" "));
+        if (opts.keepNotes) out.push({ type: "blockquote", children: body as never, position: n.position });
+        continue;
+      }
       if ((n.type === "leafDirective" && !known(LEAF_DIRECTIVES, n.name)) ||
           (n.type === "containerDirective" && !known(CONTAINER_DIRECTIVES, n.name))) {
         problems.push({ message: `unknown directive "${n.name}" is shown as text (known: ${[...LEAF_DIRECTIVES, ...CONTAINER_DIRECTIVES].join(", ")})`,
@@ -122,7 +137,7 @@ export function normaliseTree(root: Root, markdown: string): { tree: Root; fills
   }
 
   root.children = fixBlocks(root.children);
-  return { tree: root, fills, problems };
+  return { tree: root, fills, notes, problems };
 }
 
 /** Position-free, JSON-friendly view of a tree: what golden tests compare. */

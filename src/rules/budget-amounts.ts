@@ -7,7 +7,7 @@ export default defineRule({
     id: "budget-amounts",
     description: "No budget amount is negative.",
     defaultSeverity: "error",
-    source: { text: "Eligible costs are amounts spent; a negative cost has no meaning in the DEP budget table (research note §1.4)", confirmed: true },
+    source: { text: "Eligible costs are costs actually incurred (Financial Regulation (EU, Euratom) 2018/1046, applied by Regulation (EU) 2021/694 recital 3); a negative cost has no meaning in the budget table", confirmed: true },
   },
   options: z.strictObject({}),
   check({ application }, _options, report) {

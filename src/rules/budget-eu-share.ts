@@ -7,7 +7,7 @@ export default defineRule({
     id: "budget-eu-share",
     description: "The EU contribution computed from the call's funding rate is at most the allowed share of eligible costs (50 %).",
     defaultSeverity: "error",
-    source: { text: "EDIH funding model: EU grant covers 50 % of eligible costs, the Member State the rest (S15, S18, B5; research note §1.4, partly verified)", confirmed: false },
+    source: { text: "EDIH funding model, EU grant 50 % of eligible costs and the Member State the rest: EU Funds Media, 20.06.2022 (the four Bulgarian hubs) and the Italian pre-selection summary (management-advisor.eu); the call document DIGITAL-2021-EDIH-01 (17.11.2021) was not consulted", confirmed: false },
     facts: ["eu_funding_rate", "indirect_rate"],
   },
   options: z.strictObject({ max_share: z.number().positive().max(1).default(0.5) }),

@@ -7,15 +7,12 @@ export default defineRule({
     id: "budget-lines",
     description: "The budget has one line per funded partner (coordinator, beneficiary, affiliated entity) and none for others.",
     defaultSeverity: "warning",
-    source: { text: "Part A budget table: one row per beneficiary (research note §1.7; layout unconfirmed)", confirmed: false },
+    source: { text: "Funding & Tenders Portal Part A: budget table with one row per beneficiary (Online Manual, “Electronic proposal submission”); layout not confirmed against the DIGITAL template", confirmed: false },
   },
   options: z.strictObject({}),
   check({ application: app }, _options, report) {
     const lines = app.budget.lines;
-    if (lines.length === 0) {
-      report({ message: "The budget has no lines; EU and national shares cannot be computed", path: ["budget"], hint: "add one line per beneficiary under budget.lines" });
-      return;
-    }
+    if (lines.length === 0) return; // content-complete: a warning in a draft, an error at submission
     const byId = new Map(app.partners.map((p) => [p.id, p]));
     const seen = new Map<string, number>();
     lines.forEach((l, i) => {

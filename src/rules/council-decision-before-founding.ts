@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { defineRule } from "./types.js";
-import { isMunicipality } from "./lib/partners.js";
+import { countryOf, isMunicipality } from "./lib/partners.js";
 
 export default defineRule({
   meta: {
     id: "council-decision-before-founding",
-    description: "A municipal founder's council decision is dated no later than the founding of the association.",
+    description: "Bulgarian law (ЗМСМА), under a call pack that turns it on (BG-EDIH-PRESELECTION-2021): a Bulgarian municipal founder's council decision is dated no later than the founding of the association.",
     defaultSeverity: "warning",
-    source: { text: "Logical precondition: the council consents before the municipality founds (research note §5.1, inference)", confirmed: false },
+    source: { text: "Закон за местното самоуправление и местната администрация, чл. 21, ал. 1, т. 15: the council decides on the municipality's participation in associations, so its consent precedes the founding (logical precondition, no explicit text)", confirmed: false },
   },
   options: z.strictObject({}),
   check({ application }, _options, report) {
@@ -16,7 +16,7 @@ export default defineRule({
     if (founded == null) return;
     application.partners.forEach((p, i) => {
       const date = p.council_decision?.date;
-      if (!isMunicipality(p) || !p.roles.includes("founder") || date == null) return;
+      if (!isMunicipality(p) || !p.roles.includes("founder") || date == null || countryOf(p.seat, application) !== "BG") return;
       // ISO dates compare correctly as strings.
       if (date > founded) {
         report({ message: `Municipality "${p.id}": council decision of ${date} is after the association was founded (${founded})`, path: ["partners", i, "council_decision", "date"], hint: "the founding needs the council's prior consent: check both dates" });

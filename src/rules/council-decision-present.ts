@@ -1,18 +1,18 @@
 import { z } from "zod";
 import { defineRule } from "./types.js";
-import { isMunicipality } from "./lib/partners.js";
+import { countryOf, isMunicipality } from "./lib/partners.js";
 
 export default defineRule({
   meta: {
     id: "council-decision-present",
-    description: "Every municipality among the founders has a municipal council decision with its number and date.",
+    description: "Bulgarian law (ЗМСМА), under a call pack that turns it on (BG-EDIH-PRESELECTION-2021): every Bulgarian municipality among the founders has a municipal council decision with its number and date.",
     defaultSeverity: "error",
-    source: { text: "ЗМСМА чл. 21: the council consents to the municipality founding an association (practice B1, B24; research note §5.1)", confirmed: true },
+    source: { text: "Закон за местното самоуправление и местната администрация, чл. 21, ал. 1, т. 15 и ал. 2: the council consents to the municipality founding an association (practice: Stara Zagora council, 28.01.2021, TV Stara Zagora 19.02.2021; Ruse council decision No 27/16.12.2019)", confirmed: true },
   },
   options: z.strictObject({}),
   check({ application, stage }, _options, report) {
     application.partners.forEach((p, i) => {
-      if (!isMunicipality(p) || !p.roles.includes("founder")) return;
+      if (!isMunicipality(p) || !p.roles.includes("founder") || countryOf(p.seat, application) !== "BG") return;
       const cd = p.council_decision;
       if (!cd) {
         report({ message: `Municipality "${p.id}" is a founder but no council decision is given`, path: ["partners", i], hint: "add council_decision: { number, date, protocol }" });

@@ -6,7 +6,7 @@ export default defineRule({
     id: "dep-technology",
     description: "The hub declares at least one Digital Europe capacity: ai, hpc, cybersecurity or advanced-digital-skills.",
     defaultSeverity: "error",
-    source: { text: "Call scope: DEP capacities HPC, AI, cybersecurity, advanced digital skills (S2; research note §1.3)", confirmed: true },
+    source: { text: "Regulation (EU) 2021/694 (OJ L 166, 11.5.2021), Art. 3(2): the programme's specific objectives HPC, AI, cybersecurity and trust, advanced digital skills, deployment; call summary: fundingprogrammesportal.gov.cy, “Initial Network of European Digital Innovation Hubs”", confirmed: true },
   },
   options: z.strictObject({ capacities: z.array(z.string()).min(1).default(["ai", "hpc", "cybersecurity", "advanced-digital-skills"]) }),
   check({ application }, o, report) {

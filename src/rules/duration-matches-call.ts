@@ -6,7 +6,7 @@ export default defineRule({
     id: "duration-matches-call",
     description: "The project's duration equals the call's duration.",
     defaultSeverity: "error",
-    source: { text: "EDIH initial network: three-year projects (S10, B16; research note §1.4, partly verified)", confirmed: false },
+    source: { text: "Three-year EDIH projects: Luxembourg Ministry of the Economy, national EDIH call 2020 (“initial three-year period”); zakazanlak.bg on SynGReDiT (3 years); the call document was not consulted", confirmed: false },
     facts: ["duration_months"],
   },
   options: z.strictObject({}),

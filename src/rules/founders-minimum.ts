@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { defineRule } from "./types.js";
+import { countryOf } from "./lib/partners.js";
 
 export default defineRule({
   meta: {
     id: "founders-minimum",
-    description: "The association has the founders ЗЮЛНЦ requires: public benefit ≥ 3 legal or ≥ 7 natural persons, private benefit ≥ 3.",
+    description: "Bulgarian law (ЗЮЛНЦ), for a hub entity seated in Bulgaria under a call pack that turns it on (BG-EDIH-PRESELECTION-2021): the association has the founders ЗЮЛНЦ requires: public benefit ≥ 3 legal or ≥ 7 natural persons, private benefit ≥ 3.",
     defaultSeverity: "error",
-    source: { text: "ЗЮЛНЦ founding minimum as summarised by БЦНП/BCNL (B21; research note §4.4)", confirmed: true },
+    source: { text: "Закон за юридическите лица с нестопанска цел: a public-benefit association is founded by at least 7 natural or 3 legal persons (БЦНП/BCNL FAQ “Учредяване на сдружение”, https://bcnl.org/faq/uchredyavane-na-sdruzhenie.html)", confirmed: true },
   },
   options: z.strictObject({
     min_legal_persons: z.number().int().positive().default(3),
@@ -16,6 +17,7 @@ export default defineRule({
   check({ application, ref }, o, report) {
     const le = application.hub.legal_entity;
     if (le.legal_form !== "association") return; // foundations and others have other rules
+    if (countryOf(le.seat, application) !== "BG") return; // ЗЮЛНЦ governs associations seated in Bulgaria
     const founders = application.partners.filter((p) => p.roles.includes("founder"));
     let legal = 0;
     let natural = 0;

@@ -4,9 +4,9 @@ import { defineRule } from "./types.js";
 export default defineRule({
   meta: {
     id: "hub-public-benefit-association",
-    description: "The hub's legal entity is an association (ЗЮЛНЦ) for public benefit, as the national pre-selection requires.",
+    description: "Bulgarian national pre-selection, under a call pack that turns it on (BG-EDIH-PRESELECTION-2021): the hub's legal entity is an association (ЗЮЛНЦ) for public benefit.",
     defaultSeverity: "error",
-    source: { text: "Bulgarian pre-selection: applicant is a non-profit association for public benefit (B1, B4, B11; research note §2.3)", confirmed: true },
+    source: { text: "Bulgarian pre-selection 2021: applicants are public-benefit associations under the Закон за юридическите лица с нестопанска цел (TV Stara Zagora, 19.02.2021; Made in Varna, 2021: founding an association is a condition of the procedure)", confirmed: true },
   },
   options: z.strictObject({}),
   check({ application }, _options, report) {

@@ -6,7 +6,7 @@ import { EU_PARTICIPANT_ROLES, countryOf, hasRole } from "./lib/partners.js";
 export default defineRule({
   meta: {
     id: "identifiers-present",
-    description: "Identifiers needed for submission are given: ЕИК of Bulgarian partners, PIC of EU participants (warning in a draft, error at --stage submission).",
+    description: "Identifiers needed for submission are given: ЕИК of Bulgarian entities only (the hub's registered entity, partners seated in Bulgaria), PIC of EU participants (warning in a draft, error at --stage submission).",
     defaultSeverity: "warning",
     source: { text: "Part A lists each participant's PIC (S13, S14); Bulgarian parties are identified by ЕИК/БУЛСТАТ (research note §4.1, §5.2)", confirmed: true },
     docs: "A draft may lack identifiers; with --stage submission each missing one is an error.",
@@ -19,11 +19,12 @@ export default defineRule({
   check({ application, stage }, o, report) {
     const severity = stage === "submission" ? "error" as const : undefined;
     const le = application.hub.legal_entity;
-    if (o.eik && le.status === "registered" && le.eik == null) {
+    // ЕИК/БУЛСТАТ is a Bulgarian register's number: nobody elsewhere has one to give.
+    if (o.eik && le.status === "registered" && le.eik == null && countryOf(le.seat, application) === "BG") {
       report({ message: "The hub's association is registered but its ЕИК is not given", path: ["hub", "legal_entity", "eik"], hint: "copy it from the Регистър на ЮЛНЦ", ...(severity ? { severity } : {}) });
     }
     application.partners.forEach((p, i) => {
-      if (o.eik && p.eik == null && countryOf(p.seat) === "BG") {
+      if (o.eik && p.eik == null && countryOf(p.seat, application) === "BG") {
         report({ message: `Partner "${p.id}" has no ЕИК/БУЛСТАТ`, path: ["partners", i, "eik"], hint: "add eik: with its 9-digit ЕИК/БУЛСТАТ from the Търговски регистър or регистър БУЛСТАТ, quoted", ...(severity ? { severity } : {}) });
       }
       if (o.pic && p.pic == null && hasRole(p, o.pic_roles)) {

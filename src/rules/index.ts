@@ -4,7 +4,9 @@ import type { Rule } from "./types.js";
 import budgetAmounts from "./budget-amounts.js";
 import budgetEuShare from "./budget-eu-share.js";
 import budgetLines from "./budget-lines.js";
+import contentComplete from "./content-complete.js";
 import councilDecisionBeforeFounding from "./council-decision-before-founding.js";
+import councilDecisionFinancialCommitment from "./council-decision-financial-commitment.js";
 import councilDecisionPresent from "./council-decision-present.js";
 import depTechnology from "./dep-technology.js";
 import durationMatchesCall from "./duration-matches-call.js";
@@ -13,6 +15,7 @@ import foundersMinimum from "./founders-minimum.js";
 import hubPublicBenefitAssociation from "./hub-public-benefit-association.js";
 import hubRegionNuts2 from "./hub-region-nuts2.js";
 import identifiersPresent from "./identifiers-present.js";
+import identifiersUnique from "./identifiers-unique.js";
 import legalFormOtherNamed from "./legal-form-other-named.js";
 import legalFormPersonality from "./legal-form-personality.js";
 import nuts3Valid from "./nuts3-valid.js";
@@ -25,7 +28,7 @@ import referencesResolve from "./references-resolve.js";
 import serviceFamilies from "./service-families.js";
 import singleCoordinator from "./single-coordinator.js";
 import targetGroups from "./target-groups.js";
-import vatBg from "./vat-bg.js";
+import vatValid from "./vat-valid.js";
 import vatMatchesEik from "./vat-matches-eik.js";
 import workplanIdsUnique from "./workplan-ids-unique.js";
 import workplanMonths from "./workplan-months.js";
@@ -36,7 +39,9 @@ export const RULES = [
   budgetAmounts,
   budgetEuShare,
   budgetLines,
+  contentComplete,
   councilDecisionBeforeFounding,
+  councilDecisionFinancialCommitment,
   councilDecisionPresent,
   depTechnology,
   durationMatchesCall,
@@ -45,6 +50,7 @@ export const RULES = [
   hubPublicBenefitAssociation,
   hubRegionNuts2,
   identifiersPresent,
+  identifiersUnique,
   legalFormOtherNamed,
   legalFormPersonality,
   nuts3Valid,
@@ -57,7 +63,7 @@ export const RULES = [
   serviceFamilies,
   singleCoordinator,
   targetGroups,
-  vatBg,
+  vatValid,
   vatMatchesEik,
   workplanIdsUnique,
   workplanMonths,

@@ -6,7 +6,7 @@ export default defineRule({
     id: "legal-form-personality",
     description: "Founders and funded partners have legal personality (not a ДЗЗД or a branch).",
     defaultSeverity: "warning",
-    source: { text: "EU beneficiaries are legal entities (S1); ЗЮЛНЦ founders are natural or legal persons; ДЗЗД has no legal personality (research note §4.5, inference)", confirmed: false },
+    source: { text: "Regulation (EU) 2021/694 (OJ L 166, 11.5.2021), Art. 2(2) and the call's eligibility: participants are legal entities; ДЗЗД (civil partnership under the Закон за задълженията и договорите) has no legal personality (inference)", confirmed: false },
   },
   options: z.strictObject({ roles: z.array(z.string()).default(["founder", "coordinator", "beneficiary"]) }),
   check({ application, ref }, o, report) {

@@ -4,7 +4,7 @@ import type { Application } from "../schema/application.js";
 import type { JsonPath } from "../diagnostics.js";
 import type { NutsTable } from "../refdata/nuts.js";
 import { defineRule } from "./types.js";
-import { countryOf } from "./lib/partners.js";
+import { isoCountry, nutsCountry } from "../refdata/countries.js";
 import { didYouMean } from "./lib/suggest.js";
 import { variants } from "./lib/text.js";
 
@@ -31,7 +31,7 @@ function districtsNamed(nuts: NutsTable, country: string, city: string): string[
 export default defineRule({
   meta: {
     id: "nuts3-valid",
-    description: "Every NUTS 3 code given exists, is a NUTS 3 code of the place's country, and agrees with the city when the city names a district.",
+    description: "Every NUTS 3 code given exists, is a NUTS 3 district, agrees with the place's `country:` where one is written, and with the city when the city names a district.",
     defaultSeverity: "error",
     source: { text: "Eurostat NUTS classification (data/nuts-2024.json); research note §3.5 nuts-code-format, nuts-parent-consistent", confirmed: true },
   },
@@ -41,7 +41,6 @@ export default defineRule({
       const code = place.nuts3;
       if (code == null) continue;
       const at = [...path, "nuts3"];
-      const country = countryOf(place);
       const region = ref.nuts.get(code);
       if (!region) {
         const level3 = ref.nuts.all().filter((r) => r.level === 3 && r.country === code.slice(0, 2) && !r.extraRegio).map((r) => r.code);
@@ -58,12 +57,16 @@ export default defineRule({
         report({ message: `${who}: ${code} is a NUTS ${region.level} code; nuts3 needs a NUTS 3 district`, path: at, hint: `districts of ${code}: ${kids.join(", ")}` });
         continue;
       }
-      if (region.country !== country) {
-        report({ message: `${who}: ${code} lies in ${region.country}, but the place is in ${country}`, path: at, hint: place.country ? "check country and nuts3" : "set `country:` for a place outside Bulgaria" });
+      // The NUTS code says the country; `country:` may repeat it, never contradict it.
+      if (place.country && isoCountry(place.country) !== nutsCountry(code)) {
+        report({
+          message: `${who}: ${code} lies in ${nutsCountry(code)}, but the place's country is ${place.country}`,
+          path: [...path, "country"], hint: "correct country: or nuts3 (with nuts3 given, country: can be left out)",
+        });
         continue;
       }
       for (const v of variants(place.city)) {
-        const named = districtsNamed(ref.nuts, country, v.text);
+        const named = districtsNamed(ref.nuts, region.country, v.text);
         if (named.length > 0 && !named.includes(code)) {
           const name = region.names?.latn ?? region.label;
           report({

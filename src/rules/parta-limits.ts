@@ -14,7 +14,7 @@ export default defineRule({
     id: "parta-limits",
     description: "Part A title, abstract and keywords fit the portal's character limits.",
     defaultSeverity: "error",
-    source: { text: "Funding & Tenders Portal Part A: title ≤ 200, abstract ≤ 2000, keywords ≤ 200 characters (S16)", confirmed: true },
+    source: { text: "Funding & Tenders Portal Part A: title ≤ 200, abstract ≤ 2000, keywords ≤ 200 characters (a Portal Part A template, fdocuments.in copy of the administrative forms)", confirmed: true },
     facts: FIELDS.map((f) => f.fact),
   },
   options: z.strictObject({}),

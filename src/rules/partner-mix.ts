@@ -23,7 +23,7 @@ export default defineRule({
     id: "partner-mix",
     description: "The consortium includes research/education, a business organisation and a public body.",
     defaultSeverity: "warning",
-    source: { text: "Typical EDIH consortium (S4) and the Zagore mix (research note §1.9 eu-consortium-complementary, §2.3 bg-partner-mix; no written rule found)", confirmed: false },
+    source: { text: "Typical EDIH consortium: Cyprus Digital Coalition, EDIH call for associated countries (RTOs/universities with business-support partners); no written rule found for the Bulgarian pre-selection", confirmed: false },
   },
   options: z.strictObject({
     require: z.array(z.enum(Object.keys(KINDS) as [Kind, ...Kind[]])).default(Object.keys(KINDS) as Kind[]),

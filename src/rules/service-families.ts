@@ -7,7 +7,7 @@ export default defineRule({
     id: "service-families",
     description: "The hub offers services in each of the four EDIH families.",
     defaultSeverity: "error",
-    source: { text: "EDIH definition: test before invest, skills and training, support to find investments, innovation ecosystem and networking (S4, S2 'complete set of services')", confirmed: true },
+    source: { text: "EDIH services: test before invest, skills and training, support to find investments, innovation ecosystem and networking (Cyprus Digital Coalition, EDIH call for associated countries; fundingprogrammesportal.gov.cy, “complete set of services”)", confirmed: true },
   },
   options: z.strictObject({ families: z.array(z.enum(SERVICE_FAMILIES)).default([...SERVICE_FAMILIES]) }),
   check({ application }, o, report) {

@@ -6,7 +6,7 @@ export default defineRule({
     id: "single-coordinator",
     description: "Exactly one partner has the role coordinator (it creates and submits the EU proposal).",
     defaultSeverity: "error",
-    source: { text: "Funding & Tenders Portal submission: one coordinating organisation (S13; research note §1.9 eu-coordinator-submits)", confirmed: true },
+    source: { text: "Funding & Tenders Portal Online Manual, “Electronic proposal submission”: the proposal is created and submitted by the coordinating organisation (https://webgate.ec.europa.eu/funding-tenders-opportunities/display/OM/Electronic+proposal+submission)", confirmed: true },
   },
   options: z.strictObject({}),
   check({ application }, _options, report) {

@@ -6,7 +6,7 @@ export default defineRule({
     id: "target-groups",
     description: "The hub targets SMEs, small mid-caps or public-sector organisations, and each service targets groups the hub serves.",
     defaultSeverity: "error",
-    source: { text: "Call scope: target groups SMEs/small mid-caps and/or public sector organisations (S1; research note §1.3)", confirmed: true },
+    source: { text: "Call scope: SMEs/small mid-caps and/or public-sector organisations (EVPA summary of the call “Initial Network of European Digital Innovation Hubs”)", confirmed: true },
   },
   options: z.strictObject({ core: z.array(z.string()).min(1).default(["sme", "small-midcap", "public-sector"]) }),
   check({ application }, o, report) {

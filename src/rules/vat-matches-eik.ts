@@ -15,7 +15,7 @@ export default defineRule({
     application.partners.forEach((p, i) => {
       if (p.vat == null || p.vat === "") return;
       const m = /^BG(\d{9,10})$/.exec(normaliseVat(p.vat));
-      if (!m) return; // vat-bg reports malformed numbers
+      if (!m) return; // vat-valid reports malformed numbers
       const digits = m[1]!;
       const path = ["partners", i, "vat"];
       if (digits.length === 10) {

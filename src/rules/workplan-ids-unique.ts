@@ -6,7 +6,7 @@ export default defineRule({
     id: "workplan-ids-unique",
     description: "Work package, deliverable and milestone ids are unique across the work plan.",
     defaultSeverity: "error",
-    source: { text: "Part B work plan: each WP, deliverable and milestone has its own number (research note §1.7)", confirmed: true },
+    source: { text: "Digital Europe Part B template, section 4 (work packages, deliverables and milestones numbered); template not consulted in this version", confirmed: true },
   },
   options: z.strictObject({}),
   check({ application: app }, _options, report) {

@@ -6,7 +6,7 @@ export default defineRule({
     id: "workplan-months",
     description: "Work packages run within months 1..duration with start ≤ end; deliverables and milestones fall inside their work package.",
     defaultSeverity: "error",
-    source: { text: "Part B work plan: tasks, deliverables and milestones are dated in project months (research note §1.7)", confirmed: true },
+    source: { text: "Digital Europe Part B template, section 4: tasks, deliverables and milestones dated in project months; template not consulted in this version", confirmed: true },
   },
   options: z.strictObject({}),
   check({ application: app }, _options, report) {

@@ -20,9 +20,9 @@ export const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lower-ca
 
 /** Identifiers are strings: an unquoted 000818019 is a YAML number and loses its zeros. */
 export const Eik = z.string().regex(/^\d{9}(\d{4})?$/, "ЕИК/БУЛСТАТ has 9 or 13 digits").nullable().optional()
-  .meta({ description: "ЕИК / БУЛСТАТ, 9 or 13 digits, quoted" });
+  .meta({ description: "ЕИК / БУЛСТАТ of a Bulgarian entity, 9 or 13 digits, quoted (not asked of entities elsewhere)" });
 export const Pic = z.string().nullable().optional().meta({ description: "EU Participant Identification Code, 9 digits, quoted" });
-export const Vat = z.string().nullable().optional().meta({ description: "VAT number, e.g. \"BG123456789\"" });
+export const Vat = z.string().nullable().optional().meta({ description: "EU VAT number with its country prefix, e.g. \"BG123456789\", \"IT00743110157\"" });
 
 export const NutsCode = z.string().regex(/^[A-Z]{2}[0-9A-Z]{0,3}$/, "a NUTS code looks like BG34 or BG344");
 
@@ -31,7 +31,8 @@ export const Place = z.strictObject({
   nuts3: NutsCode.nullable().optional(),
   address: Multilingual.nullable().optional(),
   postcode: z.string().nullable().optional(),
-  country: z.string().regex(/^[A-Z]{2}$/).optional().meta({ description: "ISO country code, default BG" }),
+  country: z.string().regex(/^[A-Z]{2}$/).optional()
+    .meta({ description: "ISO country code; only needed without nuts3 (the NUTS code's country otherwise; without either, the hub region's)" }),
 });
 export type Place = z.infer<typeof Place>;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IsoDate, Eik, Multilingual, NutsCode, Person, Place, Slug } from "./common.js";
+import { IsoDate, Eik, Multilingual, NutsCode, Person, Pic, Place, Slug, Vat } from "./common.js";
 import { LegalForm } from "./legal-form.js";
 
 export const FoundingMeeting = z.strictObject({
@@ -11,11 +11,13 @@ export const FoundingMeeting = z.strictObject({
 
 export const LegalEntity = z.strictObject({
   legal_form: LegalForm,
+  legal_form_name: Multilingual.optional().meta({ description: "Name of the legal form when legal_form is other, e.g. { en: recognised association, it: ... }" }),
   public_benefit: z.boolean(),
   status: z.enum(["planned", "founded", "registered"]),
   founded_on: IsoDate.nullable().optional(),
   eik: Eik,
-  pic: z.string().nullable().optional(),
+  vat: Vat,
+  pic: Pic,
   seat: Place,
   founding_meeting: FoundingMeeting.optional(),
   management_board_size: z.number().int().positive().nullable().optional()

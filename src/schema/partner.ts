@@ -13,7 +13,7 @@ export const CouncilDecision = z.strictObject({
   date: IsoDate.nullable().optional(),
   protocol: z.union([z.string(), z.number().int()]).nullable().optional(),
   financial_commitment: Money.nullable().optional()
-    .meta({ description: "Money the municipality commits; null or 0 = no financial commitment" }),
+    .meta({ description: "Money the municipality commits; 0 = the decision excludes a financial commitment; null = not known (documents leave a box)" }),
   representative: Multilingual.nullable().optional(),
   substitute: Multilingual.nullable().optional(),
 });
@@ -21,7 +21,7 @@ export const CouncilDecision = z.strictObject({
 export const Partner = z.strictObject({
   id: Slug,
   name: Multilingual,
-  short_name: z.string().nullable().optional(),
+  short_name: Multilingual.nullable().optional(),
   legal_form: LegalForm,
   legal_form_name: Multilingual.optional().meta({ description: "Name of the legal form when legal_form is other" }),
   type: z.enum(PARTNER_TYPES),

@@ -91,6 +91,22 @@ export class Asker {
     return confirm({ message, default: def });
   }
 
+  /**
+   * A fact that may not be known yet (an identifier): from its flag, checked as typed; else asked on
+   * a terminal, where an empty answer means "not known yet"; else null. Never a default: nothing is
+   * invented.
+   */
+  async optional(flag: string, message: string, given: string | undefined, validate?: (v: string) => string | undefined): Promise<string | null> {
+    if (given !== undefined) {
+      const v = given.trim();
+      if (v === "") return null;
+      const problem = validate?.(v);
+      if (problem) throw new UsageError(`${flag}: ${problem}`);
+      return v;
+    }
+    return this.optionalText(message, validate);
+  }
+
   /** A question that may be left empty: an unknown fact, written as null. Asked only on a terminal. */
   async optionalText(message: string, validate?: (v: string) => string | undefined): Promise<string | null> {
     if (!this.prompting) return null;

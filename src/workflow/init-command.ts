@@ -39,5 +39,5 @@ export async function runInit(dir: string, opts: InitFlags & { example?: string;
 
 function report(dir: string, written: string[], closing = ""): void {
   process.stdout.write(`Created the application in ${dir}:\n${written.map((f) => `  ${f}\n`).join("")}` + closing +
-    `Next: edih partners list --dir ${dir}   ·   edih apply validate ${dir}\n`);
+    `Next: edih partners list ${dir}   ·   edih apply validate ${dir}\n`);
 }

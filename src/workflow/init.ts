@@ -1,5 +1,5 @@
 // Creating a new application folder: the data side of `edih init` (no prompts here).
-import { cpSync, existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Language } from "../schema/common.js";
 import type { LegalFormId } from "../schema/legal-form.js";
@@ -8,8 +8,9 @@ import { writeFileAtomic } from "../write-atomic.js";
 import {
   APPLICATION_SCHEMA_FILE, PARTNER_SCHEMA_FILE, applicationJsonSchema, partnerJsonSchema, schemaComment, schemaText,
 } from "./json-schema.js";
+import { copyApplicationSources, isSourcePath } from "./example-sources.js";
 import { packageRoot } from "./package-root.js";
-import { type NewPartner, partnerYaml } from "./partner-file.js";
+import { type NewPartner, multilingual, partnerYaml } from "./partner-file.js";
 import { FLOW_KEYS, toYaml } from "./yaml-text.js";
 
 /** The Digital Europe capacities; a hub must name at least one (FORMAT.md, value lists). */
@@ -20,11 +21,19 @@ export interface InitAnswers {
   nameBg: string;
   nameEn: string;
   acronym: string;
-  region: string;
   languages: Language[];
   technologies: string[];
   durationMonths: number;
-  legalEntity: { legalForm: LegalFormId; publicBenefit: boolean; city: string; nuts3: string | null };
+  /** "" = not given: written as null, so validate lists it rather than edih guessing. */
+  region: string;
+  legalEntity: {
+    legalForm: LegalFormId; publicBenefit: boolean; city: string; nuts3: string | null;
+    /** The form's own name where legalForm is other (a form outside Bulgaria's list). */
+    legalFormName?: string | null;
+    /** ISO country of the seat; an ЕИК is asked (and written) only for Bulgaria. */
+    country: string;
+    eik?: string | null; vat?: string | null; pic?: string | null;
+  };
   partners: InitPartner[];
   services: NewService[];
   /**
@@ -108,15 +117,18 @@ export function applicationData(a: InitAnswers): Record<string, unknown> {
     languages: a.languages,
     hub: {
       acronym: a.acronym,
-      name: { bg: a.nameBg, en: a.nameEn },
-      region: a.region,
+      name: multilingual({ bg: a.nameBg, en: a.nameEn }),
+      region: a.region || null,
       legal_entity: {
         legal_form: a.legalEntity.legalForm,
+        ...(a.legalEntity.legalFormName ? { legal_form_name: a.legalEntity.legalFormName } : {}),
         public_benefit: a.legalEntity.publicBenefit,
         status: "planned",
         founded_on: null,
-        eik: null,
-        seat: { city: a.legalEntity.city, nuts3: a.legalEntity.nuts3 },
+        ...(a.legalEntity.country === "BG" ? { eik: a.legalEntity.eik ?? null } : {}),
+        vat: a.legalEntity.vat ?? null,
+        pic: a.legalEntity.pic ?? null,
+        seat: { city: a.legalEntity.city || null, nuts3: a.legalEntity.nuts3 },
       },
       technologies: a.technologies,
       sectors: [],
@@ -165,11 +177,13 @@ export function bundledExamples(): string[] {
 /** Copies a bundled example (examples/<name>) into `dir`; returns the files written, relative. */
 export function copyExample(name: string, dir: string): string[] {
   const src = join(packageRoot(), "examples", name);
-  cpSync(src, dir, { recursive: true, errorOnExist: true, force: false });
+  copyApplicationSources(src, dir, { errorOnExist: true });
   const written = writeSchemaFiles(dir);
-  const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(join(d, e.name)) : [relative(src, join(d, e.name))]);
-  const copied = walk(src).sort();
+  const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true })
+    .filter((e) => isSourcePath(src, join(d, e.name)))
+    .flatMap((e) => e.isDirectory() ? walk(join(d, e.name)) : [relative(src, join(d, e.name))]);
+  // The example's own .edih/ schemas were just rewritten: each file is listed once.
+  const copied = walk(src).filter((f) => !written.includes(f)).sort();
   // The example's comments point into edih's own source tree; in the copy they must point at
   // the schemas just written beside it. Only that comment line changes.
   for (const rel of copied.filter((f) => /\.ya?ml$/.test(f))) {
@@ -225,7 +239,7 @@ export async function nextSteps(dir: string, a: InitAnswers): Promise<NextSteps>
     for (const [id, n] of named) {
       const why = [n.coordinator ? "the coordinator" : "", n.services.length ? `provider of ${n.services.map((s) => `"${s}"`).join(", ")}` : ""].filter(Boolean).join(", ");
       const roles = n.coordinator ? ` --roles ${req.founders ? "founder,coordinator" : "coordinator"}` : "";
-      steps.push(`add partner ${id} (${why}): edih partners add --dir ${d} --id ${id}${roles}`);
+      steps.push(`add partner ${id} (${why}): edih partners add ${d} --id ${id}${roles}`);
     }
 
     const families = SERVICE_FAMILIES.filter((f) => take((x) => x.ruleId === "service-families" && x.message.includes(f)).length > 0);
@@ -236,7 +250,7 @@ export async function nextSteps(dir: string, a: InitAnswers): Promise<NextSteps>
     if (take((x) => x.ruleId === "single-coordinator" && noCoordinator).length > 0) {
       steps.push(app.partners.length > 0
         ? "give one partner the role coordinator: add coordinator to roles: in its partners/<id>.yaml"
-        : `add the coordinator: edih partners add --dir ${d} --roles ${req.founders ? "founder,coordinator" : "coordinator"}`);
+        : `add the coordinator: edih partners add ${d} --roles ${req.founders ? "founder,coordinator" : "coordinator"}`);
     }
 
     if (req.founders && take((x) => x.ruleId === "founders-minimum").length > 0) {
@@ -244,13 +258,23 @@ export async function nextSteps(dir: string, a: InitAnswers): Promise<NextSteps>
       const more = Math.max(1, req.founders.min - have);
       const kind = !req.founders.legalPersonsOnly ? "" : more === 1 ? " that is a legal person" : " that are legal persons";
       steps.push(`add ${more}${have > 0 ? " more" : ""} founder${more === 1 ? "" : "s"}${kind} (the association needs at least ${req.founders.min}; ${have} so far): ` +
-        `edih partners add --dir ${d} --roles founder`);
+        `edih partners add ${d} --roles founder`);
     }
 
     for (const x of take((x) => x.ruleId === "council-decision-present")) {
       const p = typeof x.path?.[1] === "number" ? app.partners[x.path[1]] : undefined;
       steps.push(p ? `give the council decision of municipality ${p.id} its number and date: council_decision: in partners/${p.id}.yaml` : x.message);
     }
+  }
+  // Facts init leaves empty rather than guess (--yes without --region, --nuts3, --city).
+  const at = (x: (typeof errors)[number], ...path: string[]) => x.path?.join(".") === path.join(".");
+  if (take((x) => at(x, "hub", "region")).length > 0) {
+    const { nuts2Choices } = await import("./catalog.js");
+    const codes = nuts2Choices(a.legalEntity.country).map((c) => c.value);
+    steps.push(`give the NUTS 2 region the hub covers: region: in edih.yaml${codes.length ? ` (${a.legalEntity.country}: ${codes.join(", ")})` : ""}`);
+  }
+  if (take((x) => at(x, "hub", "legal_entity", "seat", "city")).length > 0) {
+    steps.push("give the city of the hub's seat: legal_entity.seat.city in edih.yaml (and its nuts3)");
   }
   for (const x of errors.filter((e) => !handled.has(e))) {
     const where = x.file ? ` (${x.file}${x.line ? `:${x.line}` : ""})` : "";

@@ -13,10 +13,18 @@ export interface NewPartner {
   nameBg: string;
   nameEn: string;
   legalForm: LegalFormId;
+  /** The form's own name where legalForm is other, e.g. "GmbH"; null = not known yet. */
+  legalFormName?: string | null;
   type: PartnerType;
   roles: PartnerRole[];
   city: string;
   nuts3: string | null;
+  /** ISO country of the seat (from the NUTS code): an ЕИК is asked of Bulgarian partners only. */
+  country: string;
+  /** Identifiers as typed and checked; null = not known yet, undefined = not asked (ЕИК abroad). */
+  eik?: string | null;
+  vat?: string | null;
+  pic?: string | null;
   /** A municipal founder's council decision (ЗМСМА чл. 21); what is not known yet stays null. */
   councilDecision?: CouncilDecisionAnswer;
 }
@@ -51,16 +59,23 @@ export function idProblem(id: string): string | undefined {
  */
 export function partnerData(p: NewPartner): Record<string, unknown> {
   return {
-    name: { bg: p.nameBg, en: p.nameEn },
+    name: multilingual({ bg: p.nameBg, en: p.nameEn }),
     legal_form: p.legalForm,
+    ...(p.legalFormName ? { legal_form_name: p.legalFormName } : {}),
     type: p.type,
     roles: p.roles,
-    eik: null,
-    pic: null,
-    vat: null,
+    // ЕИК/БУЛСТАТ is a Bulgarian register's number: only a Bulgarian partner gets the key.
+    ...(p.country === "BG" ? { eik: p.eik ?? null } : {}),
+    pic: p.pic ?? null,
+    vat: p.vat ?? null,
     seat: { city: p.city, nuts3: p.nuts3 },
     ...(p.councilDecision ? { council_decision: { number: p.councilDecision.number, date: p.councilDecision.date, protocol: null } } : {}),
   };
+}
+
+/** A `{ bg, en }` value with only the languages that were given (an English-only application has no bg). */
+export function multilingual(m: { bg: string; en: string }): Record<string, string> {
+  return Object.fromEntries(Object.entries(m).filter(([, v]) => v !== ""));
 }
 
 /** Text of a new partners/<id>.yaml; `schemaPath` is the partner schema relative to that file. */

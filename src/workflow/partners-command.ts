@@ -7,10 +7,11 @@ import { Asker, isInteractive } from "./ask.js";
 import { addPartner, findPartner, removePartner } from "./partners.js";
 import { partnerEntries, readYamlFile } from "./project-files.js";
 import { askPartner, type PartnerFlags } from "./questions.js";
+import { LANGUAGES, type Language } from "../schema/common.js";
 
 export function requireApplicationDir(dir: string): void {
   if (!existsSync(join(dir, "edih.yaml"))) {
-    throw new UsageError(`no edih.yaml in ${dir}`, "give the application folder with --dir, or create one with `edih init`");
+    throw new UsageError(`no edih.yaml in ${dir}`, "give the application folder as the last argument, or create one with `edih init`");
   }
 }
 
@@ -28,18 +29,28 @@ export async function runAdd(opts: PartnerFlags & { dir: string; yes?: boolean }
   const main = readYamlFile(opts.dir, "edih.yaml");
   const region = main?.doc.getIn(["hub", "region"]);
   const hubNuts3 = main?.doc.getIn(["hub", "legal_entity", "seat", "nuts3"]);
+  // The application's languages decide which names are asked: an English-only one has no Bulgarian.
+  const langs = main?.doc.toJS()?.languages as unknown;
+  const languages = Array.isArray(langs) && langs.length > 0 ? langs.filter((l): l is Language => l === "bg" || l === "en") : [...LANGUAGES];
   const ask = new Asker({ interactive: isInteractive(), yes: !!opts.yes });
   const partner = await askPartner(ask, opts, {
     region: typeof region === "string" ? region : undefined,
     defaultNuts3: typeof hubNuts3 === "string" ? hubNuts3 : undefined,
     takenIds: partnerEntries(opts.dir).map((e) => e.id),
+    languages,
   });
   ask.assertComplete("partners add");
   const result = addPartner(opts.dir, partner);
   if (!result.ok) throw new UsageError(result.problem);
   process.stdout.write(`Added ${partner.id}: ${join(opts.dir, result.file)}\n` +
-    `Fill in its ЕИК, PIC and VAT there once known; reference it as "${partner.id}" in the budget and work plan.\n`);
+    missingIdentifiers(partner) + `Reference it as "${partner.id}" in the budget and work plan.\n`);
   return EXIT.ok;
+}
+
+/** Which identifiers are still null, so the consultant knows what to fill in later. */
+function missingIdentifiers(p: { country: string; eik?: string | null; vat?: string | null; pic?: string | null }): string {
+  const missing = [p.country === "BG" && p.eik == null ? "ЕИК" : "", p.pic == null ? "PIC" : "", p.vat == null ? "VAT" : ""].filter(Boolean);
+  return missing.length > 0 ? `Fill in its ${missing.join(", ")} there once known (or give --${missing.map((m) => m === "ЕИК" ? "eik" : m.toLowerCase()).join(", --")}). ` : "";
 }
 
 export function runRemove(id: string, dir: string, force: boolean): number {

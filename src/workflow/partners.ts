@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "../write-atomic.js";
+import { nutsCountry, placeCountry } from "../refdata/countries.js";
 import { PARTNER_SCHEMA_FILE, partnerJsonSchema, schemaText } from "./json-schema.js";
 import { type NewPartner, idProblem, partnerYaml } from "./partner-file.js";
 import { isSeq } from "yaml";
@@ -16,7 +17,8 @@ export interface PartnerRow {
   /** "inside" the hub's NUTS 2 region, "branch" (seat outside, a branch inside), "outside", "unknown". */
   inRegion: "inside" | "branch" | "outside" | "unknown";
   roles: string[];
-  eik: boolean;
+  /** null: not asked (an ЕИК is a Bulgarian register's number; the partner is seated elsewhere). */
+  eik: boolean | null;
   pic: boolean;
   vat: boolean;
   file: string;
@@ -47,6 +49,8 @@ export function partnerRow(entry: PartnerEntry, region: string | undefined, lang
   const nuts3 = typeof seat.nuts3 === "string" ? seat.nuts3 : null;
   const branches = Array.isArray(d.branches) ? (d.branches as Record<string, unknown>[]) : [];
   const inside = (code: unknown) => typeof code === "string" && !!region && code.startsWith(region);
+  const country = placeCountry({ country: typeof seat.country === "string" ? seat.country : undefined, nuts3 },
+    region ? nutsCountry(region) : "BG");
   const inRegion = !region || !nuts3 ? "unknown"
     : inside(nuts3) ? "inside" : branches.some((b) => inside(b?.nuts3)) ? "branch" : "outside";
   return {
@@ -56,7 +60,7 @@ export function partnerRow(entry: PartnerEntry, region: string | undefined, lang
     nuts3,
     inRegion,
     roles: Array.isArray(d.roles) ? d.roles.map(String) : [],
-    eik: present(d.eik),
+    eik: country === "BG" ? present(d.eik) : null,
     pic: present(d.pic),
     vat: present(d.vat),
     file: entry.file.rel,
@@ -75,7 +79,7 @@ export function findPartner(dir: string, id: string): PartnerEntry | undefined {
 
 /** Formats rows as an aligned plain-text table (no colours: it is pasted into e-mails too). */
 export function partnersTable(rows: PartnerRow[], region: string | undefined): string {
-  const mark = (b: boolean) => (b ? "✓" : "–");
+  const mark = (b: boolean | null) => (b === null ? "" : b ? "✓" : "–");
   const where: Record<PartnerRow["inRegion"], string> = {
     inside: `in ${region}`, branch: "branch in region", outside: "outside", unknown: "?",
   };

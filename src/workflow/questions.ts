@@ -13,13 +13,19 @@ import {
   type ServiceFamily, callRequirements, countFounders, isMunicipalFounder,
 } from "./init.js";
 import { type NewPartner, type PartnerRole, type PartnerType, idProblem, suggestId } from "./partner-file.js";
+import { eikAnswerProblem, picAnswerProblem, vatAnswer, vatAnswerProblem } from "./identifier-answers.js";
+import { nutsCountry } from "../refdata/countries.js";
 
 const OTHER = "__other__";
+/** Under --yes, a fact no flag gives and edih must not guess: written as null, listed by validate. */
+const REGION_UNKNOWN = "";
 const plain = (values: readonly string[]) => values.map((v) => ({ value: v, name: v }));
 
 export interface PartnerFlags {
-  id?: string; nameBg?: string; nameEn?: string; legalForm?: string; type?: string; roles?: string;
+  id?: string; nameBg?: string; nameEn?: string; legalForm?: string; legalFormName?: string; type?: string; roles?: string;
   city?: string; nuts3?: string;
+  /** Identifiers; empty = not known yet (null in the file). */
+  eik?: string; vat?: string; pic?: string;
   /** A municipal founder's council decision; empty = not known yet (null in the file). */
   councilNumber?: string; councilDate?: string;
 }
@@ -27,7 +33,9 @@ export interface PartnerFlags {
 export interface InitFlags {
   call?: string; nameBg?: string; nameEn?: string; acronym?: string; country?: string; region?: string;
   languages?: string; technologies?: string; duration?: string;
-  legalForm?: string; publicBenefit?: boolean; city?: string; nuts3?: string; partners?: boolean;
+  legalForm?: string; legalFormName?: string; publicBenefit?: boolean; city?: string; nuts3?: string; partners?: boolean;
+  /** Identifiers of the hub's entity; empty = not known yet. */
+  eik?: string; vat?: string; pic?: string;
   /** Id of the coordinating partner (entered now, or added later with `edih partners add`), or "none". */
   coordinator?: string;
   /** Repeatable: <family>=<title>@<provider>[,<provider>]. */
@@ -56,17 +64,50 @@ function cityDefault(nuts3: string | undefined): string | undefined {
   return name?.replace(/^\S+\s+/, "").replace(/\s*\(.*\)$/, "");
 }
 
-export async function askPartner(ask: Asker, f: PartnerFlags, ctx: { region?: string; defaultNuts3?: string; takenIds: string[] }): Promise<NewPartner> {
-  const nameBg = await ask.text("--name-bg", "Partner's name in Bulgarian", f.nameBg, undefined);
-  const nameEn = await ask.text("--name-en", "Partner's name in English", f.nameEn, undefined);
+/** The name in each language of the application; a language it is not written in is not asked. */
+async function askNames(ask: Asker, what: string, f: { nameBg?: string; nameEn?: string }, languages: readonly Language[],
+  defaults: { bg?: string; en?: string } = {}): Promise<{ nameBg: string; nameEn: string }> {
+  const nameBg = languages.includes("bg") ? await ask.text("--name-bg", `${what} in Bulgarian`, f.nameBg, defaults.bg) : f.nameBg ?? "";
+  const nameEn = languages.includes("en") ? await ask.text("--name-en", `${what} in English`, f.nameEn, defaults.en) : f.nameEn ?? "";
+  return { nameBg, nameEn };
+}
+
+/** The name of a legal form outside edih's list (legal_form: other); empty = not known yet (validate asks). */
+async function askLegalFormName(ask: Asker, legalForm: string, given: string | undefined): Promise<string | null> {
+  if (legalForm !== "other") {
+    if (given !== undefined) throw new UsageError("--legal-form-name goes with --legal-form other", "the listed forms have their names in data/legal-forms.yaml");
+    return null;
+  }
+  return ask.optional("--legal-form-name", "Name of the legal form (e.g. GmbH, associazione riconosciuta)", given);
+}
+
+/** ЕИК (Bulgarian entities only), VAT and PIC: each checked as typed; empty = not known yet. */
+async function askIdentifiers(ask: Asker, f: { eik?: string; vat?: string; pic?: string }, country: string, who: string):
+  Promise<{ eik?: string | null; vat: string | null; pic: string | null }> {
+  if (country !== "BG" && f.eik !== undefined && f.eik.trim() !== "") {
+    throw new UsageError(`--eik: an ЕИК/БУЛСТАТ is a Bulgarian register's number, but the seat is in ${country}`, "leave --eik out; give --vat (and --pic)");
+  }
+  const eik = country === "BG" ? await ask.optional("--eik", `${who}: ЕИК/БУЛСТАТ (empty if not known yet)`, f.eik, eikAnswerProblem) : undefined;
+  const vat = vatAnswer(await ask.optional("--vat", `${who}: VAT number, e.g. ${country === "GR" ? "EL" : country}… (empty if not known yet or not VAT-registered)`, f.vat,
+    (v) => vatAnswerProblem(v, country)));
+  const pic = await ask.optional("--pic", `${who}: PIC, 9 digits (empty if not known yet)`, f.pic, picAnswerProblem);
+  return { ...(eik !== undefined ? { eik } : {}), vat, pic };
+}
+
+export async function askPartner(ask: Asker, f: PartnerFlags,
+  ctx: { region?: string; defaultNuts3?: string; takenIds: string[]; languages: readonly Language[] }): Promise<NewPartner> {
+  const { nameBg, nameEn } = await askNames(ask, "Partner's name", f, ctx.languages);
   const id = await ask.text("--id", "Id (kebab-case, used in budget and work plan)", f.id, suggestId(nameEn || nameBg) || undefined,
     (v) => idProblem(v) ?? (ctx.takenIds.includes(v) ? `partner "${v}" already exists` : undefined));
   const legalForm = await ask.select("--legal-form", "Legal form", f.legalForm, legalFormChoices(), undefined) as LegalFormId;
+  const legalFormName = await askLegalFormName(ask, legalForm, f.legalFormName);
   const type = await ask.select("--type", "Type of organisation", f.type, plain(PARTNER_TYPES), undefined) as PartnerType;
   const roles = await ask.checkbox("--roles", "Roles", f.roles, plain(PARTNER_ROLES), ["founder"]) as PartnerRole[];
   const nuts3 = await askNuts3(ask, "--nuts3", "Seat's region", f.nuts3, ctx.region, ctx.defaultNuts3);
   const city = await ask.text("--city", "Seat's city", f.city, cityDefault(nuts3));
-  const partner: NewPartner = { id, nameBg, nameEn, legalForm, type, roles, city, nuts3: nuts3 || null };
+  const country = nuts3 ? nutsCountry(nuts3) : ctx.region ? nutsCountry(ctx.region) : "BG";
+  const ids = await askIdentifiers(ask, f, country, nameEn || nameBg || id);
+  const partner: NewPartner = { id, nameBg, nameEn, legalForm, ...(legalFormName ? { legalFormName } : {}), type, roles, city, nuts3: nuts3 || null, country, ...ids };
   if (isMunicipalFounder(partner)) partner.councilDecision = await askCouncilDecision(ask, partner, f);
   return partner;
 }
@@ -77,23 +118,34 @@ export async function askInit(ask: Asker, f: InitFlags, dir: string): Promise<In
   const call = await ask.select("--call", "Call", f.call, calls, defCall);
   const acronymDefault = basename(resolve(dir)).toUpperCase().replace(/[^A-Z0-9]+/g, "-").replace(/^-|-$/g, "") || undefined;
   const acronym = await ask.text("--acronym", "Hub acronym", f.acronym, acronymDefault);
-  const nameBg = await ask.text("--name-bg", "Hub name in Bulgarian", f.nameBg, acronym ? `Европейски цифров иновационен хъб „${acronym}“` : undefined);
-  const nameEn = await ask.text("--name-en", "Hub name in English", f.nameEn, acronym ? `European Digital Innovation Hub ${acronym}` : undefined);
-  const country = await ask.select("--country", "Country", f.country, plain(countryCodes()), "BG");
+  // The country follows from --region when only that is given (BG34 is in Bulgaria).
+  const countryDefault = f.region && isNuts(f.region, 2) ? nutsCountry(f.region) : "BG";
+  const country = await ask.select("--country", "Country", f.country, plain(countryCodes()), countryDefault);
   const regions = nuts2Choices(country);
-  const region = await ask.select("--region", "Region the hub covers (NUTS 2)", f.region, regions, regions[0]?.value);
-  const languages = await ask.checkbox("--languages", "Languages of the documents", f.languages, plain(LANGUAGES), ["bg", "en"]) as Language[];
+  // No default region: picking the country's first one would invent where the hub is. Under --yes
+  // the region stays empty and validate lists it.
+  const region = await ask.select("--region", "Region the hub covers (NUTS 2)", f.region, regions, ask.prompting ? regions[0]?.value : REGION_UNKNOWN);
+  // Bulgarian documents for a Bulgarian hub; English only elsewhere (nothing in Bulgarian is asked then).
+  const languages = await ask.checkbox("--languages", "Languages of the documents", f.languages, plain(LANGUAGES), country === "BG" ? ["bg", "en"] : ["en"]) as Language[];
+  const { nameBg, nameEn } = await askNames(ask, "Hub name", f, languages,
+    acronym ? { bg: `Европейски цифров иновационен хъб „${acronym}“`, en: `European Digital Innovation Hub ${acronym}` } : {});
   const technologies = await ask.checkbox("--technologies", "Digital Europe capacities the hub offers", f.technologies,
     plain(DEP_CAPACITIES), [...DEP_CAPACITIES]);
   const durationText = await ask.text("--duration", "Duration in months", f.duration, String(callDuration(call) ?? 36),
     (v) => (/^[1-9]\d*$/.test(v) ? undefined : "a whole number of months"));
-  const legalForm = await ask.select("--legal-form", "Legal form of the hub's entity", f.legalForm, legalFormChoices(), "association") as LegalFormId;
+  // The listed forms are Bulgaria's; elsewhere the entity's own form is named (legal_form: other).
+  const legalForm = await ask.select("--legal-form", "Legal form of the hub's entity", f.legalForm, legalFormChoices(), country === "BG" ? "association" : "other") as LegalFormId;
+  const legalFormName = await askLegalFormName(ask, legalForm, f.legalFormName);
   const publicBenefit = await ask.confirm("--public-benefit", "Is it for public benefit (общественополезна дейност)?", f.publicBenefit, true);
-  const nuts3 = await askNuts3(ask, "--nuts3", "Seat of the hub's entity", f.nuts3, region, nuts3Choices(region)[0]?.value);
-  const city = await ask.text("--city", "City of the seat", f.city, cityDefault(nuts3));
+  // The seat defaults to the region's first district only on a terminal, where it is shown and confirmed.
+  const nuts3 = await askNuts3(ask, "--nuts3", "Seat of the hub's entity", f.nuts3, region || undefined,
+    ask.prompting && region ? nuts3Choices(region)[0]?.value : REGION_UNKNOWN);
+  const city = await ask.text("--city", "City of the seat", f.city, cityDefault(nuts3) ?? REGION_UNKNOWN);
+  const ids = await askIdentifiers(ask, f, nuts3 ? nutsCountry(nuts3) : country, "The hub's entity");
   const answers: InitAnswers = {
     call, nameBg, nameEn, acronym, region, languages, technologies, durationMonths: Number(durationText),
-    legalEntity: { legalForm, publicBenefit, city, nuts3: nuts3 || null }, partners: [], services: [],
+    legalEntity: { legalForm, ...(legalFormName ? { legalFormName } : {}), publicBenefit, city, nuts3: nuts3 || null, country: nuts3 ? nutsCountry(nuts3) : country, ...ids },
+    partners: [], services: [],
   };
   const req = await callRequirements(call, answers.legalEntity);
   answers.partners = f.partners === false ? [] : await askInitPartners(ask, answers, req);
@@ -117,7 +169,7 @@ async function askInitPartners(ask: Asker, a: InitAnswers, req: CallRequirements
   let more = await ask.confirm("--no-partners",
     need ? `Add a partner now? (the association needs at least ${need.min} founders${kind})` : "Add a partner now?", undefined, true);
   while (more) {
-    const p: InitPartner = await askPartner(ask, {}, { region: a.region, defaultNuts3: a.legalEntity.nuts3 ?? undefined, takenIds: partners.map((x) => x.id) });
+    const p: InitPartner = await askPartner(ask, {}, { region: a.region || undefined, defaultNuts3: a.legalEntity.nuts3 ?? undefined, takenIds: partners.map((x) => x.id), languages: a.languages });
     partners.push(p);
     const missing = await short();
     more = await ask.confirm("--no-partners",

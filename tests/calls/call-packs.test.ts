@@ -129,7 +129,8 @@ describe("loadCallPack diagnostics", () => {
     writeFileSync(join(dir, "DIGITAL-2021-EDIH-01.yaml"), "not: a pack\n");
     writeFileSync(join(dir, "LATER.yaml"), "id: LATER\n");
     expect(loadCallPack("DIGITAL-2021-EDIH-01", { dir })).toBe(first);
-    expect(listCallPacks({ dir })).toEqual(["DIGITAL-2021-EDIH-01"]);
+    // The user's folder comes on top of the installation's packs (which it may extend).
+    expect(listCallPacks({ dir })).toEqual(["BG-EDIH-PRESELECTION-2021", "DIGITAL-2021-EDIH-01"]);
   });
 
   it("a malformed pack and a file whose id differs are diagnostics, not exceptions", () => {

@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { execFileSync, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadProject } from "../../src/load/index.js";
@@ -90,7 +90,11 @@ afterAll(() => {
   rmSync(join(process.env.TMUX_TMPDIR ?? "/tmp", `tmux-${process.getuid?.() ?? 0}`, SOCKET), { force: true });
 });
 
-interface NewPartnerAnswers { nameBg: string; nameEn: string; id: string; legalForm: string; type: string }
+interface NewPartnerAnswers {
+  nameBg: string; nameEn: string; id: string; legalForm: string; type: string;
+  /** Typed at the ЕИК question; a first wrong one must be refused as typed. */
+  eik?: { wrong?: string; right: string };
+}
 
 async function partner(p: NewPartnerAnswers): Promise<void> {
   await answer("Partner's name in Bulgarian", `=${p.nameBg}`, "Enter");
@@ -101,6 +105,16 @@ async function partner(p: NewPartnerAnswers): Promise<void> {
   await answer("Roles", "Enter");                                 // founder, checked by default
   await answer("Seat's region", "Enter");                         // the hub's seat region, BG344
   await answer("Seat's city", "Enter");                           // from the NUTS 3 name
+  // Identifiers are asked and checked as typed; empty = not known yet.
+  if (p.eik?.wrong) {
+    await answer(": ЕИК/БУЛСТАТ", `=${p.eik.wrong}`, "Enter");
+    await waitFor((s) => s.includes(`ЕИК ${p.eik!.wrong} fails its check digit`), "the ЕИК refused as typed");
+    keys("C-u", `=${p.eik.right}`, "Enter");
+  } else {
+    await answer(": ЕИК/БУЛСТАТ", ...(p.eik ? [`=${p.eik.right}`] : []), "Enter");
+  }
+  await answer(": VAT number", "Enter");
+  await answer(": PIC, 9 digits", "Enter");
 }
 
 async function service(family: string, bg: string, en: string, provider: string): Promise<void> {
@@ -117,17 +131,18 @@ describe.skipIf(!hasTmux)("edih init in a real terminal", () => {
 
     await pick("Call", "BG-EDIH-PRESELECTION-2021");
     await answer("Hub acronym", "C-u", "=TTYHUB", "Enter");
-    await answer("Hub name in Bulgarian", "C-u", "=Хъб TTY", "Enter");
-    await answer("Hub name in English", "C-u", "=Hub TTY", "Enter");
     await answer("Country", "Enter");                               // BG
     await pick("Region the hub covers", "BG34 ");
     await answer("Languages of the documents", "Enter");            // bg, en checked
+    await answer("Hub name in Bulgarian", "C-u", "=Хъб TTY", "Enter");
+    await answer("Hub name in English", "C-u", "=Hub TTY", "Enter");
     await answer("Digital Europe capacities", "Enter");             // all four checked
     await answer("Duration in months", "Enter");
     await answer("Legal form of the hub's entity", "Enter");        // association
     await answer("Is it for public benefit", "Enter");              // yes
     await pick("Seat of the hub's entity", "BG344 ");
     await answer("City of the seat", "Enter");
+    for (const q of ["The hub's entity: ЕИК/БУЛСТАТ", "The hub's entity: VAT number", "The hub's entity: PIC"]) await answer(q, "Enter");
 
     // The national call needs 3 founders that are legal persons: the question says so.
     await answer("Add a partner now? (the association needs at least 3 founders", "Enter");
@@ -138,7 +153,7 @@ describe.skipIf(!hasTmux)("edih init in a real terminal", () => {
     // Short of the minimum, "add another" defaults to yes: Enter goes on.
     await answer("Add another partner? (the association needs 3 founders that are legal persons; 1 so far)", "Enter");
     await partner({ nameBg: "Тракийски университет", nameEn: "Trakia University", id: "trakia-university",
-      legalForm: "state-university", type: "higher-education" });
+      legalForm: "state-university", type: "higher-education", eik: { wrong: "201355509", right: "201355508" } });
     await answer("Add another partner? (the association needs 3 founders that are legal persons; 2 so far)", "Enter");
     await partner({ nameBg: "Клуб на работодателите", nameEn: "Employers Club", id: "employers-club",
       legalForm: "association", type: "business-association" });
@@ -171,7 +186,7 @@ describe.skipIf(!hasTmux)("edih init in a real terminal", () => {
     const byId = Object.fromEntries(app.partners.map((p) => [p.id, p]));
     expect(byId["stara-zagora-municipality"]).toMatchObject({ legal_form: "municipality", roles: ["founder"],
       council_decision: { number: "123", date: "2021-01-28" }, seat: { nuts3: "BG344" } });
-    expect(byId["trakia-university"]).toMatchObject({ legal_form: "state-university", type: "higher-education", roles: ["founder", "coordinator"] });
+    expect(byId["trakia-university"]).toMatchObject({ legal_form: "state-university", type: "higher-education", roles: ["founder", "coordinator"], eik: "201355508" });
     expect(byId["employers-club"]).toMatchObject({ legal_form: "association", type: "business-association", roles: ["founder"] });
     expect(app.services.map((s) => [s.family, s.title, s.providers])).toEqual([
       ["test-before-invest", { bg: "Лаборатория за ИИ", en: "AI test lab" }, ["trakia-university"]],
@@ -192,13 +207,14 @@ describe.skipIf(!hasTmux)("edih init in a real terminal", () => {
     start("eu", dir);
     await answer("Call", "Enter");                                  // default DIGITAL-2021-EDIH-01
     await answer("Hub acronym", "C-u", "=EUHUB", "Enter");
-    for (const q of ["Hub name in Bulgarian", "Hub name in English", "Country"]) await answer(q, "Enter");
+    await answer("Country", "Enter");
     await pick("Region the hub covers", "BG34 ");
-    for (const q of ["Languages of the documents", "Digital Europe capacities", "Duration in months", "Legal form of the hub's entity", "Is it for public benefit"]) {
+    for (const q of ["Languages of the documents", "Hub name in Bulgarian", "Hub name in English", "Digital Europe capacities", "Duration in months", "Legal form of the hub's entity", "Is it for public benefit"]) {
       await answer(q, "Enter");
     }
     await pick("Seat of the hub's entity", "BG344 ");
     await answer("City of the seat", "Enter");
+    for (const q of ["The hub's entity: ЕИК/БУЛСТАТ", "The hub's entity: VAT number", "The hub's entity: PIC"]) await answer(q, "Enter");
     await answer("Add a partner now?", "Enter");
     await partner({ nameBg: "Тракийски университет", nameEn: "Trakia University", id: "trakia-university",
       legalForm: "state-university", type: "higher-education" });
@@ -223,4 +239,32 @@ describe.skipIf(!hasTmux)("edih init in a real terminal", () => {
       .filter((d) => d.severity === "error").map((d) => d.ruleId);
     expect(found).toEqual(["service-families", "service-families", "service-families", "service-families"]);
   }, 120_000);
+
+  it("Ctrl-C at any question ends with \"cancelled\", exit 130, and writes nothing", async () => {
+    for (const question of ["Call", "Region the hub covers", "Partner's name in English"]) {
+      const dir = join(mkdtempSync(join(tmpdir(), "edih-tty-")), "hub");
+      start(`cancel-${question.length}`, dir);
+      if (question !== "Call") {
+        await answer("Call", "Enter");
+        await answer("Hub acronym", "C-u", "=CTRLC", "Enter");
+        await answer("Country", "Enter");
+      }
+      if (question === "Partner's name in English") {
+        await pick("Region the hub covers", "BG34 ");
+        for (const q of ["Languages of the documents", "Hub name in Bulgarian", "Hub name in English", "Digital Europe capacities",
+          "Duration in months", "Legal form of the hub's entity", "Is it for public benefit"]) await answer(q, "Enter");
+        await pick("Seat of the hub's entity", "BG344 ");
+        for (const q of ["City of the seat", "The hub's entity: ЕИК/БУЛСТАТ", "The hub's entity: VAT number", "The hub's entity: PIC", "Add a partner now?"]) {
+          await answer(q, "Enter");
+        }
+        await answer("Partner's name in Bulgarian", "=Частично", "Enter");
+      }
+      await answer(question, "C-c");
+      const end = await waitFor((s) => /EDIH-EXIT=\d+/.test(s), "the end of init");
+      expect(end, question).toContain("edih: cancelled");
+      expect(end).toContain("EDIH-EXIT=130");
+      expect(end).not.toMatch(/internal error|bug in edih/);
+      expect(existsSync(dir), question).toBe(false);
+    }
+  }, 180_000);
 });

@@ -37,12 +37,48 @@ describe("edih init", () => {
 
   it("--yes takes defaults for everything not given", async () => {
     const dir = fresh();
-    expect(edih(["init", dir, "--yes", "--region", "BG34"]).code).toBe(0);
+    expect(edih(["init", dir, "--yes", "--region", "BG34", "--nuts3", "BG344", "--city", "Стара Загора"]).code).toBe(0);
     const app = await parses(dir);
     expect(app.call).toBe("DIGITAL-2021-EDIH-01");
     expect(app.hub.acronym).toBe("HUB");
     expect(app.languages).toEqual(["bg", "en"]);
-    expect(app.hub.legal_entity.seat.nuts3).toMatch(/^BG34\d$/);
+    expect(app.hub.legal_entity.seat.nuts3).toBe("BG344");
+  });
+
+  it("--yes never invents where the hub is: no region, seat or city without their flags, each listed as still to do", () => {
+    const dir = fresh();
+    const r = edih(["init", dir, "--yes"]);
+    expect(r.code).toBe(0);
+    const text = readFileSync(join(dir, "edih.yaml"), "utf8");
+    expect(text).toMatch(/^ {2}region: null$/m);
+    expect(text).toContain("seat: {city: null, nuts3: null}");
+    expect(text).not.toMatch(/BG31|Видин/);
+    expect(steps(r.stdout)).toEqual([
+      expect.stringMatching(/^give the NUTS 2 region the hub covers: region: in edih\.yaml \(BG: BG31, BG32, BG33, BG34, BG41, BG42\)$/),
+      "give the city of the hub's seat: legal_entity.seat.city in edih.yaml (and its nuts3)",
+    ]);
+  });
+
+  it("--country PT: English only, legal form other, no ЕИК key, and the data passes its own validation once located", async () => {
+    const dir = fresh();
+    const r = edih(["init", dir, "--yes", "--country", "PT", "--region", "PT11", "--nuts3", "PT11A", "--city", "Porto",
+      "--legal-form-name", "associação sem fins lucrativos", "--vat", "PT 509 000 002"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const text = readFileSync(join(dir, "edih.yaml"), "utf8");
+    expect(text).not.toMatch(/[А-я]|eik:/);
+    const app = await parses(dir);
+    expect(app.languages).toEqual(["en"]);
+    expect(app.hub.name).toEqual({ en: "European Digital Innovation Hub HUB" });
+    expect(app.hub.legal_entity).toMatchObject({ legal_form: "other", legal_form_name: "associação sem fins lucrativos", vat: "PT509000002" });
+    expect(errorsInWrittenData(dir)).toEqual([]);
+    // A partner in Porto added by flags is English-only too and passes its own validation.
+    const p = edih(["partners", "add", dir, "--yes", "--name-en", "INESC TEC", "--legal-form", "other", "--legal-form-name", "associação privada",
+      "--type", "research-organisation", "--nuts3", "PT11A", "--city", "Porto", "--roles", "coordinator"]);
+    expect(p.stderr).toBe("");
+    expect(p.code).toBe(0);
+    expect(readFileSync(join(dir, "partners/inesc-tec.yaml"), "utf8")).not.toMatch(/[А-я]|eik:|bg:/);
+    expect(errorsInWrittenData(dir)).toEqual([]);
   });
 
   it("without a terminal and without --yes says which flags are missing and writes nothing", () => {
@@ -64,6 +100,13 @@ describe("edih init", () => {
     const dir = fresh();
     const r = edih(["init", dir, "--example", "zagore"]);
     expect(r.code).toBe(0);
+    // Each created file once (the example's own .edih/ schemas are rewritten, not listed twice),
+    // and never a build the user ran on the example (`apply build examples/zagore` leaves out/).
+    const listed = r.stdout.split("\n").filter((l) => l.startsWith("  ")).map((l) => l.trim());
+    expect(listed).toContain(".edih/schema.json");
+    expect(new Set(listed).size).toBe(listed.length);
+    expect(listed.filter((f) => f.startsWith("out/"))).toEqual([]);
+    expect(existsSync(join(dir, "out"))).toBe(false);
     expect(readdirSync(join(dir, "partners")).length).toBe(15);
     expect(readFileSync(join(dir, "partners/trakia-university.yaml"), "utf8"))
       .toMatch(/^# yaml-language-server: \$schema=\.\.\/\.edih\/partner\.schema\.json$/m);
@@ -110,9 +153,9 @@ describe("edih init", () => {
     // The partners are not there yet: the closing message says which `partners add` each needs.
     const todo = steps(r.stdout);
     expect(todo).toEqual([
-      `add partner trakia-university (the coordinator, provider of "ai-test-lab", "digital-skills-academy"): edih partners add --dir ${dir} --id trakia-university --roles coordinator`,
-      `add partner chamber-stara-zagora (provider of "digital-skills-academy", "investor-readiness", "regionalni-sreshti"): edih partners add --dir ${dir} --id chamber-stara-zagora`,
-      `add partner stara-zagora-municipality (provider of "regionalni-sreshti"): edih partners add --dir ${dir} --id stara-zagora-municipality`,
+      `add partner trakia-university (the coordinator, provider of "ai-test-lab", "digital-skills-academy"): edih partners add ${dir} --id trakia-university --roles coordinator`,
+      `add partner chamber-stara-zagora (provider of "digital-skills-academy", "investor-readiness", "regionalni-sreshti"): edih partners add ${dir} --id chamber-stara-zagora`,
+      `add partner stara-zagora-municipality (provider of "regionalni-sreshti"): edih partners add ${dir} --id stara-zagora-municipality`,
     ]);
     // Following them, with each partner's own data, gives a valid application.
     const data: Record<string, string[]> = {
@@ -140,24 +183,25 @@ describe("edih init", () => {
     };
     const families = "test-before-invest, skills-and-training, support-to-find-investments, ecosystem-and-networking";
 
+    const located = ["--region", "BG34", "--nuts3", "BG344", "--city", "Стара Загора"];
     const eu = fresh();
-    const r = edih(["init", eu, "--yes"]);
+    const r = edih(["init", eu, "--yes", ...located]);
     expect(r.code).toBe(0);
     expect(errorRules(eu)).toEqual(["service-families", "service-families", "service-families", "service-families", "single-coordinator"]);
     expect(r.stdout).toMatch(/finds 5 errors and \d+ warnings?\. Still to do:\n/);
     expect(steps(r.stdout)).toEqual([
       `add services in: ${families} (in edih.yaml under services:, each with family, title and providers)`,
-      `add the coordinator: edih partners add --dir ${eu} --roles coordinator`,
+      `add the coordinator: edih partners add ${eu} --roles coordinator`,
     ]);
 
     const national = fresh();
-    const n = edih(["init", national, "--yes", "--call", "BG-EDIH-PRESELECTION-2021"]);
+    const n = edih(["init", national, "--yes", "--call", "BG-EDIH-PRESELECTION-2021", ...located]);
     expect(n.code).toBe(0);
     expect(errorRules(national)).toEqual(["founders-minimum", "service-families", "service-families", "service-families", "service-families"]);
     expect(n.stdout).toMatch(/finds 5 errors and \d+ warnings?\. Still to do:\n/);
     expect(steps(n.stdout)).toEqual([
       `add services in: ${families} (in edih.yaml under services:, each with family, title and providers)`,
-      `add 3 founders that are legal persons (the association needs at least 3; 0 so far): edih partners add --dir ${national} --roles founder`,
+      `add 3 founders that are legal persons (the association needs at least 3; 0 so far): edih partners add ${national} --roles founder`,
     ]);
   });
 

@@ -3,12 +3,13 @@
 // the next build, and that build does not mistake the survivors for hand edits.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildPackage } from "../../src/package/build.js";
+import { copyApplicationSources } from "../../src/workflow/example-sources.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 const EXAMPLE = join(ROOT, "examples/zagore");
@@ -22,7 +23,7 @@ afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
 
 function copy(name: string): string {
   const dir = join(sandbox, name);
-  cpSync(EXAMPLE, dir, { recursive: true, filter: (src) => !src.includes("/out") });
+  copyApplicationSources(EXAMPLE, dir);
   return dir;
 }
 

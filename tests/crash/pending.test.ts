@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildPackage } from "../../src/package/build.js";
+import { copyApplicationSources } from "../../src/workflow/example-sources.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 const sandbox = mkdtempSync(join(tmpdir(), "edih-pending-"));
@@ -20,7 +21,7 @@ describe("crash safety: a new file left by a killed build", () => {
   it("is replaced by the next build of the old data, and never reported as edited by hand", async () => {
     const copy = (name: string) => {
       const d = join(sandbox, name);
-      cpSync(join(ROOT, "examples/zagore"), d, { recursive: true, filter: (s) => !s.includes("/out") });
+      copyApplicationSources(join(ROOT, "examples/zagore"), d);
       return d;
     };
     const app = copy("app");

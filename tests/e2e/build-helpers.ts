@@ -1,10 +1,11 @@
 // Shared by the build end-to-end tests: the built CLI, copies of the example, poppler/qpdf/LibreOffice.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { parse } from "yaml";
+import { copyApplicationSources } from "../../src/workflow/example-sources.js";
 
 export const ROOT = join(import.meta.dirname, "../..");
 export const EXAMPLE = join(ROOT, "examples/zagore");
@@ -21,10 +22,10 @@ export function edih(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessE
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** A fresh copy of examples/zagore in its own temp folder. */
+/** A fresh copy of examples/zagore's sources (never a user's out/) in its own temp folder. */
 export function copyExample(label = "build"): string {
   const dir = join(mkdtempSync(join(tmpdir(), `edih-${label}-`)), "zagore");
-  cpSync(EXAMPLE, dir, { recursive: true });
+  copyApplicationSources(EXAMPLE, dir);
   return dir;
 }
 

@@ -94,7 +94,7 @@ describe("apply build output", () => {
     expect(v.stdout).toMatch(/warning {2}Partner "bia" has no ЕИК/);
     // Nothing changed, so nothing is written; --verbose still shows the warnings.
     expect(v.stdout).toMatch(/skipped 15 up-to-date files/);
-    writeFileSync(join(dir, "partners/bia.yaml"), readFileSync(join(dir, "partners/bia.yaml"), "utf8").replace("short_name: БСК / BIA", "short_name: BIA"));
+    writeFileSync(join(dir, "partners/bia.yaml"), readFileSync(join(dir, "partners/bia.yaml"), "utf8").replace("short_name: { bg: БСК, en: BIA }", "short_name: BIA"));
     const w = edih([...args, "--verbose"]);
     expect(w.stdout.match(/^ {2}wrote \S+\/out\/en\/declaration-bia\.pdf/gm)).toHaveLength(1);
   });

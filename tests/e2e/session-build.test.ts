@@ -46,7 +46,7 @@ describe("a consultant's session", () => {
     expect(init.stdout).toMatch(/Created the application in/);
     expect(existsSync(join(dir, "edih.yaml"))).toBe(true);
 
-    const add = (...flags: string[]) => edih(["partners", "add", "--dir", dir, "--yes", ...flags]);
+    const add = (...flags: string[]) => edih(["partners", "add", dir, "--yes", ...flags]);
     const uni = add("--name-bg", "Тракийски университет", "--name-en", "Trakia University", "--legal-form", "state-university",
       "--type", "higher-education", "--roles", "founder,coordinator,beneficiary");
     expect(uni.code).toBe(0);
@@ -56,7 +56,7 @@ describe("a consultant's session", () => {
     expect(chamber.code).toBe(0);
     expect(existsSync(join(dir, "partners/chamber-stara-zagora.yaml"))).toBe(true);
 
-    const list = edih(["partners", "list", "--dir", dir]);
+    const list = edih(["partners", "list", dir]);
     expect(list.stdout).toMatch(/^trakia-university\s/m);
     expect(list.stdout).toMatch(/^chamber-stara-zagora\s/m);
 
@@ -86,7 +86,7 @@ describe("a consultant's session", () => {
     for (const f of ["bg/statute.pdf", "en/part-b.docx", "bg/commitment-letter-chamber-stara-zagora.pdf", "package-bg.pdf", "manifest.json"]) {
       expect(existsSync(join(dir, "out", f)), f).toBe(true);
     }
-    expect(words(pdfText(join(dir, "out/bg/commitment-letter-chamber-stara-zagora.pdf")))).toContain("112 350,00 €");
+    expect(words(pdfText(join(dir, "out/bg/commitment-letter-chamber-stara-zagora.pdf")))).toContain("112 350,00 EUR");
 
     // Eligible costs = direct costs + 7 % indirect (the call pack's flat rate): 105 000 € → 112 350 €.
     const before = join(mkdtempSync(join(tmpdir(), "edih-session-old-")), "hub");
@@ -102,7 +102,7 @@ describe("a consultant's session", () => {
     expect(second.report.skipped).toContain("bg/statute.pdf");
     expect(second.report.skipped).toContain("bg/commitment-letter-trakia-university.pdf");
     expect(second.report.skipped).toContain("bg/declaration-chamber-stara-zagora.docx");
-    expect(words(pdfText(join(dir, "out/bg/commitment-letter-chamber-stara-zagora.pdf")))).toContain("133 750,00 €");
+    expect(words(pdfText(join(dir, "out/bg/commitment-letter-chamber-stara-zagora.pdf")))).toContain("133 750,00 EUR");
 
     const diff = edih(["apply", "diff", before, dir]);
     expect(diff.code).toBe(0);

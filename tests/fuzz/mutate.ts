@@ -1,11 +1,12 @@
 // Mutations of the bundled example for the fuzz tests: structural ones on the parsed data
 // (delete a key, wrong type, hostile strings, extreme numbers) and textual ones on the YAML
 // (random syntax damage). Each mutation is a plain value fast-check can print and shrink.
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { parse, stringify } from "yaml";
+import { copyApplicationSources } from "../../src/workflow/example-sources.js";
 
 export const ROOT = join(import.meta.dirname, "../..");
 export const EXAMPLE = join(ROOT, "examples/zagore");
@@ -25,7 +26,7 @@ export function exampleFiles(): Record<string, string> {
 export function scratchCopy(prefix: string): string {
   const base = existsSync("/dev/shm") ? "/dev/shm" : tmpdir();
   const dir = mkdtempSync(join(base, prefix));
-  cpSync(EXAMPLE, dir, { recursive: true, filter: (src) => !src.includes("/out") });
+  copyApplicationSources(EXAMPLE, dir);
   return dir;
 }
 

@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildPackage } from "../../src/package/build.js";
+import { copyApplicationSources } from "../../src/workflow/example-sources.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 
@@ -21,7 +22,7 @@ function callsWithLimit(limit: number, status: "V" | "I"): string {
 
 function example(): string {
   const dir = join(mkdtempSync(join(tmpdir(), "edih-limit-")), "zagore");
-  cpSync(join(ROOT, "examples/zagore"), dir, { recursive: true });
+  copyApplicationSources(join(ROOT, "examples/zagore"), dir);
   return dir;
 }
 

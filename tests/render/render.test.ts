@@ -85,7 +85,7 @@ describe("renderDocument", () => {
   it("formats through helpers and counts fill markers", () => {
     const r = render("{{money 1234.5}} {{date signed}} {{percent 0.5}} {{t hub.name}} {{value eik \"ЕИК\"}} {{date missing_date}}\n\n:::fill\nwrite\n:::\n");
     const p = stripPositions(r.document!.tree.children[0]) as { children: { type: string; value?: string }[] };
-    expect(p.children[0]!.value).toBe("1\u00a0234,50\u00a0€ 30.03.2021\u00a0г. 50\u00a0% Тракийски цифров иновационен хъб ");
+    expect(p.children[0]!.value).toBe("1\u00a0234,50\u00a0EUR 30.03.2021\u00a0г. 50\u00a0% Тракийски цифров иновационен хъб ");
     expect(p.children.filter((c) => c.type === "textDirective")).toHaveLength(2);
     expect(r.document!.fills).toBe(3);
   });

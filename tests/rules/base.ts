@@ -73,6 +73,7 @@ export function baseApplication(): Fixture {
         deliverables: [{ id: "D2.1", title: "Catalogue", month: 12, type: "R", dissemination: "PU" }],
       },
     ],
+    kpis: [{ id: "organisations-served", title: "Organisations served", target: 100 }],
     budget: {
       currency: "EUR",
       lines: [

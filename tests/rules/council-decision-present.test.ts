@@ -4,6 +4,8 @@ import { ruleTester } from "./tester.js";
 ruleTester(rule, {
   valid: [
     { name: "number and date given" },
+    // ЗМСМА governs Bulgarian municipalities only.
+    { name: "a municipality seated abroad", patch: (a) => { a.partners[0].seat = { city: "Porto", nuts3: "PT11A" }; delete a.partners[0].council_decision; } },
     { name: "a municipality that is not a founder", patch: (a) => { a.partners[0].roles = ["associated-partner"]; delete a.partners[0].council_decision; } },
   ],
   invalid: [

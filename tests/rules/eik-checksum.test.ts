@@ -26,6 +26,8 @@ ruleTester(rule, {
     { name: "wrong check digit", patch: (a) => { a.partners[1].eik = "175074751"; },
       errors: [{ message: 'Partner "uni": ЕИК 175074751 fails the ЕИК check digit (9th digit)', path: ["partners", 1, "eik"] }] },
     { name: "the hub's ЕИК", patch: (a) => { a.hub.legal_entity.eik = "123456789"; }, errors: [{ path: ["hub", "legal_entity", "eik"] }] },
+    { name: "an ЕИК on an entity seated outside Bulgaria", patch: (a) => { a.partners[1].seat = { city: "Milano", nuts3: "ITC4C" }; },
+      errors: [{ message: 'Partner "uni": eik: is a Bulgarian ЕИК/БУЛСТАТ, but the entity is seated in IT', path: ["partners", 1, "eik"] }] },
     { name: "13 digits", patch: (a) => { a.partners[0].eik = "1234567891234"; }, errors: [{ message: /fails the ЕИК check digit/ }] },
   ],
 });

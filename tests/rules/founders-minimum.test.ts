@@ -9,6 +9,8 @@ ruleTester(rule, {
     { name: "four legal persons", patch: onlyFounders(4) },
     { name: "exactly three", patch: onlyFounders(3) },
     { name: "a foundation is not checked", patch: (a) => { onlyFounders(1)(a); a.hub.legal_entity.legal_form = "foundation"; } },
+    // ЗЮЛНЦ governs associations seated in Bulgaria.
+    { name: "an association seated in Italy", patch: (a) => { onlyFounders(1)(a); a.hub.region = "ITC4"; a.hub.legal_entity.seat = { city: "Milano", nuts3: "ITC4C" }; } },
     { name: "private benefit with three", patch: (a) => { onlyFounders(3)(a); a.hub.legal_entity.public_benefit = false; } },
   ],
   invalid: [

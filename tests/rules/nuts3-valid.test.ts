@@ -8,6 +8,9 @@ ruleTester(rule, {
     { name: "a village not named after a district", patch: (a) => { a.partners[0].seat = { city: "Мъглиж", nuts3: "BG344" }; } },
     { name: "a foreign place with its country", patch: (a) => { a.partners[0].seat = { city: "Wien", nuts3: "AT130", country: "AT" }; } },
     { name: "no nuts3 given", patch: (a) => { a.partners[0].seat = { city: "Стара Загора" }; } },
+    // The NUTS code says the country: a place in Milan needs no `country: IT`.
+    { name: "a foreign place without country:", patch: (a) => { a.partners[0].seat = { city: "Milano", nuts3: "ITC4C" }; } },
+    { name: "Greece: NUTS EL, ISO GR", patch: (a) => { a.partners[0].seat = { city: "Athina", nuts3: "EL303", country: "GR" }; } },
   ],
   invalid: [
     { name: "unknown code", patch: (a) => { a.partners[1].seat.nuts3 = "BG345"; },
@@ -16,7 +19,8 @@ ruleTester(rule, {
       errors: [{ message: /The hub's legal entity: BG34 is a NUTS 2 code/, hint: /BG341, BG342, BG343, BG344/ }] },
     { name: "Extra-Regio", patch: (a) => { a.partners[3].branches![0].nuts3 = "BGZZZ"; },
       errors: [{ message: /A branch of partner "firm": BGZZZ is an Extra-Regio code/, path: ["partners", 3, "branches", 0, "nuts3"] }] },
-    { name: "code of another country", patch: (a) => { a.partners[0].seat.nuts3 = "AT130"; }, errors: [{ message: /lies in AT, but the place is in BG/ }] },
+    { name: "code contradicting country:", patch: (a) => { a.partners[0].seat = { city: "Wien", nuts3: "AT130", country: "BG" }; },
+      errors: [{ message: 'Partner "town": AT130 lies in AT, but the place\'s country is BG', path: ["partners", 0, "seat", "country"] }] },
     { name: "city named after another district", patch: (a) => { a.partners[0].seat = { city: "Пловдив", nuts3: "BG344" }; },
       errors: [{ message: /city "Пловдив" is the seat of district BG421, but nuts3 is BG344/, severity: "warning" }] },
     { name: "Latin city name", patch: (a) => { a.partners[0].seat = { city: { en: "Burgas", bg: "Бургас" }, nuts3: "BG344" }; },

@@ -1,7 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
+import { copyApplicationSources } from "../../src/workflow/example-sources.js";
 
 export const ROOT = join(import.meta.dirname, "../..");
 export const EXAMPLE = join(ROOT, "examples/zagore");
@@ -10,7 +11,7 @@ export const EXAMPLE = join(ROOT, "examples/zagore");
 export function copyExample(prefix: string): { sandbox: string; project: string } {
   const sandbox = mkdtempSync(join(tmpdir(), prefix));
   const project = join(sandbox, "app");
-  cpSync(EXAMPLE, project, { recursive: true, filter: (src) => !src.includes("/out") });
+  copyApplicationSources(EXAMPLE, project);
   return { sandbox, project };
 }
 

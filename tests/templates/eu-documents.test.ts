@@ -115,15 +115,18 @@ describe("Part B tables against the data", () => {
 });
 
 describe("Part A against the data", () => {
-  it("lists the EU participants coordinator first, with a PIC marker where the PIC is unknown", () => {
+  it("lists every organisation, coordinator first, with a PIC marker where an EU participant's PIC is unknown", () => {
     const r = render("part-a", "en");
     const t = tableWith(r.document!.tree, "No.", "PIC");
-    const participants = app.partners.filter((p) => p.roles.some((x) => x !== "founder"));
-    expect(t.length - 1).toBe(participants.length);
+    // Every organisation, as the Portal's participant list shows them: founders without an EU role too.
+    expect(t.length - 1).toBe(app.partners.length);
     expect(t[1]![4]).toBe("coordinator");
     for (const row of t.slice(1)) {
       const p = r.context.partners.find((x) => x.name_text === row[2])!;
-      expect(row[1]).toBe(p.pic ?? "PIC");
+      if (p.eu_role_text === null) {
+        expect(row[1]).toBe("—");
+        expect(row[4]).toBe("founder of the association, no role in the EU grant");
+      } else expect(row[1]).toBe(p.pic ?? "PIC");
     }
     expect(r.markdown).toContain(`${[...r.context.proposal.title.text!].length} characters of at most 200`);
   });

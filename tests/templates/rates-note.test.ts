@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { CallFacts } from "../../src/model/index.js";
 import type { Application, Language } from "../../src/schema/index.js";
 import { loadExample, readCallPack } from "../model/load-example.js";
-import { renderEu } from "./eu-render.js";
+import { renderEu, textOf } from "./eu-render.js";
+import { buildContext } from "../../src/model/index.js";
+import { bundledTemplatesDir, loadTemplateSet, renderDocument } from "../../src/render/index.js";
 
 let app: Application;
 let pack: CallFacts;
@@ -29,8 +31,26 @@ describe("documents say when the rates they print are unconfirmed", () => {
         expect(r.diagnostics).toEqual([]);
         expect(r.markdown).toContain(heading);
         expect(r.markdown.replace(/\\/g, "").replace(/\u00a0/g, " ")).toMatch(words);
+        // A tool note, not part of a document meant for submission: listed for the build report only.
+        expect(textOf(r.document!.tree)).not.toContain(heading);
+        expect(r.document!.notes.join("\n")).toContain(heading);
         expect(renderEu(app, verified(pack), doc, lang as Language).markdown).not.toContain(heading);
       });
     }
+  }
+});
+
+describe("a --draft document shows the tool's notes in place", () => {
+  for (const lang of ["en", "bg"] as const) {
+    it(`part-b (${lang})`, () => {
+      const heading = lang === "en" ? "Rates to check" : "Ставки за проверка";
+      const { set } = loadTemplateSet([bundledTemplatesDir()], "part-b", lang);
+      const context = buildContext(app, { callPack: pack, lang, draft: { errors: 2 } });
+      const r = renderDocument({ template: set!.template.source, templatePath: set!.template.path, partials: set!.partials,
+        labels: set!.labels, context, lang, currency: "EUR" });
+      const quote = r.document!.tree.children.find((n) => n.type === "blockquote" && textOf(n).includes(heading));
+      expect(quote).toBeDefined();
+      expect(r.document!.notes.some((n) => n.includes(heading))).toBe(true);
+    });
   }
 });

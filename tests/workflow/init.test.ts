@@ -10,13 +10,13 @@ import { type InitAnswers, type InitPartner, closingText, nextSteps, writeNewPro
 const fresh = () => join(mkdtempSync(join(tmpdir(), "edih-init-lib-")), "hub");
 
 const partner = (id: string, legalForm: InitPartner["legalForm"], type: InitPartner["type"], extra: Partial<InitPartner> = {}): InitPartner =>
-  ({ id, nameBg: id, nameEn: id, legalForm, type, roles: ["founder"], city: "Стара Загора", nuts3: "BG344", ...extra });
+  ({ id, nameBg: id, nameEn: id, legalForm, type, roles: ["founder"], city: "Стара Загора", nuts3: "BG344", country: "BG", ...extra });
 
 function answers(over: Partial<InitAnswers> = {}): InitAnswers {
   return {
     call: "BG-EDIH-PRESELECTION-2021", nameBg: "Хъб", nameEn: "Hub", acronym: "HUB", region: "BG34", languages: ["bg", "en"],
     technologies: ["ai"], durationMonths: 36,
-    legalEntity: { legalForm: "association", publicBenefit: true, city: "Стара Загора", nuts3: "BG344" },
+    legalEntity: { legalForm: "association", publicBenefit: true, city: "Стара Загора", nuts3: "BG344", country: "BG" },
     partners: [
       partner("stara-zagora-municipality", "municipality", "public-authority", { councilDecision: { number: "123", date: "2021-01-28" } }),
       partner("trakia-university", "state-university", "higher-education"),
@@ -84,7 +84,7 @@ council_decision: {number: "123", date: 2021-01-28, protocol: null}
     expect(next.errors).toBe(4);
     expect(next.steps).toEqual([
       "add services in: support-to-find-investments, ecosystem-and-networking (in edih.yaml under services:, each with family, title and providers)",
-      `add 1 more founder that is a legal person (the association needs at least 3; 2 so far): edih partners add --dir ${dir} --roles founder`,
+      `add 1 more founder that is a legal person (the association needs at least 3; 2 so far): edih partners add ${dir} --roles founder`,
       "give the council decision of municipality stara-zagora-municipality its number and date: council_decision: in partners/stara-zagora-municipality.yaml",
     ]);
   });
@@ -108,9 +108,9 @@ council_decision: {number: "123", date: 2021-01-28, protocol: null}
     const next = await nextSteps(dir, a);
     expect(next.errors).toBe((await errors(dir)).length);
     expect(next.steps).toEqual([
-      `add partner trakia-university (the coordinator, provider of "ai-test-lab", "skills"): edih partners add --dir ${dir} --id trakia-university --roles coordinator`,
-      `add partner employers-club (provider of "skills", "investors"): edih partners add --dir ${dir} --id employers-club`,
-      `add partner stara-zagora-municipality (provider of "network"): edih partners add --dir ${dir} --id stara-zagora-municipality`,
+      `add partner trakia-university (the coordinator, provider of "ai-test-lab", "skills"): edih partners add ${dir} --id trakia-university --roles coordinator`,
+      `add partner employers-club (provider of "skills", "investors"): edih partners add ${dir} --id employers-club`,
+      `add partner stara-zagora-municipality (provider of "network"): edih partners add ${dir} --id stara-zagora-municipality`,
     ]);
   });
 

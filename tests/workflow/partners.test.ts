@@ -13,7 +13,7 @@ const copy = () => {
   return dir;
 };
 const newPartner = { id: "cluster", nameBg: "Клъстер", nameEn: "Cluster", legalForm: "association" as const,
-  type: "cluster" as const, roles: ["founder" as const], city: "Стара Загора", nuts3: "BG344" };
+  type: "cluster" as const, roles: ["founder" as const], city: "Стара Загора", nuts3: "BG344", country: "BG" };
 
 describe("partners library", () => {
   it("lists inline and file partners with region and identifiers", () => {

@@ -20,7 +20,7 @@ const TYPST_HOSTILE = [
 ].join(" ");
 
 function doc(markdown: string, lang: Lang = "en", title = "T"): RenderedDocument {
-  return { meta: { title, lang }, tree: parseMarkdown(markdown), fills: 0, labels: { page: "Page", of: "of" } };
+  return { meta: { title, lang }, tree: parseMarkdown(markdown), fills: 0, notes: [], labels: { page: "Page", of: "of" } };
 }
 
 describe("Typst writer: text never becomes Typst", () => {
@@ -73,7 +73,7 @@ describe("Typst writer: layout", () => {
     const filled = tree.children[0] as { data?: Record<string, unknown>; children: unknown[] };
     filled.data = { filled: true };
     filled.children = parseMarkdown("The consultant's **own** text.\n\n- one\n- two\n").children;
-    const d: RenderedDocument = { meta: { title: "T", lang: "en" }, tree, fills: 1, labels: { fill: "To be completed" } };
+    const d: RenderedDocument = { meta: { title: "T", lang: "en" }, tree, fills: 1, notes: [], labels: { fill: "To be completed" } };
     const text = pdfText(save(dir, "slots.pdf", await writePdf(d)));
     expect(text).toContain("The consultant's own text.");
     expect(text.match(/To be completed:/g)).toHaveLength(1);

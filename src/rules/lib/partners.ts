@@ -2,6 +2,7 @@ import type { JsonPath } from "../../diagnostics.js";
 import type { Application } from "../../schema/application.js";
 import type { Place } from "../../schema/common.js";
 import type { Partner } from "../../schema/partner.js";
+import { nutsCountry, placeCountry } from "../../refdata/countries.js";
 
 /** Roles that make a partner a participant of the EU proposal (listed in Part A). */
 export const EU_PARTICIPANT_ROLES = ["coordinator", "beneficiary", "affiliated-entity", "associated-partner"] as const;
@@ -12,13 +13,24 @@ export const hasRole = (p: Partner, roles: readonly string[]): boolean => p.role
 
 export const isMunicipality = (p: Partner): boolean => p.legal_form === "municipality";
 
-/** A place's country; the data format makes Bulgaria the default. */
-export const countryOf = (place: Place): string => place.country ?? "BG";
+/** The country of the hub's region: the country of a place that gives neither `country:` nor a NUTS code. */
+export const homeCountry = (app: Application): string => nutsCountry(app.hub.region);
 
-/** Every organisation that carries identifiers (ЕИК, PIC): the hub's legal entity, then each partner. */
-export function identifierHolders(app: Application): Array<{ ids: { eik?: string | null; pic?: string | null }; path: JsonPath; who: string }> {
+/** A place's ISO country: `country:`, else its NUTS 3 code's, else the hub region's. */
+export const countryOf = (place: Place, app: Application): string => placeCountry(place, homeCountry(app));
+
+export interface IdentifierHolder {
+  ids: { eik?: string | null | undefined; pic?: string | null | undefined; vat?: string | null | undefined };
+  /** The ISO country of the organisation's seat. */
+  country: string;
+  path: JsonPath;
+  who: string;
+}
+
+/** Every organisation that carries identifiers (ЕИК, VAT, PIC): the hub's legal entity, then each partner. */
+export function identifierHolders(app: Application): IdentifierHolder[] {
   return [
-    { ids: app.hub.legal_entity, path: ["hub", "legal_entity"], who: "The hub's legal entity" },
-    ...app.partners.map((p, i) => ({ ids: p, path: ["partners", i], who: `Partner "${p.id}"` })),
+    { ids: app.hub.legal_entity, country: countryOf(app.hub.legal_entity.seat, app), path: ["hub", "legal_entity"], who: "The hub's legal entity" },
+    ...app.partners.map((p, i) => ({ ids: p, country: countryOf(p.seat, app), path: ["partners", i], who: `Partner "${p.id}"` })),
   ];
 }

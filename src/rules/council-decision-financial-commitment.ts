@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { defineRule } from "./types.js";
+import { isMunicipality } from "./lib/partners.js";
+
+/** A budget line's direct costs; the rule only asks whether the founder carries any. */
+const COST_KEYS = ["personnel", "subcontracting", "travel", "equipment", "other_goods_and_services"] as const;
+
+export default defineRule({
+  meta: {
+    id: "council-decision-financial-commitment",
+    description: "A municipality whose council decision excludes any financial commitment carries no costs in the budget (whose national share it would co-fund).",
+    defaultSeverity: "warning",
+    source: {
+      text: "Закон за местното самоуправление и местната администрация, чл. 21, ал. 1, т. 15 and т. 23: the municipal council decides on the municipality's participation and on what it commits; Regulation (EU) 2021/694, Art. 16: EDIH grants are co-financed, so a beneficiary's costs carry a co-funding share",
+      confirmed: false,
+    },
+  },
+  options: z.strictObject({}),
+  check({ application }, _options, report) {
+    application.partners.forEach((p, i) => {
+      const cd = p.council_decision;
+      // 0 = the decision excludes a financial commitment; null/absent = not known (no claim to contradict).
+      if (!isMunicipality(p) || !cd || cd.financial_commitment !== 0) return;
+      const line = application.budget.lines.find((l) => l.partner === p.id);
+      const costs = line ? COST_KEYS.reduce((a, k) => a + line[k], 0) : 0;
+      if (costs <= 0) return;
+      report({
+        message: `Municipality "${p.id}": its council decision${cd.date ? ` of ${cd.date}` : ""} excludes a financial commitment, but the budget gives it ${costs} ${application.budget.currency} of direct costs`,
+        path: ["partners", i, "council_decision", "financial_commitment"],
+        hint: "cite the council decision that approves the municipality's share (financial_commitment: amount), or set it to null until the council decides",
+      });
+    });
+  },
+});

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { defineRule } from "./types.js";
+import { normaliseEik } from "./lib/eik.js";
+import { normaliseVat } from "./lib/vat.js";
+
+const KINDS = [
+  { key: "eik", label: "ЕИК/БУЛСТАТ", norm: normaliseEik },
+  { key: "vat", label: "VAT number", norm: normaliseVat },
+] as const;
+
+export default defineRule({
+  meta: {
+    id: "identifiers-unique",
+    description: "No two partners share a VAT number or ЕИК/БУЛСТАТ: each partner is a legal entity of its own.",
+    defaultSeverity: "error",
+    source: { text: "ЕИК and VAT numbers identify one registered entity each; a shared one is a copy-paste slip (edih data format, FORMAT.md)", confirmed: true },
+  },
+  options: z.strictObject({}),
+  check({ application }, _options, report) {
+    for (const { key, label, norm } of KINDS) {
+      const first = new Map<string, number>();
+      application.partners.forEach((p, i) => {
+        const raw = p[key];
+        if (raw == null || raw === "") return;
+        const id = norm(raw);
+        const j = first.get(id);
+        if (j === undefined) { first.set(id, i); return; }
+        const other = application.partners[j]!;
+        report({
+          message: `Partners "${other.id}" and "${p.id}" have the same ${label} ${id}`,
+          path: ["partners", i, key], hint: `each partner has its own ${label}: check which of the two it belongs to`,
+        });
+      });
+    }
+  },
+});

@@ -1,0 +1,38 @@
+import rule from "../../src/rules/council-decision-financial-commitment.js";
+import { ruleTester } from "./tester.js";
+
+ruleTester(rule, {
+  valid: [
+    { name: "commitment unknown (null) with costs", patch: (a) => { a.partners[0].council_decision!.financial_commitment = null; a.budget.lines.push({ partner: "town", personnel: 1000 }); } },
+    { name: "no commitment and no budget line", patch: (a) => { a.partners[0].council_decision!.financial_commitment = 0; } },
+    { name: "a commitment stated and costs", patch: (a) => { a.partners[0].council_decision!.financial_commitment = 40000; a.budget.lines.push({ partner: "town", personnel: 80000 }); } },
+    { name: "no commitment, a budget line of zeros", patch: (a) => { a.partners[0].council_decision!.financial_commitment = 0; a.budget.lines.push({ partner: "town" }); } },
+  ],
+  invalid: [
+    { name: "decision excludes a commitment, budget carries costs",
+      patch: (a) => { a.partners[0].council_decision!.financial_commitment = 0; a.budget.lines.push({ partner: "town", personnel: 60000, travel: 5000, other_goods_and_services: 15000 }); },
+      errors: [{ message: 'Municipality "town": its council decision of 2021-01-28 excludes a financial commitment, but the budget gives it 80000 EUR of direct costs',
+        severity: "warning", path: ["partners", 0, "council_decision", "financial_commitment"] }] },
+  ],
+});
+
+import { describe, expect, it } from "vitest";
+import { checkApplication } from "../../src/check.js";
+import { loadCallPack } from "../../src/calls/index.js";
+import { zagoreCopy } from "../templates/national-fixture.js";
+
+describe("council-decision-financial-commitment on the bundled example", () => {
+  const run = async (patch?: (a: Awaited<ReturnType<typeof zagoreCopy>>) => void) => {
+    const app = await zagoreCopy();
+    patch?.(app);
+    const { pack } = loadCallPack("BG-EDIH-PRESELECTION-2021");
+    return checkApplication(app, { callPack: pack! }).filter((d) => d.ruleId === rule.meta.id);
+  };
+  it("fires on the example as it stood (decision of 28.01.2021: no financial commitment; EUR 80 000 of costs)", async () => {
+    const found = await run((a) => { a.partners.find((p) => p.id === "stara-zagora-municipality")!.council_decision!.financial_commitment = 0; });
+    expect(found.map((d) => d.message)).toEqual([expect.stringMatching(/stara-zagora-municipality.*2021-01-28.*80000 EUR/)]);
+  });
+  it("is quiet on the corrected example, which leaves the commitment for the consultant", async () => {
+    expect(await run()).toEqual([]);
+  });
+});

@@ -1,0 +1,15 @@
+import rule from "../../src/rules/identifiers-unique.js";
+import { ruleTester } from "./tester.js";
+
+ruleTester(rule, {
+  valid: [
+    { name: "each partner its own" },
+    { name: "two branches of one entity (13-digit codes)", patch: (a) => { a.partners[1].eik = "1753570330001"; a.partners[2].eik = "1753570330002"; } },
+  ],
+  invalid: [
+    { name: "the same ЕИК on two partners names both", patch: (a) => { a.partners[2].eik = a.partners[1].eik; },
+      errors: [{ message: 'Partners "uni" and "chamber" have the same ЕИК/БУЛСТАТ 201355508', path: ["partners", 2, "eik"] }] },
+    { name: "the same VAT, however written", patch: (a) => { a.partners[3].vat = "bg 201 355 508"; },
+      errors: [{ message: 'Partners "uni" and "firm" have the same VAT number BG201355508', path: ["partners", 3, "vat"] }] },
+  ],
+});
