@@ -10,6 +10,7 @@ import { registerInit } from "./commands/init.js";
 import { registerPartners } from "./commands/partners.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerNarrative } from "./commands/narrative.js";
+import { registerNarrativePull } from "./commands/narrative-pull.js";
 import { UsageError } from "./errors.js";
 import { toolVersion } from "./version.js";
 
@@ -51,7 +52,8 @@ Examples:
   registerInit(program);
   registerPartners(program);
   registerSchema(program);
-  registerNarrative(program);
+  const narrative = registerNarrative(program);
+  registerNarrativePull(narrative);
   return program;
 }
 

@@ -191,7 +191,8 @@ async function executePlan(plan: PreparedPlan, env: ExecuteEnv, report: BuildRep
       const entry: ManifestOutput = { path, sha256: sha256(file.bytes), size: file.bytes.length, document: task.job.document,
         lang: task.job.lang, ...(task.job.partner ? { partner: task.job.partner } : {}), format: file.format,
         inputs: task.inputs, parts: task.parts!, ...(result.title !== undefined ? { title: result.title } : {}),
-        ...(file.pages !== undefined ? { pages: file.pages } : {}) };
+        ...(file.pages !== undefined ? { pages: file.pages } : {}),
+        ...(file.format === "docx" && result.slots ? { slots: result.slots } : {}) };
       if (file.pages !== undefined) report.pages[path] = file.pages;
       staged.push({ path, bytes: file.bytes, entry });
     }

@@ -48,6 +48,8 @@ const ManifestOutputSchema = z.object({
   parts: Parts.optional(),
   title: z.string().optional(),
   pages: z.number().int().nonnegative().optional(),
+  /** Per slot of a DOCX: sha256 of what `narrative pull` reads from it unedited, and of the narrative file it came from. */
+  slots: z.record(z.string(), z.object({ docx: Sha, narrative: Sha.nullable() })).optional(),
 });
 
 const ManifestSchema = z.object({

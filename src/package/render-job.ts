@@ -2,7 +2,8 @@
  * Renders one planned job (a document in a language, for a partner) to the requested formats.
  * The same code runs in the build process and in render workers, so both produce the same bytes.
  */
-import { relative } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import type { CallPack } from "../calls/index.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Application } from "../schema/index.js";
@@ -10,6 +11,9 @@ import { isInside } from "../inside.js";
 import type { Job } from "./plan.js";
 import type { DocumentRenderer } from "../render/index.js";
 import type { NarrativeFile } from "../narrative/load.js";
+import { sha256 } from "./hash.js";
+import { narrativeFile, slotIds } from "../narrative/slot-files.js";
+import type { SlotStamp } from "../narrative/stamp.js";
 
 export type Format = "docx" | "pdf";
 
@@ -32,6 +36,8 @@ export interface RenderedFile {
 
 export interface JobResult {
   diagnostics: Diagnostic[];
+  /** Per slot of the DOCX: what pull reads from it unedited and the narrative file it came from. */
+  slots?: Record<string, SlotStamp>;
   title?: string;
   fills?: number;
   /** The tool's notes to the consultant, left out of the document (RenderedDocument.notes). */
@@ -82,12 +88,32 @@ export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
     if (mine.length) doc.fills -= insertNarrative(doc.tree, mine, job.lang).filled;
     const mark = env.draft ? { draftMark: DRAFT_MARK[job.lang](env.draft.errors) } : {};
     const files: RenderedFile[] = [];
+    let slots: Record<string, SlotStamp> | undefined;
     for (const format of formats) {
-      if (format === "docx") files.push({ format, bytes: await docx.writeDocx(doc, mark) });
-      else files.push({ format, ...(await pdf.layoutPdf(doc, mark)) });
+      if (format === "docx") {
+        const ids = slotIds(doc.tree);
+        if (!ids.length) {
+          files.push({ format, bytes: await docx.writeDocx(doc, mark) });
+          continue;
+        }
+        // Stamped so `narrative pull` can tell an edit in Word from a newer narrative file.
+        const { stampParts } = await import("../narrative/stamp.js");
+        const narrative = Object.fromEntries(ids.map((id) => [id, narrativeHash(env.projectDir, job, id)]));
+        const who = { document: job.document, lang: job.lang, ...(job.partner ? { partner: job.partner } : {}) };
+        files.push({ format, bytes: await docx.writeDocx(doc, { ...mark, addParts: (parts) => {
+          const stamped = stampParts(parts, who, narrative);
+          slots = stamped.slots;
+          return stamped.parts;
+        } }) });
+      } else files.push({ format, ...(await pdf.layoutPdf(doc, mark)) });
     }
-    return { diagnostics, title: doc.meta.title, fills: doc.fills, notes: doc.notes, files };
+    return { diagnostics, title: doc.meta.title, fills: doc.fills, notes: doc.notes, files, ...(slots ? { slots } : {}) };
   };
+}
+
+function narrativeHash(projectDir: string, job: Job, slot: string): string | null {
+  const file = join(projectDir, narrativeFile(job, slot));
+  return existsSync(file) ? sha256(readFileSync(file)) : null;
 }
 
 type RendererOptions = Parameters<typeof import("../render/index.js").documentRenderer>[0];

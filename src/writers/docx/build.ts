@@ -1,15 +1,17 @@
 import {
-  AlignmentType, BorderStyle, Document, ExternalHyperlink, Footer, Header, HeadingLevel, LevelFormat, LineRuleType,
+  AlignmentType, BookmarkEnd, BookmarkStart, BorderStyle, Document, ExternalHyperlink, Footer, Header, HeadingLevel, LevelFormat, LineRuleType,
   PageBreak, PageNumber, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableOfContents, TableRow, TextRun, WidthType,
   type IParagraphOptions, type ParagraphChild,
 } from "docx";
 import type { ListItem, PhrasingContent } from "mdast";
+import type { ContainerDirective } from "mdast-util-directive";
 import type { RenderedDocument } from "../../render/index.js";
 import { approximateMeasure, planTable, TABLE_FONT, tableTexts, toUnits, type Measure } from "../columns.js";
 import { FILL_KEEP_CHARS, isSignatures, keepsWithNext } from "../keep.js";
 import { directiveHandler, dispatch, textOf, type DirectiveHandlers, type DocNode, type Handlers } from "../../render/tree.js";
 import { isFilled } from "../../render/slots.js";
 import { toBlocks, type Piece as Pieces } from "../pieces.js";
+import { FILL_LABEL_STYLE, FILL_LABEL_STYLE_NAME, SLOT_END_PREFIX, slotBookmarkName } from "./slot-marks.js";
 
 /** Arial is on every consultant's machine; the PDF uses its metric twin Arimo so both paginate alike. */
 export const DOCX_FONT = "Arial";
@@ -57,7 +59,7 @@ interface Ctx {
   size?: number;
   labels: Record<string, string>;
   measure: Measure;
-  state: { listInstance: number };
+  state: { listInstance: number; bookmarks: number };
 }
 
 const blocks = (pieces: Piece[], ctx: Ctx): Block[] => toBlocks(pieces, (run) => paragraph(run, ctx));
@@ -103,6 +105,86 @@ function listItemPieces(item: ListItem, ctx: Ctx, numbering: Ctx["numbering"]): 
   return out;
 }
 
+function fillBox(node: ContainerDirective, ctx: Ctx): Piece[] {
+  // A slot with narrative (data.filled, set by the build) is plain text: no box, no label.
+  if (isFilled(node)) return renderAll(node.children, ctx);
+  const border = { style: BorderStyle.SINGLE, size: 8, color: FILL_BORDER, space: 4 };
+  const c: Ctx = { ...ctx, shade: FILL_SHADE, para: { ...ctx.para,
+    shading: { type: ShadingType.CLEAR, fill: FILL_SHADE, color: "auto" },
+    border: { top: border, bottom: border, left: border, right: border } } };
+  // A short box stays on one page: every paragraph but the last keeps with the next one.
+  const keep = textOf(node).length < FILL_KEEP_CHARS;
+  const held: Ctx = keep ? { ...c, para: { ...c.para, keepNext: true, keepLines: true } } : c;
+  // Its own style, so `narrative pull` leaves the label out of what the person wrote.
+  const label: Piece = { block: paragraph([run(`${ctx.labels["fill"] ?? "To be completed"}:`, c, { bold: true })], held, { style: FILL_LABEL_STYLE }) };
+  const kids = node.children;
+  const body = kids.flatMap((k, i) => {
+    const kc = i < kids.length - 1 ? held : keep ? { ...c, para: { ...c.para, keepLines: true } } : c;
+    return blocks(dispatch(handlers, k, kc), kc);
+  });
+  return [label, ...body.map((block) => ({ block }))];
+}
+
+/**
+ * A slot (`:::fill{#id}`) is wrapped in a bookmark named after it: the one mark Word and
+ * LibreOffice 7.4 both keep through an edit and a save (LibreOffice turns a block content
+ * control into an inline one and drops its tag). Start in the first paragraph, end in the last.
+ */
+function markSlot(node: ContainerDirective, ctx: Ctx, pieces: Piece[]): Piece[] {
+  const id = node.attributes?.id;
+  if (!id) return pieces;
+  const out = blocks(pieces, ctx);
+  // Ids far above docx's own counter; normalizeDocx renumbers all bookmarks in document order.
+  const link = 1_000_000 + ++ctx.state.bookmarks;
+  const start = new BookmarkStart(slotBookmarkName(id), link) as unknown as ParagraphChild;
+  const end = new BookmarkEnd(link) as unknown as ParagraphChild;
+  // A slot that starts (or ends) with a table gets an empty paragraph to carry the mark.
+  if (!(out[0] instanceof Paragraph)) out.unshift(new Paragraph({ children: [] }));
+  if (!(out[out.length - 1] instanceof Paragraph)) out.push(new Paragraph({ children: [] }));
+  out[0] = withChildren(out[0] as Paragraph, [start], []);
+  out[out.length - 1] = withChildren(out[out.length - 1] as Paragraph, [], [end]);
+  // Placeholder for the end mark, moved into the paragraph that follows by placeSlotEnds.
+  const after = new Paragraph({ children: [] });
+  slotEnds.set(after, id);
+  out.push(after);
+  return out.map((block) => ({ block }));
+}
+
+const slotEnds = new WeakMap<Block, string>();
+
+/**
+ * Puts each slot's end mark (a point bookmark) at the start of the paragraph after the slot; where
+ * a table follows, an empty paragraph before it carries the mark.
+ */
+function placeSlotEnds(body: Block[], state: Ctx["state"]): Block[] {
+  const out: Block[] = [];
+  let pending: ParagraphChild[] = [];
+  for (const block of body) {
+    const id = slotEnds.get(block);
+    if (id !== undefined) {
+      const link = 1_000_000 + ++state.bookmarks;
+      pending.push(new BookmarkStart(slotBookmarkName(id, SLOT_END_PREFIX), link) as unknown as ParagraphChild,
+        new BookmarkEnd(link) as unknown as ParagraphChild);
+      continue;
+    }
+    if (pending.length) {
+      out.push(block instanceof Paragraph ? withChildren(block, pending, []) : new Paragraph({ children: pending }));
+      if (!(block instanceof Paragraph)) out.push(block);
+      pending = [];
+      continue;
+    }
+    out.push(block);
+  }
+  // Nothing follows the last slot: it runs to the end of the document (LibreOffice drops a mark
+  // in a last empty paragraph anyway).
+  return out;
+}
+
+/** The same paragraph with marks added before and after its runs. */
+function withChildren(p: Paragraph, before: ParagraphChild[], after: ParagraphChild[]): Paragraph {
+  return new Paragraph({ ...p.options, children: [...before, ...(p.options.children ?? []), ...after] });
+}
+
 const directives: DirectiveHandlers<Ctx, Piece[]> = {
   "page-break": () => [{ block: new Paragraph({ children: [new PageBreak()] }) }],
   toc: (_n, ctx) => [
@@ -110,24 +192,7 @@ const directives: DirectiveHandlers<Ctx, Piece[]> = {
     { block: new Paragraph({ spacing: { before: 240, after: 120 }, children: [new TextRun({ text: ctx.labels["contents"] ?? "Contents", bold: true, size: 32, color: "1F3864" })] }) },
     { block: new TableOfContents(ctx.labels["contents"] ?? "Contents", { hyperlink: true, headingStyleRange: "1-2" }) },
   ],
-  fill: (node, ctx) => {
-    // Written text (narrative or a YAML field) is body content like any other.
-    if (isFilled(node)) return node.children.flatMap((k) => blocks(dispatch(handlers, k, ctx), ctx)).map((block) => ({ block }));
-    const border = { style: BorderStyle.SINGLE, size: 8, color: FILL_BORDER, space: 4 };
-    const c: Ctx = { ...ctx, shade: FILL_SHADE, para: { ...ctx.para,
-      shading: { type: ShadingType.CLEAR, fill: FILL_SHADE, color: "auto" },
-      border: { top: border, bottom: border, left: border, right: border } } };
-    // A short box stays on one page: every paragraph but the last keeps with the next one.
-    const keep = textOf(node).length < FILL_KEEP_CHARS;
-    const held: Ctx = keep ? { ...c, para: { ...c.para, keepNext: true, keepLines: true } } : c;
-    const label: Piece = { block: paragraph([run(`${ctx.labels["fill"] ?? "To be completed"}:`, c, { bold: true })], held) };
-    const kids = node.children;
-    const body = kids.flatMap((k, i) => {
-      const kc = i < kids.length - 1 ? held : keep ? { ...c, para: { ...c.para, keepLines: true } } : c;
-      return blocks(dispatch(handlers, k, kc), kc);
-    });
-    return [label, ...body.map((block) => ({ block }))];
-  },
+  fill: (node, ctx) => markSlot(node, ctx, fillBox(node, ctx)),
   signatures: (node, ctx) => {
     const items = node.children.flatMap((n) => (n.type === "list" ? n.children : []));
     const rows = items.map((item) => {
@@ -234,11 +299,11 @@ function levels(format: "bullet" | "decimal") {
 export function buildDocx(doc: RenderedDocument, opts: { draftMark?: string; measure?: Measure } = {}): Document {
   const labels = doc.labels;
   const ctx: Ctx = { bold: false, italic: false, strike: false, mono: false, para: {}, listLevel: 0, labels,
-    measure: opts.measure ?? approximateMeasure, state: { listInstance: 0 } };
+    measure: opts.measure ?? approximateMeasure, state: { listInstance: 0, bookmarks: 0 } };
   const lang = doc.meta.lang === "bg" ? "bg-BG" : "en-GB";
   const titleBlocks: Block[] = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.meta.title)] })];
   if (doc.meta.subtitle) titleBlocks.push(new Paragraph({ style: "Subtitle", children: [new TextRun(doc.meta.subtitle)] }));
-  const body = blocks(dispatch(handlers, doc.tree, ctx), ctx);
+  const body = placeSlotEnds(blocks(dispatch(handlers, doc.tree, ctx), ctx), ctx.state);
 
   const headerChildren: Paragraph[] = [];
   if (opts.draftMark) {
@@ -273,6 +338,7 @@ export function buildDocx(doc: RenderedDocument, opts: { draftMark?: string; mea
         heading("Heading1", "Heading 1", 32, 0),
         heading("Heading2", "Heading 2", 26, 1),
         heading("Heading3", "Heading 3", 23, 2),
+        { id: FILL_LABEL_STYLE, name: FILL_LABEL_STYLE_NAME, basedOn: "Normal", next: "Normal" },
       ],
     },
     numbering: { config: [

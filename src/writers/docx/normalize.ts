@@ -5,12 +5,19 @@ import { FIXED_DATE_ISO } from "../fixed.js";
 /** A package's parts by path, in zip order, as docx's compiler gives them (XML as text) or as unzipped. */
 export type Parts = Map<string, string | Uint8Array | ArrayBuffer>;
 
+/** Given the normalized parts, parts to add or replace (the slot stamps of `narrative pull`). */
+export type PartsHook = (parts: Record<string, Uint8Array>) => Record<string, Uint8Array>;
+export interface NormalizeOptions {
+  extraStyles?: string;
+  addParts?: PartsHook;
+}
+
 /**
  * docx writes the current time into docProps/core.xml, random relationship ids for hyperlinks, and
  * zip entries stamped with the time of packing. Rewriting those makes the same tree give the same
  * bytes (libraries.md §2). The parts are zipped here, once.
  */
-export function normalizeParts(parts: Parts, opts: { extraStyles?: string } = {}): Uint8Array {
+export function normalizeParts(parts: Parts, opts: NormalizeOptions = {}): Uint8Array {
   const names = [...parts.keys()];
   const texts = new Map<string, string>();
   const text = (n: string) => {
@@ -49,11 +56,15 @@ export function normalizeParts(parts: Parts, opts: { extraStyles?: string } = {}
     }
     out[n] = [data, { mtime: new Date(2000, 0, 1, 0, 0, 0) }];
   }
+  if (opts.addParts) {
+    const normalized = Object.fromEntries(Object.entries(out).map(([n, v]) => [n, (v as [Uint8Array, unknown])[0]]));
+    for (const [n, data] of Object.entries(opts.addParts(normalized))) out[n] = [data, { mtime: new Date(2000, 0, 1, 0, 0, 0) }];
+  }
   return zipSync(out, { level: 6 });
 }
 
 /** The same normalisation for a DOCX that was already zipped (a package from elsewhere, or the fallback path). */
-export function normalizeDocx(bytes: Uint8Array, opts: { extraStyles?: string } = {}): Uint8Array {
+export function normalizeDocx(bytes: Uint8Array, opts: NormalizeOptions = {}): Uint8Array {
   return normalizeParts(new Map(Object.entries(unzipSync(bytes))), opts);
 }
 
