@@ -25,7 +25,9 @@ const SRC = join(ROOT, "src");
 /** src/ modules that run from dist/ even when imported by the bundle: what renders documents. */
 const DIST_SIDE = [/^writers\//, /^render\/(?!paths\.ts$)/, /^package\/render-[^/]+\.ts$/,
   // The narrative checks run the templates (slot inventory): they load with the render side.
-  /^narrative\/(facts|inventory)\.ts$/];
+  /^narrative\/(facts|inventory)\.ts$/,
+  // `narrative pull` reads DOCX (fflate, sax): only that command loads it.
+  /^narrative\/(pull|stamp|docx-package|docx-read|docx-to-markdown|xml|slot-files|word-diff)\.ts$/];
 
 /** Packages that must never be inside the bundle: the render libraries and fonts. */
 const HEAVY = /^(docx|pdfmake|pdfkit|handlebars|fflate|@cantoo\/|@expo-google-fonts\/|@myriaddreamin\/)/;
