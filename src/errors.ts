@@ -5,6 +5,13 @@ export class UsageError extends Error {
     super(message);
     this.name = "UsageError";
   }
+
+  // By shape, not by prototype: the start-up bundle and the dist/ modules it loads for rendering
+  // and `narrative pull` each hold a copy of this class.
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== UsageError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return value instanceof Error && (value as { exitCode?: unknown }).exitCode === 2 && "hint" in value;
+  }
 }
 
 /**
@@ -16,6 +23,12 @@ export class StateError extends Error {
   constructor(message: string, readonly hint?: string) {
     super(message);
     this.name = "StateError";
+  }
+
+  // By shape, like UsageError: one class, two copies (bundle and dist/).
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== StateError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return value instanceof Error && (value as { exitCode?: unknown }).exitCode === 1 && "hint" in value;
   }
 }
 
