@@ -30,6 +30,7 @@ const OutputPath = z.string().refine(isSafeOutputPath, "not a path inside out/ (
 const Parts = z.object({
   tool: z.string(), data: z.string(), templates: z.string(), call: z.string(), refdata: z.string(),
   draft: z.number().int().nonnegative().nullable(),
+  narrative: z.string().optional(),
 });
 
 /**

@@ -1,13 +1,14 @@
 // `edih init`: checks the folder, asks (or reads flags), writes. Nothing is written before every
 // answer is known, so an interrupted or refused run leaves the folder as it was.
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { EXIT, UsageError } from "../errors.js";
 import { Asker, isInteractive } from "./ask.js";
 import { bundledExamples, closingText, copyExample, existingApplicationFiles, nextSteps, writeNewProject } from "./init.js";
 import { askInit, type InitFlags } from "./questions.js";
 
 export async function runInit(dir: string, opts: InitFlags & { example?: string; yes?: boolean }): Promise<number> {
+  refuseFileInPath(dir);
   const existing = existingApplicationFiles(dir);
   if (existing.length > 0) {
     throw new UsageError(`${dir} already holds an application (${existing.slice(0, 3).join(", ")}${existing.length > 3 ? ", ..." : ""}); nothing was changed`,
@@ -40,4 +41,26 @@ export async function runInit(dir: string, opts: InitFlags & { example?: string;
 function report(dir: string, written: string[], closing = ""): void {
   process.stdout.write(`Created the application in ${dir}:\n${written.map((f) => `  ${f}\n`).join("")}` + closing +
     `Next: edih partners list ${dir}   ·   edih apply validate ${dir}\n`);
+}
+
+/** The folder argument names a file, or lies under one: a wrong argument (exit 2), said before any question. */
+function refuseFileInPath(dir: string): void {
+  for (let p = resolve(dir); ; p = dirname(p)) {
+    const st = statOrUndefined(p);
+    if (st && !st.isDirectory()) {
+      throw new UsageError(p === resolve(dir) ? `${dir} is a file, not a folder; nothing was changed` : `${dir} lies under ${p}, which is a file; nothing was changed`,
+        "give the path of a new or empty folder");
+    }
+    if (st || dirname(p) === p) return;
+  }
+}
+
+function statOrUndefined(p: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(p, { throwIfNoEntry: false });
+  } catch (err) {
+    // Under a file: the file is found further up.
+    if ((err as NodeJS.ErrnoException).code === "ENOTDIR") return undefined;
+    throw err;
+  }
 }

@@ -19,6 +19,18 @@ async function parses(dir: string) {
 }
 
 describe("edih init", () => {
+  it("a folder argument that is a file, or lies under one, is wrong usage and writes nothing", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "edih-init-")), "a-file");
+    writeFileSync(file, "kept\n");
+    for (const [dir, said] of [[file, /is a file, not a folder/], [join(file, "hub"), /lies under .*a-file, which is a file/]] as const) {
+      const r = edih(["init", dir, "--yes"]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(said);
+      expect(r.stderr).not.toMatch(/bug in edih/);
+    }
+    expect(readFileSync(file, "utf8")).toBe("kept\n");
+  });
+
   it("writes a valid application from flags", async () => {
     const dir = fresh();
     const r = edih(["init", dir, "--call", "DIGITAL-2021-EDIH-01", "--acronym", "ZAGORE", "--name-bg", "ЕЦИХ Загоре",
