@@ -27,7 +27,7 @@ const DIST_SIDE = [/^writers\//, /^render\/(?!paths\.ts$)/, /^package\/render-[^
   // The narrative checks run the templates (slot inventory): they load with the render side.
   /^narrative\/(facts|inventory)\.ts$/,
   // `narrative pull` reads DOCX (fflate, sax): only that command loads it.
-  /^narrative\/(pull|stamp|docx-package|docx-read|docx-to-markdown|xml|slot-files|word-diff)\.ts$/];
+  /^narrative\/(pull|stamp|docx-package|docx-read|docx-to-markdown|xml)\.ts$/];
 
 /** Packages that must never be inside the bundle: the render libraries and fonts. */
 const HEAVY = /^(docx|pdfmake|pdfkit|handlebars|fflate|@cantoo\/|@expo-google-fonts\/|@myriaddreamin\/)/;

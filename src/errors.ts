@@ -1,16 +1,27 @@
+/**
+ * The errors edih expects (wrong usage, a state of the folder or machine) are told apart from bugs
+ * by a brand, not by prototype: the start-up bundle and the dist/ modules it loads for rendering
+ * and `narrative pull` each hold a copy of these classes, so `instanceof` must see through copies.
+ */
+const KIND = Symbol.for("edih.error-kind");
+
+function isKind(cls: object, own: object, kind: string, value: unknown): boolean {
+  // A subclass (LockedError) is checked the ordinary way.
+  if (cls !== own) return Function.prototype[Symbol.hasInstance].call(cls, value);
+  return value instanceof Error && (value as { [KIND]?: string })[KIND] === kind;
+}
+
 /** Wrong usage of the CLI (unknown flag, missing folder, bad option value): exit code 2. */
 export class UsageError extends Error {
   readonly exitCode = 2;
+  readonly [KIND] = "usage";
   constructor(message: string, readonly hint?: string) {
     super(message);
     this.name = "UsageError";
   }
 
-  // By shape, not by prototype: the start-up bundle and the dist/ modules it loads for rendering
-  // and `narrative pull` each hold a copy of this class.
   static override [Symbol.hasInstance](value: unknown): boolean {
-    if (this !== UsageError) return Function.prototype[Symbol.hasInstance].call(this, value);
-    return value instanceof Error && (value as { exitCode?: unknown }).exitCode === 2 && "hint" in value;
+    return isKind(this, UsageError, "usage", value);
   }
 }
 
@@ -20,15 +31,14 @@ export class UsageError extends Error {
  */
 export class StateError extends Error {
   readonly exitCode = 1;
+  readonly [KIND] = "state";
   constructor(message: string, readonly hint?: string) {
     super(message);
     this.name = "StateError";
   }
 
-  // By shape, like UsageError: one class, two copies (bundle and dist/).
   static override [Symbol.hasInstance](value: unknown): boolean {
-    if (this !== StateError) return Function.prototype[Symbol.hasInstance].call(this, value);
-    return value instanceof Error && (value as { exitCode?: unknown }).exitCode === 1 && "hint" in value;
+    return isKind(this, StateError, "state", value);
   }
 }
 

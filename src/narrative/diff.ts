@@ -4,6 +4,7 @@
  */
 import type { NarrativeFile } from "./load.js";
 import { parseNarrative, plainText } from "./markdown.js";
+import { wordDelta } from "./word-diff.js";
 
 export interface NarrativeChange {
   path: string;
@@ -17,33 +18,6 @@ export interface NarrativeChange {
 }
 
 const wordsOf = (f: NarrativeFile | undefined) => (f ? plainText(parseNarrative(f.text)).split(/\s+/u).filter(Boolean) : []);
-
-/** Above this many cells the word LCS would be slow; the multiset difference is close enough there. */
-const LCS_CELLS = 4_000_000;
-
-/** Words only in `b` (added) and only in `a` (removed), by a longest common subsequence of words. */
-export function wordDelta(a: readonly string[], b: readonly string[]): { added: number; removed: number } {
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length, endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) { endA--; endB--; }
-  const x = a.slice(start, endA), y = b.slice(start, endB);
-  if (x.length * y.length > LCS_CELLS) {
-    const count = new Map<string, number>();
-    for (const w of x) count.set(w, (count.get(w) ?? 0) + 1);
-    let common = 0;
-    for (const w of y) { const n = count.get(w) ?? 0; if (n > 0) { common++; count.set(w, n - 1); } }
-    return { added: y.length - common, removed: x.length - common };
-  }
-  let prev = new Array<number>(y.length + 1).fill(0);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = new Array<number>(y.length + 1).fill(0);
-    for (let j = 1; j <= y.length; j++) cur[j] = x[i - 1] === y[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
-    prev = cur;
-  }
-  const common = prev[y.length]!;
-  return { added: y.length - common, removed: x.length - common };
-}
 
 export function diffNarrative(olds: readonly NarrativeFile[], news: readonly NarrativeFile[]): NarrativeChange[] {
   const byPath = (list: readonly NarrativeFile[]) => new Map(list.map((f) => [f.path, f]));

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { sha256 } from "../package/hash.js";
 import type { NarrativeFile } from "./load.js";
 
 /**
@@ -11,5 +11,5 @@ export function narrativeHash(files: readonly NarrativeFile[], job: { document: 
   const mine = files.filter((f) => f.document === job.document && f.partner === job.partner && f.text.trim() !== "");
   if (!mine.length) return undefined;
   const parts = mine.map((f) => (f.lang === job.lang ? `${f.path}\0${f.sha256}` : `${f.path}\0present`)).sort();
-  return createHash("sha256").update(parts.join("\n")).digest("hex");
+  return sha256(parts.join("\n"));
 }

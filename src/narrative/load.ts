@@ -4,10 +4,10 @@
  * it is read, must be UTF-8 text, loses a BOM and is normalised to NFC so that a text saved on a
  * Mac (NFD) counts and compares like the same text typed elsewhere.
  */
-import { createHash } from "node:crypto";
 import { lstatSync, readdirSync, readFileSync, type Dirent } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
+import { sha256 } from "../package/hash.js";
 import { NARRATIVE_DIR, parseFileName, type NarrativeKey } from "./paths.js";
 
 /** A slot's text is at most a few pages; 256 KB is far beyond any call's limit yet stops a stray export. */
@@ -97,7 +97,7 @@ function readOne(abs: string, rel: string): { text: string; sha256: string } | {
       "a slot holds a few pages of text: is this the right file?") };
   }
   const bytes = readFileSync(abs);
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const sha = sha256(bytes);
   if (bytes.includes(0)) return { diagnostic: problem(rel, "not a text file (it contains NUL bytes); it was not read", "save it as UTF-8 Markdown text") };
   let text: string;
   try {
@@ -105,5 +105,5 @@ function readOne(abs: string, rel: string): { text: string; sha256: string } | {
   } catch {
     return { diagnostic: problem(rel, "not valid UTF-8 text; it was not read", "save it as UTF-8 Markdown text") };
   }
-  return { text: text.normalize("NFC").replace(/\r\n?/g, "\n"), sha256 };
+  return { text: text.normalize("NFC").replace(/\r\n?/g, "\n"), sha256: sha };
 }

@@ -10,12 +10,13 @@ import { basename, dirname, join, relative, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { isInside } from "../inside.js";
 import { sha256 } from "../package/hash.js";
+import { acquireLock, LockedError } from "../package/lock.js";
 import { PENDING_FILE, readManifest, readPending, type ManifestOutput } from "../package/manifest.js";
 import { writeFileAtomic } from "../write-atomic.js";
 import { DocxError, openDocx, type DocxPackage } from "./docx-package.js";
 import { readDocx, type ReadDocx } from "./docx-read.js";
 import { canonicalMarkdown } from "./docx-to-markdown.js";
-import { narrativeFile } from "./slot-files.js";
+import { narrativePath } from "./paths.js";
 import { outsideRegions, personsMarkdown, readStamps, regionHash, slotMarkdown, type DocxIdentity, type SlotStamp } from "./stamp.js";
 import { wordChanges } from "./word-diff.js";
 
@@ -44,7 +45,7 @@ export interface FileReport {
   comments: { where: string; author: string; text: string }[];
   /** Problems that stopped this file (nothing written from it) or a slot (conflict). */
   errors: string[];
-  /** Outside-text findings kept as warnings under ignoreOutside. */
+  /** Outside-text findings kept under ignoreOutside; a DOCX in out/ that a running build keeps from being handed back. */
   warnings: string[];
 }
 
@@ -154,7 +155,7 @@ function pullOne(abs: string, shown: string, dir: string, outputs: readonly Mani
 
   const writes: { path: string; text: string }[] = [];
   for (const { id, markdown } of slotMarkdown(read)) {
-    const rel = narrativeFile(who, id);
+    const rel = narrativePath({ ...who, lang: who.lang as "bg" | "en", slot: id });
     const path = join(dir, rel);
     const stamp = stampOf(id);
     const onDisk = existsSync(path) ? readFileSync(path) : undefined;
@@ -189,7 +190,10 @@ function pullOne(abs: string, shown: string, dir: string, outputs: readonly Mani
     writes.push({ path, text: own });
   }
   for (const w of writes) writeFileAtomic(w.path, w.text);
-  if (!report.errors.length) handBack(dir, abs);
+  if (!report.errors.length) {
+    const busy = handBack(dir, abs);
+    if (busy) report.warnings.push(busy);
+  }
   return report;
 }
 
@@ -199,13 +203,26 @@ function pullOne(abs: string, shown: string, dir: string, outputs: readonly Mani
  * half-way records its own files (.edih-pending.json), so the next build rewrites it instead of
  * keeping it as "edited by hand".
  */
-function handBack(dir: string, abs: string): void {
+function handBack(dir: string, abs: string): string | undefined {
   const outDir = join(dir, "out");
   const rel = relative(outDir, abs).split(/[\\/]/).join("/");
-  if (rel.startsWith("..") || !readManifest(outDir)?.outputs.some((o) => o.path === rel)) return;
-  const pending = readPending(outDir);
-  pending[rel] = sha256(readFileSync(abs));
-  writeFileAtomic(join(outDir, PENDING_FILE), JSON.stringify(pending, null, 2));
+  if (rel.startsWith("..") || !readManifest(outDir)?.outputs.some((o) => o.path === rel)) return undefined;
+  // The pending file is the build's bookkeeping: written under the same lock a build holds.
+  let lock;
+  try {
+    lock = acquireLock(outDir);
+  } catch (err) {
+    if (err instanceof LockedError) return `a build is writing out/ now: the next build keeps this DOCX as edited by hand (its text is in narrative/ now; rebuild it with --force)`;
+    throw err;
+  }
+  try {
+    const pending = readPending(outDir);
+    pending[rel] = sha256(readFileSync(abs));
+    writeFileAtomic(join(outDir, PENDING_FILE), JSON.stringify(pending, null, 2));
+  } finally {
+    lock.release();
+  }
+  return undefined;
 }
 
 /** A DOCX whose properties were lost: its name as built (`part-b.docx`, in a folder `en`) against the manifest. */

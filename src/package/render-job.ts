@@ -2,8 +2,7 @@
  * Renders one planned job (a document in a language, for a partner) to the requested formats.
  * The same code runs in the build process and in render workers, so both produce the same bytes.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { relative } from "node:path";
 import type { CallPack } from "../calls/index.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Application } from "../schema/index.js";
@@ -11,8 +10,6 @@ import { isInside } from "../inside.js";
 import type { Job } from "./plan.js";
 import type { DocumentRenderer } from "../render/index.js";
 import type { NarrativeFile } from "../narrative/load.js";
-import { sha256 } from "./hash.js";
-import { narrativeFile, slotIds } from "../narrative/slot-files.js";
 import type { SlotStamp } from "../narrative/stamp.js";
 
 export type Format = "docx" | "pdf";
@@ -53,7 +50,7 @@ const DRAFT_MARK = {
 export type JobRenderer = (job: Job, formats: readonly Format[]) => Promise<JobResult>;
 
 export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
-  const [{ buildContext }, render, { insertNarrative }, docx, pdf] = await Promise.all([
+  const [{ buildContext }, render, { insertNarrative, slotsIn }, docx, pdf] = await Promise.all([
     import("../model/index.js"), import("../render/index.js"), import("../narrative/insert.js"), import("../writers/docx/index.js"), import("../writers/pdf/index.js"),
   ]);
   // Each template set is read and compiled once, for every job of its document and language.
@@ -91,14 +88,16 @@ export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
     let slots: Record<string, SlotStamp> | undefined;
     for (const format of formats) {
       if (format === "docx") {
-        const ids = slotIds(doc.tree);
+        const ids = slotsIn(doc.tree).map((place) => place.id);
         if (!ids.length) {
           files.push({ format, bytes: await docx.writeDocx(doc, mark) });
           continue;
         }
         // Stamped so `narrative pull` can tell an edit in Word from a newer narrative file.
         const { stampParts } = await import("../narrative/stamp.js");
-        const narrative = Object.fromEntries(ids.map((id) => [id, narrativeHash(env.projectDir, job, id)]));
+        // The narrative this document was built from (what the build read), by the hash of its bytes.
+        const used = (id: string) => mine.find((f) => f.slot === id && f.lang === job.lang)?.sha256 ?? null;
+        const narrative = Object.fromEntries(ids.map((id) => [id, used(id)]));
         const who = { document: job.document, lang: job.lang, ...(job.partner ? { partner: job.partner } : {}) };
         files.push({ format, bytes: await docx.writeDocx(doc, { ...mark, addParts: (parts) => {
           const stamped = stampParts(parts, who, narrative);
@@ -109,11 +108,6 @@ export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
     }
     return { diagnostics, title: doc.meta.title, fills: doc.fills, notes: doc.notes, files, ...(slots ? { slots } : {}) };
   };
-}
-
-function narrativeHash(projectDir: string, job: Job, slot: string): string | null {
-  const file = join(projectDir, narrativeFile(job, slot));
-  return existsSync(file) ? sha256(readFileSync(file)) : null;
 }
 
 type RendererOptions = Parameters<typeof import("../render/index.js").documentRenderer>[0];

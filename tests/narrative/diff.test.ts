@@ -1,7 +1,8 @@
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { diffNarrative, wordDelta } from "../../src/narrative/diff.js";
+import { diffNarrative } from "../../src/narrative/diff.js";
+import { wordDelta } from "../../src/narrative/word-diff.js";
 import type { NarrativeFile } from "../../src/narrative/load.js";
 import { copyExample, edih, EXAMPLE } from "../e2e/build-helpers.js";
 

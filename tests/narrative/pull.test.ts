@@ -1,6 +1,6 @@
 // `edih narrative pull` through the built CLI, on DOCX files LibreOffice really edited and saved.
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { edih, sha256File } from "../e2e/build-helpers.js";
@@ -198,6 +198,21 @@ describe("a DOCX edited in place in out/", () => {
     expect(rebuilt.stdout + rebuilt.stderr).not.toMatch(/changed by hand/);
     expect(rebuilt.code).toBe(0);
     expect(sha256File(docx)).not.toBe(edited);
+  }, 120_000);
+
+  it("is not handed back while a build holds out/'s lock: the text is pulled, the bookkeeping left to the build", () => {
+    const dir = appWithSlot("pull-locked");
+    build(dir, "--format", "docx");
+    const docx = join(dir, "out/en/budget-table.docx");
+    copyFileSync(libreOffice(docx, "type"), docx);
+    // A live process on this host (this test's) holds the lock, as a running build would.
+    writeFileSync(join(dir, "out/.edih-lock"), JSON.stringify({ pid: process.pid, started: new Date().toISOString(), host: hostname() }) + "\n");
+    const r = pull(dir, docx);
+    expect(r.code).toBe(0);
+    expect(r.stdout + r.stderr).toMatch(/warning: a build is writing out\/ now: the next build keeps this DOCX as edited by hand/);
+    expect(narrativeFiles(dir)).toEqual({ [FILE]: TYPED });
+    expect(existsSync(join(dir, "out/.edih-pending.json"))).toBe(false);
+    expect(existsSync(join(dir, "out/.edih-lock"))).toBe(true);
   }, 120_000);
 });
 
