@@ -11,7 +11,8 @@ import { readTextFile } from "../load/text.js";
 import { renderedSizeProblem } from "./limits.js";
 import type { Currency, Lang } from "./format.js";
 import { templateRunner, TemplateError, type SourceFile } from "./template.js";
-import { normaliseTree, parseMarkdown } from "./tree.js";
+import { normaliseTree } from "./tree.js";
+import { parseMarkdownCached } from "./parse-cache.js";
 import { idlessFills } from "./slots.js";
 
 /** A slot problem found in the rendered text, located in the template by the id's static part. */
@@ -167,7 +168,7 @@ export function documentRenderer(opts: Omit<RenderOptions, "context">): Document
 
     // A --draft build (context.draft set) shows the tool's notes in place; a final one lists them only.
     const keepNotes = !!(context as { draft?: unknown }).draft;
-    const { tree, fills, notes, problems } = normaliseTree(parseMarkdown(markdown), markdown, { keepNotes });
+    const { tree, fills, notes, problems } = normaliseTree(parseMarkdownCached(markdown), markdown, { keepNotes });
     for (const p of problems) {
       diagnostics.push({ ruleId: "template", severity: p.severity ?? "warning", message: p.message, file: opts.templatePath,
         ...(p.severity === "error" ? slotLocation(p.message, opts.template) : {}) });

@@ -1,0 +1,119 @@
+/**
+ * parseMarkdown with a memory: the template output is cut into sections at top-level ATX
+ * headings, each section is parsed once per distinct text and kept, and the document's tree is
+ * put together from copies of the sections' trees with their positions moved to where the
+ * section sits. Parsing Part B (30 KB) takes a few hundred milliseconds, and after one edit (a
+ * KPI, a partner's name) all but one or two of its sections read as before: `apply build
+ * --watch` parses only those. The per-partner copies of a document share most sections too.
+ *
+ * The result equals `parseMarkdown(markdown)` node for node, positions included (tested on every
+ * bundled template and on generated Markdown). Where a cut could change the parse — text that
+ * might hold an HTML block or a link reference definition (both reach across a heading), or a
+ * lone CR — the whole text is parsed as one section.
+ */
+import type { Root, RootContent } from "mdast";
+import { parseMarkdown } from "./tree.js";
+
+/** Sections kept, least recently used dropped first: several documents × languages × edits. */
+const KEEP_SECTIONS = 4096;
+const sections = new Map<string, Root>();
+
+const HEADING = /^#{1,6}(?:[ \t]|$)/;
+const FENCE = /^\s*(`{3,}|~{3,})/;
+const DIRECTIVE_OPEN = /^\s*:{3,}[A-Za-z]/;
+const DIRECTIVE_CLOSE = /^\s*:{3,}\s*$/;
+/** An HTML block or a definition may span a heading, so the cut would not be safe. */
+const CUT_UNSAFE = /^\s*(?:<|\[[^\]]*\]:)|\r/m;
+
+export function parseMarkdownCached(markdown: string): Root {
+  if (CUT_UNSAFE.test(markdown)) return parseMarkdown(markdown);
+  const cuts = sectionStarts(markdown);
+  const root: Root = { type: "root", children: [] };
+  let line = 1;
+  let end: Point | undefined;
+  for (let i = 0; i < cuts.length; i++) {
+    const from = cuts[i]!;
+    const text = markdown.slice(from, cuts[i + 1] ?? markdown.length);
+    const tree = sectionTree(text);
+    const shift = { line: line - 1, offset: from };
+    for (const child of tree.children) root.children.push(copy(child, shift) as RootContent);
+    if (tree.position) end = movePoint(tree.position.end, shift);
+    line += countLines(text);
+  }
+  if (end) root.position = { start: { line: 1, column: 1, offset: 0 }, end };
+  return root;
+}
+
+function sectionTree(text: string): Root {
+  let tree = sections.get(text);
+  if (tree) {
+    sections.delete(text);
+  } else {
+    tree = parseMarkdown(text);
+    if (sections.size >= KEEP_SECTIONS) sections.delete(sections.keys().next().value!);
+  }
+  sections.set(text, tree);
+  return tree;
+}
+
+/**
+ * Offsets where a section starts: 0, and every line that opens an ATX heading outside fenced
+ * code and outside a directive container (`:::fill` … `:::`). Such a line ends whatever block
+ * came before it (a paragraph, list, table or quote), so the text on either side parses alone
+ * as it parses together.
+ */
+function sectionStarts(markdown: string): number[] {
+  const starts = [0];
+  let fence: { char: string; length: number } | undefined;
+  let depth = 0;
+  let at = 0;
+  while (at < markdown.length) {
+    const nl = markdown.indexOf("\n", at);
+    const lineEnd = nl < 0 ? markdown.length : nl;
+    const line = markdown.slice(at, lineEnd);
+    const f = FENCE.exec(line);
+    if (fence) {
+      if (f && f[1]![0] === fence.char && f[1]!.length >= fence.length && line.trim() === f[1]) fence = undefined;
+    } else if (f) {
+      fence = { char: f[1]![0]!, length: f[1]!.length };
+    } else if (DIRECTIVE_OPEN.test(line)) {
+      depth++;
+    } else if (DIRECTIVE_CLOSE.test(line)) {
+      depth = Math.max(0, depth - 1);
+    } else if (at > 0 && depth === 0 && HEADING.test(line)) {
+      starts.push(at);
+    }
+    at = lineEnd + 1;
+  }
+  return starts;
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+interface Shift { line: number; offset: number }
+
+/** A deep copy of a parsed node (plain objects, arrays, scalars), its points moved by `shift`. */
+function copy(value: unknown, shift: Shift): unknown {
+  if (Array.isArray(value)) return value.map((v) => copy(v, shift));
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (k === "position" && v && typeof v === "object") {
+      const p = v as { start: Point; end: Point };
+      out[k] = { start: movePoint(p.start, shift), end: movePoint(p.end, shift) };
+    } else {
+      out[k] = copy(v, shift);
+    }
+  }
+  return out;
+}
+
+interface Point { line: number; column: number; offset?: number }
+
+function movePoint(p: Point, shift: Shift): Point {
+  return { line: p.line + shift.line, column: p.column, ...(p.offset !== undefined ? { offset: p.offset + shift.offset } : {}) };
+}
