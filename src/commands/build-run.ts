@@ -1,15 +1,16 @@
 // What `edih apply build` prints and returns; separate from build.ts so `--help` loads none of it.
-import { watch } from "node:fs";
 import { relative, resolve } from "node:path";
 import { countBySeverity } from "../diagnostics.js";
 import { EXIT } from "../errors.js";
-import { buildPackage, type BuildReport, type Format } from "../package/build.js";
+import { buildPackage, type BuildOptions, type BuildReport, type Format } from "../package/build.js";
 import { formatText, shouldColor } from "../report/index.js";
 import { formatPlan } from "../package/plan-text.js";
 import type { BuildFlags } from "./build.js";
 import { progressReporter } from "./progress.js";
 
-export async function runBuild(dir: string, flags: BuildFlags): Promise<number> {
+/** `extra` and `seen`: the watch loop's hooks (PDFs first, and the report for its timings). */
+export async function runBuild(dir: string, flags: BuildFlags, extra: Pick<BuildOptions, "onPdfsWritten"> = {},
+  seen?: (report: BuildReport) => void): Promise<number> {
   const started = Date.now();
   const progress = flags.quiet || flags.json ? undefined : progressReporter(process.stderr);
   let report: BuildReport;
@@ -20,11 +21,12 @@ export async function runBuild(dir: string, flags: BuildFlags): Promise<number> 
       ...(flags.callsDir ? { callsDir: flags.callsDir } : {}),
       formats: flags.format === "both" ? ["docx", "pdf"] : [flags.format as Format],
       draft: flags.draft ?? false, force: flags.force ?? false, allowOutside: flags.allowOutside ?? false,
-      ...(progress ? { onProgress: progress.update } : {}), ...(flags.dryRun ? { dryRun: true } : {}),
+      ...(progress ? { onProgress: progress.update } : {}), ...(flags.dryRun ? { dryRun: true } : {}), ...extra,
     });
   } finally {
     progress?.done();
   }
+  seen?.(report);
   const counts = countBySeverity(report.diagnostics);
   if (flags.dryRun && !report.stopped) return printPlan(report, flags);
   if (flags.json) {
@@ -125,47 +127,44 @@ function writtenLines(report: BuildReport, out: string): string[] {
 
 /** Rebuild on every save; invalid intermediate saves are reported and the watcher waits. */
 export async function watchBuild(dir: string, flags: BuildFlags): Promise<number> {
+  const { timedRebuild, rebuildTimes, shownFolder, warmUp, watchFolder } = await import("../package/watch.js");
   const root = resolve(dir);
   const outDir = flags.out ? resolve(flags.out) : resolve(root, "out");
-  await runBuild(dir, flags);
-  process.stderr.write(`watching ${relative(process.cwd(), root) || "."} for changes (Ctrl-C to stop)\n`);
-  let timer: NodeJS.Timeout | undefined;
+  let langs: ("bg" | "en")[] = [];
+  await runBuild(dir, flags, {}, (r) => { langs = r.validation.application?.languages ?? []; });
+  if (!flags.format || flags.format !== "docx") await warmUp(flags.lang?.length ? langs.filter((l) => flags.lang!.includes(l)) : langs);
+  process.stderr.write(`watching ${shownFolder(root)} for changes (Ctrl-C to stop)\n`);
   let running = false;
-  let again = false;
-  const rebuild = async () => {
-    if (running) { again = true; return; }
+  let next: number | undefined;
+  const once = async (savedAt: number) => {
+    if (running) { next ??= savedAt; return; }
     running = true;
     try {
-      do {
-        again = false;
+      for (let at: number | undefined = savedAt; at !== undefined; at = next, next = undefined) {
         process.stderr.write(`\nchange detected, rebuilding…\n`);
-        const started = performance.now();
         try {
-          await runBuild(dir, flags);
-          // The loop's own measure: templates, the Typst compiler and loaded modules stay warm between rebuilds.
-          if (flags.verbose) process.stderr.write(`rebuilt in ${Math.round(performance.now() - started)} ms\n`);
+          const r = await timedRebuild(at, async (onPdfsWritten) => {
+            let report: BuildReport | undefined;
+            await runBuild(dir, flags, { onPdfsWritten }, (x) => { report = x; });
+            return report!;
+          });
+          // From the save to the PDFs on disk: templates, parsed Markdown and the Typst compiler stay warm between rebuilds.
+          if (flags.verbose && !r.report.stopped) process.stderr.write(`${rebuildTimes(r)}\n`);
         } catch (err) {
           // A save in progress (edih.yaml briefly missing, a half-written file) must not end the watch.
           const e = err as { message?: string; hint?: string };
           process.stderr.write(`edih: ${e.message ?? String(err)}${e.hint ? `\n  hint: ${e.hint}` : ""}\n`);
         }
         process.stderr.write(`waiting for changes…\n`);
-      } while (again);
+      }
     } finally {
       running = false;
     }
   };
   return new Promise<number>((resolveDone) => {
-    const watcher = watch(root, { recursive: true }, (_event, name) => {
-      if (!name) return;
-      const full = resolve(root, name.toString());
-      if (full.startsWith(outDir) || /(^|[/\\])\.|\.tmp$|~$/.test(name.toString())) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => void rebuild(), 300);
-    });
+    const stop = watchFolder(root, outDir, (savedAt) => void once(savedAt));
     process.once("SIGINT", () => {
-      clearTimeout(timer);
-      watcher.close();
+      stop();
       resolveDone(EXIT.ok);
     });
   });

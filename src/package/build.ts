@@ -47,6 +47,25 @@ export interface BuildOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Plan only: read out/ and report the decisions, write nothing (no folder, no lock). */
   dryRun?: boolean;
+  /**
+   * Render and write the PDFs first, then call this (with the milliseconds since the build
+   * started), then the DOCX and the merged packages: `apply build --watch` shows the edited PDF
+   * without waiting for the rest. Not called when no PDF is rendered.
+   */
+  onPdfsWritten?: (ms: number) => void;
+}
+
+/** Where a build's time went, in milliseconds (`apply build --watch --verbose` prints it). */
+export interface BuildTimings {
+  validate: number;
+  plan: number;
+  /** Rendering (templates, Markdown, layout) by format. */
+  pdf: number;
+  docx: number;
+  /** Merging the per-language packages. */
+  packages: number;
+  /** Writing files and the manifest. */
+  write: number;
 }
 
 export interface ProgressEvent {
@@ -79,9 +98,11 @@ export interface BuildReport {
   pages: Record<string, number>;
   /** Worker threads that rendered this build (0: the build's own thread). */
   renderWorkers: number;
+  timings: BuildTimings;
 }
 
 export async function buildPackage(dir: string, opts: BuildOptions = {}): Promise<BuildReport> {
+  const started = performance.now();
   const cwd = opts.cwd ?? process.cwd();
   const projectDir = resolve(cwd, dir);
   const outDir = opts.out ? resolve(cwd, opts.out) : join(projectDir, "out");
@@ -91,8 +112,9 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
   }
   const validation = await validateProject(projectDir, { ...(opts.stage ? { stage: opts.stage } : {}), ...(opts.call ? { call: opts.call } : {}),
     ...(opts.callsDir ? { callsDir: opts.callsDir } : {}) });
+  const timings: BuildTimings = { validate: performance.now() - started, plan: 0, pdf: 0, docx: 0, packages: 0, write: 0 };
   const report: BuildReport = { outDir, validation, diagnostics: [...validation.diagnostics], stopped: false, plan: [],
-    written: [], writtenOutputs: [], skipped: [], kept: [], removed: [], fills: {}, notes: {}, pages: {}, renderWorkers: 0 };
+    written: [], writtenOutputs: [], skipped: [], kept: [], removed: [], fills: {}, notes: {}, pages: {}, renderWorkers: 0, timings };
   if (validation.usage) throw new UsageError(validation.usage.message, validation.usage.hint);
   const app = validation.application;
   const pack = validation.callPack;
@@ -123,10 +145,13 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
     refuseOddBookkeeping(outDir);
     removeStaleTemps(outDir);
     // Planned under the lock: the state it reads is the state this build replaces.
+    const planStarted = performance.now();
     const plan = preparePlan(request);
+    timings.plan = performance.now() - planStarted;
     report.plan = plan.decisions;
     await executePlan(plan, { app, pack, projectDir, outDir, draft, formats, force: opts.force ?? false, stage: opts.stage ?? "draft",
-      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) }, report);
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      ...(opts.onPdfsWritten ? { onPdfsWritten: () => opts.onPdfsWritten!(performance.now() - started) } : {}) }, report);
   } finally {
     lock.release();
   }
@@ -143,6 +168,7 @@ interface ExecuteEnv {
   force: boolean;
   stage: Stage;
   onProgress?: (event: ProgressEvent) => void;
+  onPdfsWritten?: () => void;
 }
 
 /** Carries out the plan's decisions: render, carry, keep, remove, refuse — and nothing else. */
@@ -170,35 +196,58 @@ async function executePlan(plan: PreparedPlan, env: ExecuteEnv, report: BuildRep
     }
   }
   const tasks = [...toRender.values()];
+  const timings = report.timings;
 
-  // Render what changed (on every core for large builds).
-  const total = tasks.length;
+  // Render what changed (on every core for large builds); with onPdfsWritten, the PDFs first and
+  // written before the rest.
+  const rounds: Format[][] = env.onPdfsWritten ? [["pdf"], ["docx"]] : [["docx", "pdf"]];
+  const batches = rounds.map((formats) => tasks.map((t) => ({ ...t, formats: t.formats.filter((f) => formats.includes(f)) })).filter((t) => t.formats.length));
+  const total = batches.reduce((n, b) => n + b.length, 0);
+  let done = 0;
+  let pending = plan.pending;
+  let committed = 0;
   env.onProgress?.({ done: 0, total, current: tasks[0]?.job.base ?? "" });
-  // Nothing to render (the usual rebuild): the render side, templates and fonts are never loaded.
-  const { results, workers } = total === 0 ? { results: [], workers: 0 } : await renderAll(tasks,
-    { app, pack, projectDir: env.projectDir, templateDirs: plan.templateDirs, draft: env.draft, narrative: plan.narrative },
-    (task, done) => env.onProgress?.({ done, total, current: task.job.base }));
-  report.renderWorkers = workers;
-
-  // Stage the results in plan order.
-  tasks.forEach((task, i) => {
-    const result = results[i]!;
-    report.diagnostics.push(...result.diagnostics);
-    if (result.fills !== undefined) report.fills[task.job.base] = result.fills;
-    if (result.notes?.length) report.notes[task.job.base] = result.notes;
-    for (const file of result.files) {
-      const path = `${task.job.base}.${file.format}`;
-      const entry: ManifestOutput = { path, sha256: sha256(file.bytes), size: file.bytes.length, document: task.job.document,
-        lang: task.job.lang, ...(task.job.partner ? { partner: task.job.partner } : {}), format: file.format,
-        inputs: task.inputs, parts: task.parts!, ...(result.title !== undefined ? { title: result.title } : {}),
-        ...(file.pages !== undefined ? { pages: file.pages } : {}),
-        ...(file.format === "docx" && result.slots ? { slots: result.slots } : {}) };
-      if (file.pages !== undefined) report.pages[path] = file.pages;
-      staged.push({ path, bytes: file.bytes, entry });
+  for (const [round, batch] of batches.entries()) {
+    if (!batch.length) continue;
+    const renderStarted = performance.now();
+    // Nothing to render (the usual rebuild): the render side, templates and fonts are never loaded.
+    const { results, workers } = await renderAll(batch,
+      { app, pack, projectDir: env.projectDir, templateDirs: plan.templateDirs, draft: env.draft, narrative: plan.narrative },
+      (task) => env.onProgress?.({ done: ++done, total, current: task.job.base }));
+    report.renderWorkers = Math.max(report.renderWorkers, workers);
+    const fresh: Staged[] = [];
+    // Stage the results in plan order.
+    // A document rendered in both rounds reports its template's problems once.
+    const seen = round === 0 ? undefined : new Set(report.diagnostics.map((d) => JSON.stringify(d)));
+    batch.forEach((task, i) => {
+      const result = results[i]!;
+      report.diagnostics.push(...result.diagnostics.filter((d) => !seen?.has(JSON.stringify(d))));
+      if (result.fills !== undefined) report.fills[task.job.base] = result.fills;
+      if (result.notes?.length) report.notes[task.job.base] = result.notes;
+      for (const file of result.files) {
+        const path = `${task.job.base}.${file.format}`;
+        const entry: ManifestOutput = { path, sha256: sha256(file.bytes), size: file.bytes.length, document: task.job.document,
+          lang: task.job.lang, ...(task.job.partner ? { partner: task.job.partner } : {}), format: file.format,
+          inputs: task.inputs, parts: task.parts!, ...(result.title !== undefined ? { title: result.title } : {}),
+          ...(file.pages !== undefined ? { pages: file.pages } : {}),
+          ...(file.format === "docx" && result.slots ? { slots: result.slots } : {}) };
+        if (file.pages !== undefined) report.pages[path] = file.pages;
+        fresh.push({ path, bytes: file.bytes, entry });
+      }
+    });
+    const rendered = performance.now();
+    for (const format of rounds[round]!) if (batch.some((t) => t.formats.includes(format))) timings[format] += (rendered - renderStarted) / rounds[round]!.length;
+    staged.push(...fresh);
+    if (env.onPdfsWritten && round === 0) {
+      pending = commit(outDir, fresh, pending, report);
+      committed = staged.length;
+      timings.write += performance.now() - rendered;
+      env.onPdfsWritten();
     }
-  });
+  }
   env.onProgress?.({ done: total, total, current: "package" });
 
+  const mergeStarted = performance.now();
   for (const d of plan.decisions) {
     const lang = plan.packages.get(d.path);
     if (!lang || d.action !== "render") continue;
@@ -206,8 +255,10 @@ async function executePlan(plan: PreparedPlan, env: ExecuteEnv, report: BuildRep
     if (merged) staged.push(merged);
   }
   report.diagnostics.push(...pageLimitDiagnostics(pack, report.pages));
+  const writeStarted = performance.now();
+  timings.packages = writeStarted - mergeStarted;
 
-  commit(outDir, staged, plan.pending, report);
+  commit(outDir, staged.slice(committed), pending, report);
   const outputs = [...carried.values(), ...staged.map((s) => s.entry)]
     .filter((o, i, all) => all.findIndex((x) => x.path === o.path) === i);
   const decided = new Map(plan.decisions.map((d) => [d.path, d]));
@@ -230,6 +281,7 @@ async function executePlan(plan: PreparedPlan, env: ExecuteEnv, report: BuildRep
   // Left untouched when nothing changed, so a no-op build writes nothing at all.
   if (plan.manifest.text !== text) writeFileAtomic(join(outDir, MANIFEST_FILE), text);
   rmSync(join(outDir, PENDING_FILE), { force: true });
+  timings.write += performance.now() - writeStarted;
 }
 
 /**
@@ -354,8 +406,8 @@ function pageLimitDiagnostics(pack: CallPack, pages: Record<string, number>): Di
  * build killed half-way leaves files that the next build recognises as its own, not as hand edits.
  */
 function commit(outDir: string, staged: Staged[],
-  pending: Record<string, string>, report: BuildReport): void {
-  if (staged.length === 0) return;
+  pending: Record<string, string>, report: BuildReport): Record<string, string> {
+  if (staged.length === 0) return pending;
   const next = { ...pending };
   for (const s of staged) next[s.path] = s.entry.sha256;
   writeFileAtomic(join(outDir, PENDING_FILE), JSON.stringify(next, null, 2));
@@ -364,4 +416,5 @@ function commit(outDir: string, staged: Staged[],
     report.written.push(s.path);
     report.writtenOutputs.push(s.entry);
   }
+  return next;
 }
