@@ -3,7 +3,7 @@
  * untrusted (e-mailed, synced, checked into git), so a link or a folder where an output or its
  * language folder should be is reported, not written through.
  */
-import { lstatSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, rmSync, type BigIntStats } from "node:fs";
 import { join } from "node:path";
 import { ATOMIC_TEMP } from "../write-atomic.js";
 import { sha256 } from "./hash.js";
@@ -36,7 +36,7 @@ export function readDiskState(outDir: string, paths: Iterable<string>): Map<stri
 
 function lstatOrUndefined(p: string) {
   try {
-    return lstatSync(p);
+    return lstatSync(p, { bigint: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") return undefined;
@@ -59,7 +59,31 @@ function entryAt(outDir: string, path: string): DiskEntry {
   if (info.isSymbolicLink()) return { kind: "unsafe", why: "it is a symbolic link (edih never writes through links in the output folder)" };
   if (info.isDirectory()) return { kind: "unsafe", why: "it is a folder where edih's file should be" };
   if (!info.isFile()) return { kind: "unsafe", why: "it is not a regular file" };
-  return { kind: "file", sha256: sha256(readFileSync(full)) };
+  return { kind: "file", sha256: hashOf(full, info) };
+}
+
+/**
+ * Hashes of output files by path, with the file's identity when hashed, for the watch loop: after
+ * one edit, out/ holds ~150 files of which a handful changed. A hash is reused only when the
+ * file's device, inode, size, mtime and ctime are all unchanged, and the hash was taken more than
+ * FS_TICK after the ctime: a write within the same timestamp tick as the one hashed could
+ * otherwise keep all of them equal (git's "racily clean" entries). A user cannot set ctime.
+ */
+const hashes = new Map<string, { stamp: string; sha256: string }>();
+const FS_TICK_NS = 2_000_000_000n;
+const KEEP_HASHES = 20_000;
+
+function hashOf(full: string, info: BigIntStats): string {
+  const stamp = `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
+  const known = hashes.get(full);
+  if (known?.stamp === stamp) return known.sha256;
+  const sha = sha256(readFileSync(full));
+  const hashedAt = BigInt(Date.now()) * 1_000_000n;
+  if (hashedAt - info.ctimeNs > FS_TICK_NS) {
+    if (hashes.size >= KEEP_HASHES) hashes.clear();
+    hashes.set(full, { stamp, sha256: sha });
+  } else hashes.delete(full);
+  return sha;
 }
 
 /**

@@ -110,9 +110,13 @@ export function referenceDataHash(): string {
   return (refdataHash = sha256(stableJson(files)));
 }
 
+const callHashes = new WeakMap<CallPack, string>();
 /** The call pack as documents see it: its id, title, facts (rates, limits, dates) and documents. */
 export function callHash(pack: CallPack): string {
-  return sha256(stableJson({ id: pack.id, title: pack.title, stage: pack.stage, facts: pack.facts, documents: pack.documents }));
+  // Asked once per output of a build (146 for the example); a loaded pack is not changed afterwards.
+  let h = callHashes.get(pack);
+  if (h === undefined) callHashes.set(pack, (h = sha256(stableJson({ id: pack.id, title: pack.title, stage: pack.stage, facts: pack.facts, documents: pack.documents }))));
+  return h;
 }
 
 export interface HashEnv {
