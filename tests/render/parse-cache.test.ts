@@ -1,0 +1,59 @@
+// parseMarkdownCached must give the tree parseMarkdown gives, positions included, whatever the
+// text: on every bundled template rendered for the example, on generated Markdown made of the
+// constructs a section cut could break, and after the caller changed an earlier result.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { isDeepStrictEqual } from "node:util";
+import { validateProject } from "../../src/validate.js";
+import { buildContext } from "../../src/model/index.js";
+import { loadTemplateSet, markdownRenderer } from "../../src/render/index.js";
+import { parseMarkdownCached } from "../../src/render/parse-cache.js";
+import { parseMarkdown } from "../../src/render/tree.js";
+import { templateSearchPath } from "../../src/package/inputs.js";
+import { planJobs } from "../../src/package/plan.js";
+import { EXAMPLE } from "../e2e/build-helpers.js";
+
+describe("parseMarkdownCached", () => {
+  it("equals one parse of the whole text for every document of the example, bg and en, every partner's copy", async () => {
+    const v = await validateProject(EXAMPLE);
+    const app = v.application!;
+    const pack = v.callPack!;
+    let compared = 0;
+    for (const job of planJobs(app, pack.documents)) {
+      const { set } = loadTemplateSet(templateSearchPath(EXAMPLE), job.document, job.lang);
+      const run = markdownRenderer({ template: set!.template.source, templatePath: set!.template.path, partials: set!.partials,
+        labels: set!.labels, lang: job.lang, currency: app.budget.currency });
+      const md = run(buildContext(app, { callPack: pack, lang: job.lang, ...(job.partner ? { partnerId: job.partner } : {}), draft: null })).markdown!;
+      expect(isDeepStrictEqual(parseMarkdownCached(md), parseMarkdown(md)), job.base).toBe(true);
+      compared++;
+    }
+    expect(compared).toBe(72);
+  }, 300_000);
+
+  // Lines chosen to straddle a cut: headings inside fences and directive boxes, setext
+  // underlines, lists and quotes a heading ends, tables, HTML and definitions (never cut).
+  const LINES = ["", "# Title", "## Section *two*", "###### deep", "#no-space", "Text with *emphasis* and `code`.", "more text",
+    "- item", "  continued", "1. first", "> quoted", "> # heading in a quote", "| a | b |", "|---|---|", "| 1 | 2 |",
+    "```", "``` js", "~~~", "    indented code", "# in code?", ":::fill{#needs-analysis}", ":::signatures", ":::", "::::note", "::::",
+    "::toc", "---", "===", "Setext", "<div>", "<!-- comment", "-->", "[ref]: https://example.org", "[ref] link", "Word :blank[] here",
+    "\t# tabbed", "   # three spaces"];
+
+  it("equals one parse on generated Markdown", () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...LINES), { maxLength: 40 }), fc.boolean(), (lines, trailing) => {
+      const md = lines.join("\n") + (trailing ? "\n" : "");
+      expect(parseMarkdownCached(md)).toEqual(parseMarkdown(md));
+    }), { numRuns: 400 });
+  });
+
+  it("hands out a fresh tree each time: a caller's changes never reach the next parse", () => {
+    const md = "# One\n\nFirst.\n\n# Two\n\nSecond.\n";
+    const first = parseMarkdownCached(md);
+    (first.children[1] as { children: { value: string }[] }).children[0]!.value = "changed by a writer";
+    first.children.pop();
+    expect(parseMarkdownCached(md)).toEqual(parseMarkdown(md));
+    // An edit in one section, then the same section back: the other section's positions follow.
+    const longer = "# One\n\nFirst, now longer\nover two lines.\n\n# Two\n\nSecond.\n";
+    expect(parseMarkdownCached(longer)).toEqual(parseMarkdown(longer));
+    expect(parseMarkdownCached(md)).toEqual(parseMarkdown(md));
+  });
+});
