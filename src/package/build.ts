@@ -10,7 +10,7 @@ import { StateError, UsageError } from "../errors.js";
 import type { CallPack } from "../calls/index.js";
 import type { Application } from "../schema/index.js";
 import { validateProject, type Stage, type ValidateResult } from "../validate.js";
-import { toolVersion } from "../version.js";
+import { toolVersion } from "../domain/install.js";
 import { textIn } from "../model/text.js";
 import { sha256 } from "./hash.js";
 import { bookmarkTitle, packageInputsHash, type InputParts } from "./inputs.js";
