@@ -40,7 +40,7 @@ export type PartnerContext = DocumentContext["partners"][number];
 export function buildContext(application: Application, opts: BuildOptions) {
   const { lang } = opts;
   const ref = opts.refdata ?? defaultRefData();
-  const call = callContext(opts.callPack);
+  const call = callContext(opts.callPack, lang);
   const hub = normHub(application.hub);
   const partnerName = (id: string): string => {
     const p = application.partners.find((x) => x.id === id);
