@@ -7,7 +7,7 @@ import { didYouMean } from "../rules/lib/suggest.js";
 import { RULES_BY_ID } from "../rules/index.js";
 import {
   CallPackFile, REQUIRED_FACTS, factNumber, type CallPack, type CallPackFile as CallPackFileT, type RuleSetting,
-} from "./types.js";
+} from "../schema/call-pack.js";
 
 const RULE_ID = "call-pack";
 

@@ -1,5 +1,5 @@
 import type { Application, Language, Multilingual, Partner } from "../schema/index.js";
-import { lineFigures, sumFigures, type BudgetFigures, type BudgetRates } from "./budget.js";
+import { lineFigures, sumFigures, type BudgetFigures, type BudgetRates } from "../domain/budget.js";
 import { callContext, type CallContext, type CallFacts } from "./call.js";
 import { normHub, normPartner } from "./normalize.js";
 import { bundledRefData, type RefData } from "./refdata.js";

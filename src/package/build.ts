@@ -12,7 +12,7 @@ import type { Application } from "../schema/index.js";
 import { validateProject, type Stage, type ValidateResult } from "../validate.js";
 import { toolVersion } from "../domain/install.js";
 import { textIn } from "../model/text.js";
-import { sha256 } from "./hash.js";
+import { sha256 } from "../domain/hash.js";
 import { bookmarkTitle, packageInputsHash, type InputParts } from "./inputs.js";
 import { renderAll } from "./render-pool.js";
 import type { Format } from "./render-job.js";

@@ -11,7 +11,7 @@ import { textIn } from "../model/text.js";
 import { dataDir } from "../domain/install.js";
 import type { Application } from "../schema/index.js";
 import { toolVersion } from "../domain/install.js";
-import { sha256, stableJson } from "./hash.js";
+import { sha256, stableJson } from "../domain/hash.js";
 import { bundledTemplatesDir } from "../domain/install.js";
 import type { Job } from "./plan.js";
 import type { NarrativeFile } from "../narrative/load.js";
