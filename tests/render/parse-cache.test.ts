@@ -4,13 +4,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isDeepStrictEqual } from "node:util";
-import { validateProject } from "../../src/validate.js";
+import { validateProject } from "../../src/validate/index.js";
 import { buildContext } from "../../src/model/index.js";
 import { loadTemplateSet, markdownRenderer } from "../../src/render/index.js";
 import { parseMarkdownCached } from "../../src/render/parse-cache.js";
 import { parseMarkdown } from "../../src/render/tree.js";
 import { templateSearchPath } from "../../src/package/inputs.js";
-import { planJobs } from "../../src/package/plan.js";
+import { planJobs } from "../../src/model/jobs.js";
 import { EXAMPLE } from "../e2e/build-helpers.js";
 
 describe("parseMarkdownCached", () => {

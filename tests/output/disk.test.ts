@@ -5,7 +5,7 @@ import { mkdtempSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readDiskState } from "../../src/package/disk.js";
+import { readDiskState } from "../../src/output/disk.js";
 
 const sha = (s: string) => createHash("sha256").update(s).digest("hex");
 const hashIn = (dir: string, path: string) => {
