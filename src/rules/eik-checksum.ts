@@ -12,7 +12,6 @@ export default defineRule({
     source: { text: "ЕИК/БУЛСТАТ structure and check digits as published by the Registry Agency (Агенция по вписванията, register БУЛСТАТ, http://bulstat.registryagency.bg/Fr-about2.html#Structure, undated page, read 11.2025), cross-checked with the open-source st0yanov/eik_validator and python-stdnum test vectors", confirmed: true },
     messages: {
       notBulgarian: "{{who}}: eik: is a Bulgarian ЕИК/БУЛСТАТ, but the entity is seated in {{country}}",
-      format: "{{who}}: ЕИК {{eik}} does not have 9 or 13 digits",
       zeros: "{{who}}: ЕИК {{eik}} is all zeros",
       "checksum-9": "{{who}}: ЕИК {{eik}} fails the ЕИК check digit (9th digit)",
       "checksum-13": "{{who}}: ЕИК {{eik}} fails the check digit of a 13-digit code (13th digit)",
@@ -30,7 +29,8 @@ export default defineRule({
         continue;
       }
       const problem = eikProblem(eik);
-      if (problem) {
+      // The schema already refuses codes that are not 9 or 13 digits (src/schema/common.ts Eik).
+      if (problem && problem !== "format") {
         report({ messageId: problem, data: { who, eik }, path: [...path, "eik"], hint: "copy the code from the Търговски регистър / регистър БУЛСТАТ; a typo usually breaks the check digit" });
       }
     }
