@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineRule } from "./types.js";
-import { didYouMean } from "./lib/suggest.js";
+import { didYouMean } from "../schema/suggest.js";
 
 export default defineRule({
   meta: {

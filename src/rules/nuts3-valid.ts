@@ -5,7 +5,7 @@ import type { JsonPath } from "../diagnostics.js";
 import type { NutsTable } from "../refdata/nuts.js";
 import { defineRule } from "./types.js";
 import { isoCountry, nutsCountry } from "../refdata/countries.js";
-import { didYouMean } from "./lib/suggest.js";
+import { didYouMean } from "../schema/suggest.js";
 import { variants } from "./lib/text.js";
 
 function places(app: Application): Array<{ place: Place; path: JsonPath; who: string }> {

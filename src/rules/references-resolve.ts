@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { JsonPath } from "../diagnostics.js";
 import { defineRule } from "./types.js";
-import { didYouMean } from "./lib/suggest.js";
+import { didYouMean } from "../schema/suggest.js";
 
 export default defineRule({
   meta: {
