@@ -23,7 +23,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const SRC = join(ROOT, "src");
 
 /** src/ modules that run from dist/ even when imported by the bundle: what renders documents. */
-const DIST_SIDE = [/^writers\//, /^render\/(?!paths\.ts$)/, /^package\/render-[^/]+\.ts$/,
+const DIST_SIDE = [/^writers\//, /^render\//, /^package\/render-[^/]+\.ts$/,
   // The narrative checks run the templates (slot inventory): they load with the render side.
   /^narrative\/(facts|inventory)\.ts$/,
   // `narrative pull` reads DOCX (fflate, sax): only that command loads it.

@@ -18,4 +18,4 @@ export { buildPackage, type BuildOptions, type BuildReport } from "./package/bui
 export { formatJson, formatText } from "./report/index.js";
 export { diffApplications } from "./workflow/diff.js";
 export { applicationJsonSchema, partnerJsonSchema } from "./workflow/json-schema.js";
-export { toolVersion } from "./version.js";
+export { toolVersion } from "./domain/install.js";

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { isInside } from "../inside.js";
-import { sha256 } from "../package/hash.js";
+import { sha256 } from "../domain/hash.js";
 import { acquireLock, LockedError } from "../package/lock.js";
 import { PENDING_FILE, readManifest, readPending, type ManifestOutput } from "../package/manifest.js";
 import { writeFileAtomic } from "../write-atomic.js";

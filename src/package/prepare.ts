@@ -8,7 +8,7 @@ import { basename } from "node:path";
 import type { CallPack } from "../calls/index.js";
 import type { Application } from "../schema/index.js";
 import type { ValidateResult } from "../validate.js";
-import { sha256 } from "./hash.js";
+import { sha256 } from "../domain/hash.js";
 import { readNarrative, type NarrativeFile } from "../narrative/load.js";
 import { bookmarkTitle, inputParts, inputsHash, packageInputsHash, templateHasher, templateSearchPath, type InputParts } from "./inputs.js";
 import { readDiskState, type DiskEntry } from "./disk.js";

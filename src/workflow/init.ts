@@ -9,7 +9,7 @@ import {
   APPLICATION_SCHEMA_FILE, PARTNER_SCHEMA_FILE, applicationJsonSchema, partnerJsonSchema, schemaComment, schemaText,
 } from "./json-schema.js";
 import { copyApplicationSources, isSourcePath } from "./example-sources.js";
-import { packageRoot } from "./package-root.js";
+import { examplesDir } from "../domain/install.js";
 import { type NewPartner, multilingual, partnerYaml } from "./partner-file.js";
 import { FLOW_KEYS, toYaml } from "./yaml-text.js";
 
@@ -170,13 +170,13 @@ export function writeNewProject(dir: string, a: InitAnswers): string[] {
 }
 
 export function bundledExamples(): string[] {
-  const root = join(packageRoot(), "examples");
+  const root = examplesDir();
   return existsSync(root) ? readdirSync(root).filter((d) => existsSync(join(root, d, "edih.yaml"))).sort() : [];
 }
 
 /** Copies a bundled example (examples/<name>) into `dir`; returns the files written, relative. */
 export function copyExample(name: string, dir: string): string[] {
-  const src = join(packageRoot(), "examples", name);
+  const src = join(examplesDir(), name);
   copyApplicationSources(src, dir, { errorOnExist: true });
   const written = writeSchemaFiles(dir);
   const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true })

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPackage, type BuildOptions } from "../../src/package/build.js";
-import { sha256 } from "../../src/package/hash.js";
+import { sha256 } from "../../src/domain/hash.js";
 import { acquireLock, LockedError, LOCK_FILE } from "../../src/package/lock.js";
 import { isSafeOutputPath, readManifestFile } from "../../src/package/manifest.js";
 import { formatPlan } from "../../src/package/plan-text.js";
