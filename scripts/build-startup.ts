@@ -139,6 +139,9 @@ async function bundle(): Promise<boolean> {
     minifySyntax: true,
     legalComments: "none",
     logLevel: "warning",
+    // A name a bundled module imports but the deferred stub does not forward would be undefined at
+    // run time ("(void 0) is not a function" in the middle of a build): refuse the bundle instead.
+    logOverride: { "import-is-undefined": "error" },
     define: { "import.meta.url": "__edihImportMetaUrl" },
     plugins: [boundary],
   }).catch((err: unknown) => fail(`${err instanceof Error ? err.message : String(err)}\n` +

@@ -50,3 +50,9 @@ export const toolVersion = (): string => installation().version;
 export const dataDir = (): string => join(installRoot(), "data");
 export const bundledTemplatesDir = (): string => join(installRoot(), "templates");
 export const examplesDir = (): string => join(installRoot(), "examples");
+
+/** Where templates are looked up: the application's own templates/ first, then the bundled ones. */
+export function templateSearchPath(projectDir: string): string[] {
+  const own = join(projectDir, "templates");
+  return [...(existsSync(own) ? [own] : []), bundledTemplatesDir()];
+}

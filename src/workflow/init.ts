@@ -70,7 +70,7 @@ export async function callRequirements(call: string, le: InitAnswers["legalEntit
   const { loadCallPack } = await import("../calls/index.js");
   const pack = loadCallPack(call).pack;
   if (!pack) return { coordinatorRequired: false };
-  const { effectiveRules } = await import("../check.js");
+  const { effectiveRules } = await import("../calls/check.js");
   const on = new Map(effectiveRules(pack).filter((r) => r.severity === "error").map((r) => [r.rule.meta.id, r]));
   const req: CallRequirements = { coordinatorRequired: on.has("single-coordinator") };
   const fm = on.get("founders-minimum");
@@ -210,7 +210,7 @@ function shellArg(s: string): string {
  * ask for (errors no step covers are listed as validate words them).
  */
 export async function nextSteps(dir: string, a: InitAnswers): Promise<NextSteps> {
-  const { validateProject } = await import("../validate.js");
+  const { validateProject } = await import("../validate/index.js");
   const result = await validateProject(dir);
   const errors = result.diagnostics.filter((d) => d.severity === "error");
   const warnings = result.diagnostics.filter((d) => d.severity === "warning").length;

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { RULES, RULES_BY_ID } from "../../src/rules/index.js";
 import { listCallPacks, loadCallPack } from "../../src/calls/index.js";
-import { effectiveRules } from "../../src/check.js";
+import { effectiveRules } from "../../src/calls/check.js";
 import { placeholders } from "../../src/diagnostics.js";
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -3,7 +3,7 @@
 // a partner called `constructor` is a partner like any other.
 import { describe, expect, it } from "vitest";
 import { loadCallPack } from "../../src/calls/index.js";
-import { checkApplication } from "../../src/check.js";
+import { checkApplication } from "../../src/calls/check.js";
 import { buildContext, documentInputs } from "../../src/model/index.js";
 import { readCallPack } from "../model/load-example.js";
 import { Application } from "../../src/schema/application.js";
