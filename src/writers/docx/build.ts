@@ -227,7 +227,10 @@ const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.H
 
 const handlers: Handlers<Ctx, Piece[]> = {
   root: (n, ctx) => renderAll(n.children, ctx),
-  paragraph: (n, ctx) => [{ block: paragraph(inlines(n.children, ctx), ctx) }],
+  // A justified line that ends in a line break is stretched across the page by Word and LibreOffice
+  // ("Place:      Sofia"); such a paragraph (an address, a place-and-date line) is set left-aligned.
+  paragraph: (n, ctx) => [{ block: paragraph(inlines(n.children, ctx), ctx,
+    n.children.some((c) => c.type === "break") && !ctx.para.alignment ? { alignment: AlignmentType.LEFT } : {}) }],
   heading: (n, ctx) => [{ block: new Paragraph({ heading: HEADINGS[Math.min(n.depth, 3) - 1], children: inlines(n.children, { ...ctx, bold: false }) }) }],
   text: (n, ctx) => inlineText(n.value.replace(/[ \t]*\r?\n[ \t]*/g, " "), ctx),
   strong: (n, ctx) => renderAll(n.children, { ...ctx, bold: true }),
