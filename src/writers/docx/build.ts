@@ -227,10 +227,7 @@ const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.H
 
 const handlers: Handlers<Ctx, Piece[]> = {
   root: (n, ctx) => renderAll(n.children, ctx),
-  // A justified line that ends in a line break is stretched across the page by Word and LibreOffice
-  // ("Place:      Sofia"); such a paragraph (an address, a place-and-date line) is set left-aligned.
-  paragraph: (n, ctx) => [{ block: paragraph(inlines(n.children, ctx), ctx,
-    n.children.some((c) => c.type === "break") && !ctx.para.alignment ? { alignment: AlignmentType.LEFT } : {}) }],
+  paragraph: (n, ctx) => [{ block: paragraph(inlines(n.children, ctx), ctx) }],
   heading: (n, ctx) => [{ block: new Paragraph({ heading: HEADINGS[Math.min(n.depth, 3) - 1], children: inlines(n.children, { ...ctx, bold: false }) }) }],
   text: (n, ctx) => inlineText(n.value.replace(/[ \t]*\r?\n[ \t]*/g, " "), ctx),
   strong: (n, ctx) => renderAll(n.children, { ...ctx, bold: true }),
@@ -377,6 +374,9 @@ export function buildDocx(doc: RenderedDocument, opts: { draftMark?: string; mea
     ...(opts.layout ? { pageNumbers: pdfPageNumbers(opts.layout) as never } : { features: { updateFields: true } }),
     // Body text is justified and hyphenated in the document's language, as in the PDF.
     hyphenation: { autoHyphenation: true },
+    // A justified line that ends in a line break is not stretched across the page ("Place:      Sofia"),
+    // as in Typst; without this Word and LibreOffice spread a place-and-date line over the whole width.
+    compatibility: { doNotExpandShiftReturn: true },
     styles: {
       default: { document: { run: { font: DOCX_FONT, size: density.size * 2, language: { value: lang } }, // lineRule is written out: without it LibreOffice lays big Title lines over each other.
         paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: { after: twips(density.paragraphGap), line: 276, lineRule: LineRuleType.AUTO } } } },
