@@ -6,7 +6,7 @@ import {
 import type { ListItem, PhrasingContent } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";
 import type { RenderedDocument } from "../../render/index.js";
-import { approximateMeasure, planTable, TABLE_FONT, tableTexts, toUnits, type Measure } from "../columns.js";
+import { approximateMeasure, groupPlans, keyValuePlan, planTable, TABLE_FONT, tableTexts, toUnits, type Measure, type PlanOptions, type TablePlan } from "../columns.js";
 import { closingGroups, FILL_KEEP_CHARS, isSignatures, keepsWithNext } from "../keep.js";
 import { DOCX_FONT } from "../fonts.js";
 import { COLORS, labelOf, NORMAL_DENSITY, PAGE as PAGE_PT, SIZES, twips, type Density, type FallbackLabel } from "../theme.js";
@@ -21,6 +21,8 @@ const HEADER_SHADE = COLORS.headerShade;
 /** A4, in twentieths of a point. */
 const PAGE = { width: twips(PAGE_PT.widthPt), height: twips(PAGE_PT.heightPt) };
 const TABLE_STYLE = "EdihTable";
+/** A key–value table: the grid of EdihTable without the header row's look. */
+const KEY_VALUE_STYLE = "EdihKeyValueTable";
 const label = (ctx: Ctx, key: FallbackLabel) => labelOf(ctx.labels, key);
 
 /**
@@ -30,13 +32,15 @@ const label = (ctx: Ctx, key: FallbackLabel) => labelOf(ctx.labels, key);
  */
 export const tableStyleXml = (): string => {
   const line = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="${COLORS.grid}"/>`;
-  return `<w:style w:type="table" w:customStyle="1" w:styleId="${TABLE_STYLE}"><w:name w:val="EDIH Table"/><w:uiPriority w:val="59"/>`
+  const style = (id: string, name: string, firstRow: string) => `<w:style w:type="table" w:customStyle="1" w:styleId="${id}"><w:name w:val="${name}"/><w:uiPriority w:val="59"/>`
     // Cells are not hyphenated: the column plan keeps every word whole, as the PDF's tables do.
     + `<w:pPr><w:suppressAutoHyphens/><w:spacing w:before="0" w:after="0"/></w:pPr>`
     + `<w:tblPr><w:tblBorders>${["top", "left", "bottom", "right", "insideH", "insideV"].map(line).join("")}</w:tblBorders>`
     + `<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="80" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr>`
-    + `<w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:trPr><w:tblHeader/></w:trPr>`
-    + `<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${HEADER_SHADE}"/></w:tcPr></w:tblStylePr></w:style>`;
+    + `${firstRow}</w:style>`;
+  return style(TABLE_STYLE, "EDIH Table", `<w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:trPr><w:tblHeader/></w:trPr>`
+    + `<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${HEADER_SHADE}"/></w:tcPr></w:tblStylePr>`)
+    + style(KEY_VALUE_STYLE, "EDIH Key-Value Table", "");
 };
 
 type Block = Paragraph | Table | TableOfContents;
@@ -61,8 +65,15 @@ interface Ctx {
   measure: Measure;
   /** Width of the text column in twips. */
   width: number;
+  /** Column plans shared by the key–value tables of a group (work-package headers). */
+  plans: ReadonlyMap<string, TablePlan>;
+  /** Set inside `:::key-value`: the tables there have no header row. */
+  keyValue?: { group?: string };
   state: { listInstance: number; bookmarks: number };
 }
+
+const planOptions = (ctx: Pick<Ctx, "width" | "measure">): PlanOptions =>
+  ({ width: ctx.width / 20, padding: TABLE_FONT.padding, fontSize: TABLE_FONT.size, minFontSize: TABLE_FONT.min, measure: ctx.measure });
 
 const blocks = (pieces: Piece[], ctx: Ctx): Block[] => toBlocks(pieces, (run) => paragraph(run, ctx));
 
@@ -220,6 +231,7 @@ const directives: DirectiveHandlers<Ctx, Piece[]> = {
     return [{ block: new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE }, columnWidths: [ctx.width / 2, ctx.width / 2],
       borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none } }) }];
   },
+  "key-value": (node, ctx) => renderAll(node.children, { ...ctx, keyValue: { ...(node.attributes?.group ? { group: node.attributes.group } : {}) } }),
   blank: (node, ctx) => inlineText(`[…${textOf(node)}…]`, { ...ctx, shade: FILL_SHADE, italic: true }),
 };
 
@@ -259,27 +271,29 @@ const handlers: Handlers<Ctx, Piece[]> = {
   },
   listItem: (n, ctx) => listItemPieces(n, ctx, undefined),
   table: (n, ctx) => {
-    const plan = planTable(tableTexts(n), { width: ctx.width / 20, padding: TABLE_FONT.padding, fontSize: TABLE_FONT.size,
-      minFontSize: TABLE_FONT.min, measure: ctx.measure });
+    const kv = ctx.keyValue;
+    const plan = kv ? keyValuePlan(n, ctx.plans, kv.group, planOptions(ctx)) : planTable(tableTexts(n), planOptions(ctx));
     const widths = toUnits(plan.fractions, ctx.width);
     const size = Math.round(plan.fontSize * 2);
+    // A key–value table has no header row: nothing shaded, nothing repeated on the next page; its keys are bold.
+    const header = (ri: number) => !kv && ri === 0;
     const rows = n.children.map((r, ri) => new TableRow({
-      tableHeader: ri === 0, cantSplit: true,
+      ...(kv ? {} : { tableHeader: ri === 0 }), cantSplit: true,
       children: widths.map((width, ci) => {
         const cell = r.children[ci];
         const align = n.align?.[ci];
-        const c: Ctx = { ...ctx, bold: ri === 0 || ctx.bold, size, para: {
+        const c: Ctx = { ...ctx, bold: header(ri) || (kv !== undefined && ci === 0) || ctx.bold, size, keyValue: undefined, para: {
           spacing: { before: 0, after: 0, line: 252, lineRule: LineRuleType.AUTO },
           alignment: align === "right" ? AlignmentType.RIGHT : align === "center" ? AlignmentType.CENTER : AlignmentType.LEFT } };
         return new TableCell({
           width: { size: width, type: WidthType.DXA },
           // Shading is also in the table style; written here too for readers that ignore conditional styles.
-          ...(ri === 0 ? { shading: { type: ShadingType.CLEAR, fill: HEADER_SHADE, color: "auto" } } : {}),
+          ...(header(ri) ? { shading: { type: ShadingType.CLEAR, fill: HEADER_SHADE, color: "auto" } } : {}),
           children: [paragraph(cell ? inlines(cell.children, c) : [], c)],
         });
       }),
     }));
-    return [{ block: new Table({ rows, style: TABLE_STYLE, layout: TableLayoutType.FIXED, width: { size: ctx.width, type: WidthType.DXA },
+    return [{ block: new Table({ rows, style: kv ? KEY_VALUE_STYLE : TABLE_STYLE, layout: TableLayoutType.FIXED, width: { size: ctx.width, type: WidthType.DXA },
       margins: { top: 40, bottom: 40, left: 80, right: 80 },
       columnWidths: widths }) },
     // Word glues two adjacent tables into one; an empty paragraph keeps them apart.
@@ -343,8 +357,9 @@ export function buildDocx(doc: RenderedDocument, opts: { draftMark?: string; mea
   const labels = doc.labels;
   const density = opts.layout?.density ?? NORMAL_DENSITY;
   const margin = twips(density.margin);
-  const ctx: Ctx = { bold: false, italic: false, strike: false, mono: false, para: {}, listLevel: 0, labels,
-    measure: opts.measure ?? approximateMeasure, width: PAGE.width - 2 * margin, state: { listInstance: 0, bookmarks: 0 } };
+  const base = { measure: opts.measure ?? approximateMeasure, width: PAGE.width - 2 * margin };
+  const ctx: Ctx = { bold: false, italic: false, strike: false, mono: false, para: {}, listLevel: 0, labels, ...base,
+    plans: groupPlans(doc.tree, planOptions(base)), state: { listInstance: 0, bookmarks: 0 } };
   const lang = doc.meta.lang === "bg" ? "bg-BG" : "en-GB";
   const titleBlocks: Block[] = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.meta.title)] })];
   if (doc.meta.subtitle) titleBlocks.push(new Paragraph({ style: "Subtitle", children: [new TextRun(doc.meta.subtitle)] }));

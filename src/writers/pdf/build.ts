@@ -6,7 +6,7 @@
 import type { ListItem, PhrasingContent } from "mdast";
 import type { RenderedDocument } from "../../render/index.js";
 import { directiveHandler, dispatch, textOf, type DirectiveHandlers, type DocNode, type Handlers } from "../../render/tree.js";
-import { approximateMeasure, planTable, TABLE_FONT, tableTexts, type Measure } from "../columns.js";
+import { approximateMeasure, groupPlans, keyValuePlan, planTable, TABLE_FONT, tableTexts, type Measure, type PlanOptions, type TablePlan } from "../columns.js";
 import { closingGroups, FILL_KEEP_CHARS, isSignatures, keepsWithNext } from "../keep.js";
 import { toBlocks, type Piece as Pieces } from "../pieces.js";
 import { PDF_FONT } from "../fonts.js";
@@ -36,7 +36,14 @@ interface Ctx {
   measure: Measure;
   /** Width of the text column, pt (the page's less its margins). */
   width: number;
+  /** Column plans shared by the key–value tables of a group (work-package headers). */
+  plans: ReadonlyMap<string, TablePlan>;
+  /** Set inside `:::key-value`: the tables there have no header row. */
+  keyValue?: { group?: string };
 }
+
+const planOptions = (ctx: Pick<Ctx, "width" | "measure">): PlanOptions =>
+  ({ width: ctx.width, padding: TABLE_FONT.padding, fontSize: TABLE_FONT.size, minFontSize: TABLE_FONT.min, measure: ctx.measure });
 
 /** A Typst string literal: the only way text from the tree enters the source. */
 export function str(text: string): string {
@@ -116,6 +123,7 @@ const directives: DirectiveHandlers<Ctx, Piece[]> = {
       return { block: `#edih-signatory([${who}], [${caption}])` };
     });
   },
+  "key-value": (node, ctx) => renderAll(node.children, { ...ctx, keyValue: { ...(node.attributes?.group ? { group: node.attributes.group } : {}) } }),
   blank: (node) => [{ inline: `#edih-blank(${str(`[…${textOf(node)}…]`)})` + ";" }],
 };
 
@@ -153,18 +161,22 @@ const handlers: Handlers<Ctx, Piece[]> = {
   },
   listItem: (n, ctx) => [{ block: listItem(n, ctx) }],
   table: (n, ctx) => {
-    const plan = planTable(tableTexts(n), { width: ctx.width, padding: TABLE_FONT.padding, fontSize: TABLE_FONT.size,
-      minFontSize: TABLE_FONT.min, measure: ctx.measure });
+    const plan = ctx.keyValue ? keyValuePlan(n, ctx.plans, ctx.keyValue.group, planOptions(ctx)) : planTable(tableTexts(n), planOptions(ctx));
     const cols = plan.fractions.length;
     const cells = n.children.map((r) => Array.from({ length: cols }, (_, ci) => {
       const cell = r.children[ci];
-      return `[${cell ? inlines(cell.children, ctx) : ""}]`;
+      const text = cell ? inlines(cell.children, ctx) : "";
+      return `[${ctx.keyValue && ci === 0 ? `#strong[${text}]` : text}]`;
     }).join(", "));
     const align = Array.from({ length: cols }, (_, ci) => n.align?.[ci] ?? "left").map((a) => (a === "center" ? "center" : a === "right" ? "right" : "left"));
-    const [header, ...rows] = cells;
     // Fractions of the width: Typst subtracts nothing (the plan's widths include padding and border).
     const columns = plan.fractions.map((f) => `${num(f * 1000)}fr`).join(", ");
-    const table = `#edih-table(${num(plan.fontSize)}pt, (${columns},), (${align.join(", ")},), (${header ?? ""},), (${rows.map((r) => `(${r},)`).join(", ")}${rows.length ? "," : ""}))`;
+    const rowList = (rs: string[]) => `(${rs.map((r) => `(${r},)`).join(", ")}${rs.length ? "," : ""})`;
+    // A key–value table has no header: its first row is a row like the others, never repeated.
+    const [header, ...rows] = cells;
+    const table = ctx.keyValue
+      ? `#edih-table(${num(plan.fontSize)}pt, (${columns},), (${align.join(", ")},), none, ${rowList(cells)})`
+      : `#edih-table(${num(plan.fontSize)}pt, (${columns},), (${align.join(", ")},), (${header ?? ""},), ${rowList(rows)})`;
     // A short table (a Gantt chart, a summary) reads best on one page.
     return [{ block: n.children.length <= SHORT_TABLE_ROWS ? `#block(breakable: false)[${table}]` : table }];
   },
@@ -195,8 +207,8 @@ const preamble = (d: Density) => String.raw`
   set text(size: size, hyphenate: false)
   set par(justify: false, leading: ${TABLE_LEADING}em)
   table(columns: columns, align: align, stroke: 0.5pt + luma(128), inset: (x: 4pt, y: 2pt),
-    fill: (_, y) => if y == 0 { ${HEADER_SHADE} },
-    table.header(..header.map(c => strong(c))),
+    fill: (_, y) => if header != none and y == 0 { ${HEADER_SHADE} },
+    ..if header != none { (table.header(..header.map(c => strong(c))),) },
     ..rows.flatten())
 }
 #set page(paper: "a4", margin: ${num(d.margin)}pt)
@@ -233,7 +245,8 @@ export interface TypstOptions {
  */
 export function typstSource(doc: RenderedDocument, opts: TypstOptions = {}): string {
   const density = opts.density ?? NORMAL_DENSITY;
-  const ctx: Ctx = { labels: doc.labels, measure: opts.measure ?? approximateMeasure, width: PAGE.widthPt - 2 * density.margin };
+  const base = { measure: opts.measure ?? approximateMeasure, width: PAGE.widthPt - 2 * density.margin };
+  const ctx: Ctx = { labels: doc.labels, ...base, plans: groupPlans(doc.tree, planOptions(base)) };
   const lang = doc.meta.lang === "bg" ? `lang: "bg", region: "BG"` : `lang: "en", region: "GB"`;
   const page = `${lit(label(ctx, "page"))} #counter(page).display() ${lit(label(ctx, "of"))} #counter(page).final().first()`;
   const header = [
