@@ -13,7 +13,9 @@ import { citedBefore } from "../../src/model/legal-acts.js";
 import { loadLegalActs } from "../../src/refdata/legal-acts.js";
 import { loadTemplateSet, renderDocument, type RenderedDocument } from "../../src/render/index.js";
 import { layoutPdf } from "../../src/writers/pdf/index.js";
+import { writeDocx } from "../../src/writers/docx/index.js";
 import { signatureMaterial, signatureOnlyPages } from "../writers/signature-pages.js";
+import { libreOfficePdfs } from "../writers/helpers.js";
 import { nationalCall, ROOT, treeText, zagore } from "./national-fixture.js";
 import { findConventionBreaks } from "./conventions.js";
 
@@ -121,6 +123,19 @@ describe("every bundled document in both languages, laid out as PDF", () => {
       for (const page of signatureOnlyPages(file, m)) alone.push(`${o.key} p. ${page}`);
     }
     expect(signed).toBeGreaterThan(60);
+    expect(alone).toEqual([]);
+  }, 600_000);
+
+  it("LibreOffice: no page of the Bulgarian declarations', letters' and council decision's DOCX holds only a signature block", async () => {
+    const picked = outs.filter((o) => /^(declaration|commitment-letter|council-decision)\/bg\//.test(o.key));
+    expect(picked.length).toBe(31);
+    const files = await Promise.all(picked.map(async (o) => {
+      const file = join(dir, `${o.key.replace(/\//g, "_")}.docx`);
+      writeFileSync(file, await writeDocx(o.document));
+      return file;
+    }));
+    const pdfs = libreOfficePdfs(files, join(dir, "lo"));
+    const alone = picked.flatMap((o, i) => signatureOnlyPages(pdfs[i]!, signatureMaterial(o.document)).map((p) => `${o.key} p. ${p}`));
     expect(alone).toEqual([]);
   }, 600_000);
 
