@@ -201,7 +201,7 @@ const preamble = (d: Density) => String.raw`
   set par(justify: false)
   grid(columns: (1fr, 1fr), column-gutter: 16pt,
     pad(top: 18pt, who),
-    pad(top: 36pt, stack(spacing: 4pt, line(length: 100%, stroke: 0.7pt), text(size: 9pt, fill: luma(85), caption))))
+    pad(top: 36pt, stack(spacing: 4pt, line(length: 100%, stroke: 0.7pt), text(size: ${SIZES.caption}pt, fill: ${typstColor(COLORS.caption)}, caption))))
 })
 #let edih-table(size, columns, align, header, rows) = {
   set text(size: size, hyphenate: false)
