@@ -20,13 +20,15 @@ const sections = new Map<string, Root>();
 
 const HEADING = /^#{1,6}(?:[ \t]|$)/;
 const FENCE = /^\s*(`{3,}|~{3,})/;
-const DIRECTIVE_OPEN = /^\s*:{3,}[A-Za-z]/;
-const DIRECTIVE_CLOSE = /^\s*:{3,}\s*$/;
+const DIRECTIVE_OPEN = /^\s*(:{3,})[A-Za-z]/;
+const DIRECTIVE_CLOSE = /^\s*(:{3,})\s*$/;
 /** An HTML block or a definition may span a heading, so the cut would not be safe. */
 const CUT_UNSAFE = /^\s*(?:<|\[[^\]]*\]:)|\r/m;
+/** Front matter (`---` on the first line, even unclosed) changes how the text after it parses. */
+const FRONT_MATTER = /^(?:---|\+\+\+)/;
 
 export function parseMarkdownCached(markdown: string): Root {
-  if (CUT_UNSAFE.test(markdown)) return parseMarkdown(markdown);
+  if (CUT_UNSAFE.test(markdown) || FRONT_MATTER.test(markdown)) return parseMarkdown(markdown);
   const cuts = sectionStarts(markdown);
   const root: Root = { type: "root", children: [] };
   let line = 1;
@@ -65,7 +67,8 @@ function sectionTree(text: string): Root {
 function sectionStarts(markdown: string): number[] {
   const starts = [0];
   let fence: { char: string; length: number } | undefined;
-  let depth = 0;
+  // Colons of each open container: a closing line needs at least as many as its opening had.
+  const open: number[] = [];
   let at = 0;
   while (at < markdown.length) {
     const nl = markdown.indexOf("\n", at);
@@ -77,10 +80,10 @@ function sectionStarts(markdown: string): number[] {
     } else if (f) {
       fence = { char: f[1]![0]!, length: f[1]!.length };
     } else if (DIRECTIVE_OPEN.test(line)) {
-      depth++;
+      open.push(DIRECTIVE_OPEN.exec(line)![1]!.length);
     } else if (DIRECTIVE_CLOSE.test(line)) {
-      depth = Math.max(0, depth - 1);
-    } else if (at > 0 && depth === 0 && HEADING.test(line)) {
+      if (open.length && DIRECTIVE_CLOSE.exec(line)![1]!.length >= open[open.length - 1]!) open.pop();
+    } else if (at > 0 && open.length === 0 && HEADING.test(line)) {
       starts.push(at);
     }
     at = lineEnd + 1;
