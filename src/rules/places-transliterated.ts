@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { JsonPath } from "../diagnostics.js";
-import { hasCyrillic, transliterate } from "../model/transliterate.js";
+import { hasCyrillic, transliterate } from "../domain/transliterate.js";
 import type { Multilingual } from "../schema/index.js";
 import { defineRule } from "./types.js";
 
