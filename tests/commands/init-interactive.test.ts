@@ -196,7 +196,7 @@ describe.skipIf(!hasTmux)("edih init in a real terminal", () => {
     ]);
 
     // The bar: the application the terminal session wrote is valid.
-    const validate = edih(["apply", "validate", dir]);
+    const validate = await edih(["apply", "validate", dir]);
     expect(validate.stdout).not.toMatch(/ error /);
     expect(validate.stdout).toMatch(/✔ valid: 0 errors/);
     expect(validate.code).toBe(0);
@@ -233,7 +233,7 @@ describe.skipIf(!hasTmux)("edih init in a real terminal", () => {
     expect(end).toContain("- add services in: test-before-invest, skills-and-training, support-to-find-investments, ecosystem-and-networking");
     expect(readFileSync(join(dir, "partners/trakia-university.yaml"), "utf8")).toMatch(/^roles: \[founder, coordinator\]$/m);
     expect(readFileSync(join(dir, "edih.yaml"), "utf8")).toMatch(/^services: \[\]$/m);
-    const validate = edih(["apply", "validate", dir, "--format", "json"]);
+    const validate = await edih(["apply", "validate", dir, "--format", "json"]);
     expect(validate.code).toBe(1);
     const found = (JSON.parse(validate.stdout) as { diagnostics: Array<{ severity: string; ruleId: string }> }).diagnostics
       .filter((d) => d.severity === "error").map((d) => d.ruleId);

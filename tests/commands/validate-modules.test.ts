@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT, runCli } from "../load/run-cli.js";
+import { ROOT, runBuiltCli as runCli } from "../load/run-cli.js";
 import { BUNDLE_INPUTS_FILE } from "../../src/startup/bundle-format.js";
 import { bundleIsCurrent } from "../../src/startup/run-bundle.js";
 

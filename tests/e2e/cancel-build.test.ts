@@ -44,7 +44,7 @@ describe.skipIf(!hasTmux)("Ctrl-C during `edih apply build`", () => {
     const files = existsSync(join(dir, "out")) ? readdirSync(join(dir, "out"), { recursive: true }).map(String) : [];
     expect(files.filter((f) => f.endsWith(".tmp"))).toEqual([]);
     // What the cancelled build wrote is taken up, never reported as edited by hand.
-    const next = buildJson(dir);
+    const next = await buildJson(dir);
     expect(next.code).toBe(0);
     expect(next.report.kept).toEqual([]);
     expect(next.report.diagnostics.filter((d) => d.severity === "error")).toEqual([]);

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyExample, edih, startEdih } from "../e2e/build-helpers.js";
+import { copyExample, edihProcess as edih, startEdih } from "../e2e/build-helpers.js";
 
 const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 const pdfs = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".pdf")).sort();
