@@ -48,7 +48,7 @@ export async function runCli(args: string[], options: CliOptions = {}): Promise<
 export function spawnCli(args: string[], options: Omit<CliOptions, "stdin"> & { nodeArgs?: string[] } = {}): CliRun {
   if (!existsSync(join(ROOT, "dist/src/main.js"))) throw new Error("dist/ is missing: run `npm run build` (npm test does) first");
   const r = spawnSync(process.execPath, [...(options.nodeArgs ?? []), join(ROOT, "bin/edih.js"), ...args], {
-    cwd: options.cwd ?? ROOT, encoding: "utf8", timeout: 300_000, stdio: ["ignore", "pipe", "pipe"], env: environment(options.env),
+    cwd: options.cwd ?? ROOT, encoding: "utf8", timeout: 600_000, stdio: ["ignore", "pipe", "pipe"], env: environment(options.env),
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

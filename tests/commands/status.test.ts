@@ -11,7 +11,7 @@ const status = async (dir: string, ...flags: string[]) => {
   return JSON.parse(r.stdout) as Status;
 };
 
-describe("edih apply status", { timeout: 300_000 }, () => {
+describe("edih apply status", () => {
   it("lists every output of the plan as missing before the first build", async () => {
     const dir = copyExample("status");
     const s = await status(dir);

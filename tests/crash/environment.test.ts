@@ -40,7 +40,7 @@ describe("a failed write of the command's output is exit 1 (item 13)", () => {
   it.skipIf(!existsSync("/dev/full"))("edih schema > /dev/full", () => {
     const fd = openSync("/dev/full", "w");
     try {
-      const r = spawnSync(process.execPath, [join(ROOT, "bin/edih.js"), "schema"], { stdio: ["ignore", fd, "pipe"], encoding: "utf8", timeout: 60_000 });
+      const r = spawnSync(process.execPath, [join(ROOT, "bin/edih.js"), "schema"], { stdio: ["ignore", fd, "pipe"], encoding: "utf8", timeout: 600_000 });
       expect(r.status).toBe(1);
       expect(r.stderr).toMatch(/^edih: could not write the output: no space left on the device/);
     } finally {

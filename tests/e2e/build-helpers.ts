@@ -82,7 +82,7 @@ export function docxTexts(files: string[]): Record<string, string> {
   const outdir = tempDir("soffice-out");
   const profile = tempDir("soffice-profile");
   const r = spawnSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "txt:Text", "--outdir", outdir, ...files],
-    { encoding: "utf8", timeout: 240_000 });
+    { encoding: "utf8", timeout: 600_000 });
   if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
   const texts: Record<string, string> = {};
   for (const f of files) {
@@ -119,7 +119,7 @@ export function startEdih(args: string[], cwd = ROOT) {
   child.stdout.on("data", (b: Buffer) => { stdout += b.toString(); });
   child.stderr.on("data", (b: Buffer) => { stderr += b.toString(); });
   const exited = new Promise<number | null>((res) => child.on("exit", (code) => res(code)));
-  const waitFor = async (test: (out: { stdout: string; stderr: string }) => boolean, ms = 60_000) => {
+  const waitFor = async (test: (out: { stdout: string; stderr: string }) => boolean, ms = 600_000) => {
     const until = Date.now() + ms;
     while (!test({ stdout, stderr })) {
       if (Date.now() > until) throw new Error(`timed out; stdout:\n${stdout}\nstderr:\n${stderr}`);

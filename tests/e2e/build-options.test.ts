@@ -52,7 +52,7 @@ describe("apply build --draft", () => {
     const status = JSON.parse((await edih(["apply", "status", dir, "--format", "json"])).stdout);
     expect(status.counts["up-to-date"]).toBe(0);
     expect(status.outputs.find((o: { path: string }) => o.path === "bg/statute.pdf").reasons.join(" ")).toMatch(/no longer a draft/);
-  }, 240_000);
+  });
 });
 
 describe("apply build --watch", () => {
@@ -76,7 +76,7 @@ describe("apply build --watch", () => {
     } finally {
       if (w.child.exitCode === null) w.child.kill("SIGKILL");
     }
-  }, 120_000);
+  });
 });
 
 describe("apply build output", () => {
@@ -125,7 +125,7 @@ describe("apply build output", () => {
 
     const colored = await edih(["apply", "build", dir, ...ONE], { env: { NO_COLOR: undefined, FORCE_COLOR: "1" } });
     expect(colored.stdout).toMatch(/\u001b\[/); // the check above could fail
-  }, 120_000);
+  });
 
   it.each([
     [["--format", "xml"], /--format must be one of docx, pdf, both \(got "xml"\)/],

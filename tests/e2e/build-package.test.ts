@@ -22,7 +22,7 @@ describe("edih apply build examples/zagore", () => {
     out = join(dir, "out");
     first = await buildJson(dir);
     partners = readdirSync(join(dir, "partners")).map((f) => f.replace(/\.yaml$/, "")).sort();
-  }, 180_000);
+  });
 
   it("writes every document in both languages, the merged packages and the manifest", async () => {
     expect(first.code).toBe(0);
@@ -87,7 +87,7 @@ describe("edih apply build examples/zagore", () => {
         }
       }
     }
-  }, 240_000);
+  });
 
   it("the merged package has one bookmark per document and as many pages as its parts", async () => {
     const m = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as { outputs: { path: string; lang: string; title?: string; format: string; document: string }[] };
@@ -116,7 +116,7 @@ describe("edih apply build examples/zagore", () => {
     const b = treeHashes(join(other, "out"));
     expect(Object.keys(a).length).toBe(147);
     expect(b).toEqual(a);
-  }, 180_000);
+  });
 
   it("a rebuild with no change writes nothing and says it skipped", async () => {
     const before = statSync(join(out, "manifest.json")).mtimeMs;
@@ -152,7 +152,7 @@ describe("edih apply build examples/zagore", () => {
     expect(r.report.skipped).toContain("en/budget-table.docx");
     expect(written.length + r.report.skipped.length).toBe(146);
     expect(words(pdfText(join(dir, "out/bg/declaration-holding-zagora.pdf")))).toContain("Иван Петров");
-  }, 180_000);
+  });
 
   it("a hand-edited DOCX survives a rebuild after a data change; --force overwrites it; status follows", async () => {
     const file = join(out, "bg/statute.docx");
@@ -183,7 +183,7 @@ describe("edih apply build examples/zagore", () => {
     expect(await st("bg/statute.docx")).toBe("up-to-date");
     const all = JSON.parse((await edih(["apply", "status", dir, "--format", "json"])).stdout) as { counts: Record<string, number> };
     expect(all.counts).toEqual({ "up-to-date": 146, stale: 0, edited: 0, missing: 0, refused: 0 });
-  }, 180_000);
+  });
 
   it("a partner removed from the application takes its documents with it", async () => {
     rmSync(join(dir, "partners/holding-zagora.yaml"));

@@ -112,5 +112,5 @@ describe("a consultant's session", () => {
 
     const status = JSON.parse((await edih(["apply", "status", dir, "--format", "json"])).stdout);
     expect(status.counts).toMatchObject({ stale: 0, edited: 0, missing: 0 });
-  }, 180_000);
+  });
 });

@@ -87,7 +87,7 @@ beforeAll(async () => {
   writeFileSync(join(victim, ".known.txt.123.tmp"), "looks like a temp file, is not edih's");
   await buildPackage(app, SMALL);
   cpSync(out, pristine, { recursive: true });
-}, 120_000);
+});
 
 describe("fuzz: out/ mutated (manifest shapes, links, folders in place of files, deletions)", () => {
   it(`build and status never fail as a bug and never touch anything outside (${RUNS} cases, seed ${SEED})`, async () => {
@@ -107,5 +107,5 @@ describe("fuzz: out/ mutated (manifest shapes, links, folders in place of files,
       expect(readdirSync(root).sort()).toEqual(siblings);
       expect(existsSync(join(out, ".edih-lock"))).toBe(false);
     }), { seed: SEED, numRuns: RUNS, endOnFailure: true });
-  }, 600_000);
+  });
 });

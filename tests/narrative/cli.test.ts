@@ -109,5 +109,5 @@ describe("apply build with narrative", () => {
     expect(after).toContain("The main risk is a late start of national co-funding.");
     expect(after).not.toContain("List the critical risks");
     expect(readFileSync(join(dir, "narrative/part-b/risks.en.md"), "utf8")).toMatch(/late start/);
-  }, 300_000);
+  });
 });

@@ -51,7 +51,7 @@ export function libreOffice(docx: string, mode: "resave" | "type" | "rich" | "be
   copyFileSync(docx, src);
   const out = join(work, "budget-table.docx");
   const r = spawnSync("/usr/bin/python3", [join(import.meta.dirname, "lo-edit.py"), src, out, mode, ...(mode === "resave" || mode === "outside" ? [] : [bookmark])],
-    { encoding: "utf8", timeout: 180_000 });
+    { encoding: "utf8", timeout: 600_000 });
   if (r.status !== 0 || !existsSync(out)) throw new Error(`lo-edit.py ${mode} failed (${r.status}): ${r.stderr}`);
   return out;
 }

@@ -17,7 +17,7 @@ describe("narrative pull of DOCX edited in LibreOffice", () => {
     await build(dir, "--format", "docx");
     built = join(dir, "out/en/budget-table.docx");
     typed = libreOffice(built, "type");
-  }, 240_000);
+  });
 
   it("pulling the unedited build changes nothing, in either language", async () => {
     const r = await pull(dir, built, join(dir, "out/bg/budget-table.docx"));
@@ -76,7 +76,7 @@ describe("narrative pull refuses what it must not take silently", () => {
     dir = appWithSlot("pull-refuse");
     await build(dir, "--format", "docx");
     built = join(dir, "out/en/budget-table.docx");
-  }, 240_000);
+  });
 
   it("tracked changes stop the file, with the slot and the author; --accept-changes takes them", async () => {
     const tracked = libreOffice(built, "track");
@@ -87,7 +87,7 @@ describe("narrative pull refuses what it must not take silently", () => {
     const accepted = await pull(dir, tracked, "--accept-changes");
     expect(accepted.code).toBe(0);
     expect(narrativeFiles(dir)).toEqual({ [FILE]: TYPED });
-  }, 120_000);
+  });
 
   it("text typed outside every slot is reported with the nearest heading and stops the file", async () => {
     const outside = libreOffice(built, "outside");
@@ -99,7 +99,7 @@ describe("narrative pull refuses what it must not take silently", () => {
     const ignored = await pull(dir, outside, "--ignore-outside");
     expect(ignored.code).toBe(0);
     expect(ignored.stdout).toMatch(/warning: .*text changed outside the slots/);
-  }, 120_000);
+  });
 
   it("every bad file gets one line, exit 1, and nothing is written", async () => {
     const bad = join(dir, "bad");
@@ -141,7 +141,7 @@ describe("narrative pull refuses what it must not take silently", () => {
     expect(r.stderr).toMatch(/cost-justification\.en\.md leads outside the application folder \(a link\?\); not written/);
     expect(readdirSync(outside)).toEqual([]);
     rmSync(join(dir, "narrative/budget-table"));
-  }, 120_000);
+  });
 
   it("a folder without edih.yaml is wrong usage", async () => {
     const r = await pull(join(dir, "out"), built);
@@ -175,7 +175,7 @@ describe("a per-partner document sent back by e-mail", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("(commitment-letter, trakia-university, en)");
     expect(narrativeFiles(dir)).toEqual({ [`commitment-letter/trakia-university/${PARTNER_SLOT}.en.md`]: TYPED });
-  }, 120_000);
+  });
 });
 
 describe("a DOCX edited in place in out/", () => {
@@ -198,7 +198,7 @@ describe("a DOCX edited in place in out/", () => {
     expect(rebuilt.stdout + rebuilt.stderr).not.toMatch(/changed by hand/);
     expect(rebuilt.code).toBe(0);
     expect(sha256File(docx)).not.toBe(edited);
-  }, 120_000);
+  });
 
   it("is not handed back while a build holds out/'s lock: the text is pulled, the bookkeeping left to the build", async () => {
     const dir = appWithSlot("pull-locked");
@@ -213,7 +213,7 @@ describe("a DOCX edited in place in out/", () => {
     expect(narrativeFiles(dir)).toEqual({ [FILE]: TYPED });
     expect(existsSync(join(dir, "out/.edih-pending.json"))).toBe(false);
     expect(existsSync(join(dir, "out/.edih-lock"))).toBe(true);
-  }, 120_000);
+  });
 });
 
 describe("italic, links and tables typed in LibreOffice", () => {
@@ -224,7 +224,7 @@ describe("italic, links and tables typed in LibreOffice", () => {
     expect(r.stderr).toBe("");
     expect(narrativeFiles(dir)).toEqual({ [FILE]: "Costs are *estimates*; see [the call](https://digital-strategy.ec.europa.eu/).\n\n"
       + "| Item  | Cost |\n| ----- | ---- |\n| Staff | 10   |\n" });
-  }, 120_000);
+  });
 
   it("the box's instruction, left in place above the person's text, is not taken as theirs", async () => {
     const dir = appWithSlot("pull-below");
@@ -232,5 +232,5 @@ describe("italic, links and tables typed in LibreOffice", () => {
     const r = await pull(dir, libreOffice(join(dir, "out/en/budget-table.docx"), "below"));
     expect(r.stderr).toBe("");
     expect(narrativeFiles(dir)).toEqual({ [FILE]: "Co-funding comes from the regional development budget.\n" });
-  }, 120_000);
+  });
 });

@@ -41,5 +41,5 @@ describe("the Word round trip", () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(`${SLOT}: unchanged`);
     expect(narrativeFiles(dir)).toEqual({ [`budget-table/${SLOT}.en.md`]: TYPED });
-  }, 300_000);
+  });
 });

@@ -46,11 +46,11 @@ describe("Part B page limit", () => {
     expect(third.written).toEqual([]);
     expect(third.skipped).toEqual(["en/part-b.pdf"]);
     expect(third.diagnostics.filter((x) => x.ruleId === "page-limit").map((x) => x.severity)).toEqual(["error"]);
-  }, 60_000);
+  });
 
   it("is silent within the limit", async () => {
     const report = await buildPackage(example(), { only: ["part-b"], langs: ["en"], formats: ["pdf"] });
     expect(report.pages["en/part-b.pdf"]).toBeLessThanOrEqual(70);
     expect(report.diagnostics.filter((x) => x.ruleId === "page-limit")).toEqual([]);
-  }, 60_000);
+  });
 });

@@ -51,7 +51,7 @@ beforeAll(async () => {
       }
     }
   }
-}, 120_000);
+});
 
 describe("every bundled document in both languages", () => {
   it("renders all of them", () => {
