@@ -13,7 +13,8 @@ import { validateProject } from "../../src/validate.js";
 import { allPaths, exampleFiles, hostileString, scratchCopy, writeFile, type Path } from "./mutate.js";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20240611);
-const RUNS = Number(process.env.FUZZ_BUILD_RUNS ?? 20);
+// Each case renders one or two documents in both formats; FUZZ_BUILD_RUNS=50 for a deep run.
+const RUNS = Number(process.env.FUZZ_BUILD_RUNS ?? 8);
 /** Small documents that print partner names, titles and free text. */
 const DOCUMENTS = ["budget-table", "statute", "cooperation-agreement", "part-b", "council-decision"];
 

@@ -14,7 +14,8 @@ import { applicationStatus } from "../../src/package/status.js";
 import { EXAMPLE } from "./mutate.js";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
-const RUNS = Number(process.env.FUZZ_OUT_RUNS ?? 30);
+// Each case mutates out/ up to three times and builds; FUZZ_OUT_RUNS=100 for a deep run.
+const RUNS = Number(process.env.FUZZ_OUT_RUNS ?? 15);
 const SMALL: BuildOptions = { only: ["budget-table"], langs: ["en"], formats: ["docx", "pdf"] };
 const OUTPUTS = ["en/budget-table.docx", "en/budget-table.pdf", "package-en.pdf", "manifest.json", "en"];
 
