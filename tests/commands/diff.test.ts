@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { edih } from "./cli.js";
+import { tempDir } from "../temp.js";
 
 const FIX = join(import.meta.dirname, "../workflow/fixtures");
 const OLD = join(FIX, "diff-old"), NEW = join(FIX, "diff-new");
@@ -42,7 +43,7 @@ describe("edih apply diff", () => {
   });
 
   it("exits 1 with the problems when a side is invalid, 2 on usage errors", async () => {
-    const bad = mkdtempSync(join(tmpdir(), "edih-diff-bad-"));
+    const bad = tempDir("diff-bad");
     cpSync(OLD, bad, { recursive: true });
     writeFileSync(join(bad, "edih.yaml"), readFileSync(join(bad, "edih.yaml"), "utf8").replace("status: planned", "status: dreaming"));
     const r = await edih(["apply", "diff", OLD, bad]);
@@ -54,7 +55,7 @@ describe("edih apply diff", () => {
   });
 
   it("--git compares the folder with a revision", async () => {
-    const repo = mkdtempSync(join(tmpdir(), "edih-diff-git-"));
+    const repo = tempDir("diff-git");
     const app = join(repo, "apps/hub");
     cpSync(OLD, app, { recursive: true });
     const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.org", ...args], { cwd: repo, stdio: "pipe" });

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { loadProject } from "../../src/load/index.js";
 import { parseApplication } from "../../src/schema/diagnose.js";
 import { ROOT, edih } from "./cli.js";
+import { tempDir } from "../temp.js";
 
 const hasTmux = spawnSync("tmux", ["-V"]).status === 0;
 // Own server socket and session, unique per run: the test never sees or touches anybody else's tmux.
@@ -126,7 +127,7 @@ async function service(family: string, bg: string, en: string, provider: string)
 
 describe.skipIf(!hasTmux)("edih init in a real terminal", () => {
   it("asks for the hub, the founders, the coordinator and the services, and writes a valid application", async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), "edih-tty-")), "hub");
+    const dir = join(tempDir("tty"), "hub");
     start("national", dir);
 
     await pick("Call", "BG-EDIH-PRESELECTION-2021");
@@ -203,7 +204,7 @@ describe.skipIf(!hasTmux)("edih init in a real terminal", () => {
   });
 
   it("EU call: the coordinator is required (no \"none yet\"), services left for later are listed at the end", async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), "edih-tty-")), "hub");
+    const dir = join(tempDir("tty"), "hub");
     start("eu", dir);
     await answer("Call", "Enter");                                  // default DIGITAL-2021-EDIH-01
     await answer("Hub acronym", "C-u", "=EUHUB", "Enter");
@@ -242,7 +243,7 @@ describe.skipIf(!hasTmux)("edih init in a real terminal", () => {
 
   it("Ctrl-C at any question ends with \"cancelled\", exit 130, and writes nothing", async () => {
     for (const question of ["Call", "Region the hub covers", "Partner's name in English"]) {
-      const dir = join(mkdtempSync(join(tmpdir(), "edih-tty-")), "hub");
+      const dir = join(tempDir("tty"), "hub");
       start(`cancel-${question.length}`, dir);
       if (question !== "Call") {
         await answer("Call", "Enter");

@@ -5,8 +5,9 @@ import { join } from "node:path";
 import { loadProject } from "../../src/load/index.js";
 import { parseApplication } from "../../src/schema/diagnose.js";
 import { edih, errorsInWrittenData } from "./cli.js";
+import { tempDir } from "../temp.js";
 
-const fresh = () => join(mkdtempSync(join(tmpdir(), "edih-init-")), "hub");
+const fresh = () => join(tempDir("init"), "hub");
 /** The "Still to do" list of init's closing message. */
 const steps = (stdout: string) => stdout.split("\n").filter((l) => l.startsWith("  - ")).map((l) => l.slice(4));
 
@@ -20,7 +21,7 @@ async function parses(dir: string) {
 
 describe("edih init", () => {
   it("a folder argument that is a file, or lies under one, is wrong usage and writes nothing", async () => {
-    const file = join(mkdtempSync(join(tmpdir(), "edih-init-")), "a-file");
+    const file = join(tempDir("init"), "a-file");
     writeFileSync(file, "kept\n");
     for (const [dir, said] of [[file, /is a file, not a folder/], [join(file, "hub"), /lies under .*a-file, which is a file/]] as const) {
       const r = await edih(["init", dir, "--yes"]);

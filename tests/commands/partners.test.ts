@@ -3,10 +3,11 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { edih, errorsInWrittenData } from "./cli.js";
+import { tempDir } from "../temp.js";
 
 const FIXTURE = join(import.meta.dirname, "../workflow/fixtures/inline");
 const copy = () => {
-  const dir = mkdtempSync(join(tmpdir(), "edih-partners-cli-"));
+  const dir = tempDir("partners-cli");
   cpSync(FIXTURE, dir, { recursive: true });
   return dir;
 };
@@ -122,14 +123,14 @@ describe("edih partners", () => {
   });
 
   it("a scripted session: init → add ×2 → validate → edit budget → diff", async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), "edih-session-")), "hub");
+    const dir = join(tempDir("session"), "hub");
     expect((await edih(["init", dir, "--yes", "--region", "BG34", "--nuts3", "BG344", "--city", "Стара Загора"])).code).toBe(0);
     for (const [bg, en, form, type] of [["Тракийски университет", "Trakia University", "state-university", "higher-education"],
       ["Община Стара Загора", "Stara Zagora Municipality", "municipality", "public-authority"]]) {
       expect((await edih(["partners", "add", dir, "--yes", "--name-bg", bg!, "--name-en", en!, "--legal-form", form!, "--type", type!])).code).toBe(0);
     }
     expect(await errorsInWrittenData(dir)).toEqual([]);
-    const before = join(mkdtempSync(join(tmpdir(), "edih-session-old-")), "hub");
+    const before = join(tempDir("session-old"), "hub");
     cpSync(dir, before, { recursive: true });
     const path = join(dir, "edih.yaml");
     writeFileSync(path, readFileSync(path, "utf8").replace("  lines: []", "  lines:\n    - { partner: trakia-university, personnel: 1000 }"));

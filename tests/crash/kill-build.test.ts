@@ -10,6 +10,7 @@ import { unzipSync } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildPackage } from "../../src/package/build.js";
 import { copyApplicationSources } from "../../src/workflow/example-sources.js";
+import { tempDir } from "../temp.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 const EXAMPLE = join(ROOT, "examples/zagore");
@@ -23,7 +24,7 @@ const LANGS = ["en"];
 const ONLY = ["statute", "declaration"];
 const BUILD_ARGS = ["--lang", LANGS.join(","), "--only", ONLY.join(","), "-q"];
 
-const sandbox = mkdtempSync(join(tmpdir(), "edih-crash-"));
+const sandbox = tempDir("crash");
 afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
 
 function copy(name: string): string {

@@ -6,9 +6,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateConsortium } from "../../bench/generate.js";
+import { tempDir } from "../temp.js";
 
 const ROOT = join(import.meta.dirname, "../..");
-const sandbox = mkdtempSync(join(tmpdir(), "edih-pipe-"));
+const sandbox = tempDir("pipe");
 afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
 
 describe("output through a pipe", () => {

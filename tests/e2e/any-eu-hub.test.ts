@@ -7,11 +7,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { copyApplicationSources } from "../../src/workflow/example-sources.js";
 import { buildJson, docxTexts, edih, pdfText } from "./build-helpers.js";
+import { tempDir } from "../temp.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures");
 
 function copyHub(name: string): string {
-  const dir = join(mkdtempSync(join(tmpdir(), `edih-${name}-`)), name);
+  const dir = join(tempDir(`${name}`), name);
   copyApplicationSources(join(FIXTURES, name), dir);
   return dir;
 }

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { copyApplicationSources } from "../../src/workflow/example-sources.js";
 import { ROOT, buildJson, edih } from "./build-helpers.js";
+import { tempDir } from "../temp.js";
 
 /** The example pack of docs/CALL-PACKS.md: the yaml block that starts with its file name. */
 function docPack(): { id: string; text: string } {
@@ -17,7 +18,7 @@ function docPack(): { id: string; text: string } {
 }
 
 function setup(hub: string): { app: string; calls: string; id: string } {
-  const base = mkdtempSync(join(tmpdir(), "edih-pack-"));
+  const base = tempDir("pack");
   const calls = join(base, "my-calls");
   mkdirSync(calls);
   const { id, text } = docPack();

@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildJson, edih, pdfText, words } from "./build-helpers.js";
+import { tempDir } from "../temp.js";
 
 // `init --yes` writes a skeleton with empty services, work plan and budget, which the call's rules
 // reject (four service families, three founders): this is what the consultant types next.
@@ -39,7 +40,7 @@ seat: { city: Стара Загора, nuts3: BG344 }
 
 describe("a consultant's session", () => {
   it("init → partners add ×2 → validate → build → edit a budget line → build → diff", async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), "edih-session-")), "hub");
+    const dir = join(tempDir("session"), "hub");
     const init = await edih(["init", dir, "--yes", "--call", "BG-EDIH-PRESELECTION-2021", "--acronym", "ZAG", "--name-bg", "ЕЦИХ Загоре",
       "--name-en", "EDIH Zagore", "--region", "BG34", "--nuts3", "BG344", "--city", "Стара Загора"]);
     expect(init.code).toBe(0);
@@ -89,7 +90,7 @@ describe("a consultant's session", () => {
     expect(words(pdfText(join(dir, "out/bg/commitment-letter-chamber-stara-zagora.pdf")))).toContain("112 350,00 EUR");
 
     // Eligible costs = direct costs + 7 % indirect (the call pack's flat rate): 105 000 € → 112 350 €.
-    const before = join(mkdtempSync(join(tmpdir(), "edih-session-old-")), "hub");
+    const before = join(tempDir("session-old"), "hub");
     cpSync(dir, before, { recursive: true });
     writeFileSync(app, readFileSync(app, "utf8").replace("{ partner: chamber-stara-zagora, personnel: 100000, travel: 5000 }",
       "{ partner: chamber-stara-zagora, personnel: 120000, travel: 5000 }"));

@@ -6,6 +6,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readExpectations } from "../load/expect-comments.js";
 import { ROOT, runCli } from "../load/run-cli.js";
+import { tempDir } from "../temp.js";
 
 const LOAD_FIXTURES = join(ROOT, "tests/load/fixtures");
 const SCHEMA_FIXTURES = join(ROOT, "tests/schema/fixtures");
@@ -15,7 +16,7 @@ const fixtureDirs = [
 ].sort();
 
 function tmpProject(files: Record<string, string | Uint8Array>): string {
-  const dir = mkdtempSync(join(tmpdir(), "edih-e2e-"));
+  const dir = tempDir("e2e");
   for (const [rel, content] of Object.entries(files)) {
     mkdirSync(join(dir, rel, ".."), { recursive: true });
     writeFileSync(join(dir, rel), content);
@@ -65,7 +66,7 @@ describe("edih validate on generated bad input", () => {
   });
 
   it("a folder without edih.yaml is a usage error too", async () => {
-    const r = await runCli(["validate", mkdtempSync(join(tmpdir(), "edih-e2e-empty-"))]);
+    const r = await runCli(["validate", tempDir("e2e-empty")]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^edih: no edih\.yaml in /);
   });

@@ -12,6 +12,7 @@ import { buildPackage, type BuildOptions } from "../../src/package/build.js";
 import { sha256 } from "../../src/package/hash.js";
 import { applicationStatus } from "../../src/package/status.js";
 import { EXAMPLE } from "./mutate.js";
+import { tempDir } from "../temp.js";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
 // Each case mutates out/ up to three times and builds; FUZZ_OUT_RUNS=100 for a deep run.
@@ -19,7 +20,7 @@ const RUNS = Number(process.env.FUZZ_OUT_RUNS ?? 15);
 const SMALL: BuildOptions = { only: ["budget-table"], langs: ["en"], formats: ["docx", "pdf"] };
 const OUTPUTS = ["en/budget-table.docx", "en/budget-table.pdf", "package-en.pdf", "manifest.json", "en"];
 
-const root = mkdtempSync(join(tmpdir(), "edih-fuzz-out-"));
+const root = tempDir("fuzz-out");
 const app = join(root, "app");
 const out = join(app, "out");
 const pristine = join(root, "pristine-out");

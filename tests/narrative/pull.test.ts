@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { edih, sha256File } from "../e2e/build-helpers.js";
 import { appWithSlot, build, FIXTURES, libreOffice, narrativeFiles, PARTNER_SLOT, pull, rewriteDocx, SLOT, TYPED, zipFolder } from "./helpers.js";
+import { tempDir } from "../temp.js";
 
 const FILE = `budget-table/${SLOT}.en.md`;
 
@@ -132,7 +133,7 @@ describe("narrative pull refuses what it must not take silently", () => {
   });
 
   it("never writes through a link out of the application folder", async () => {
-    const outside = mkdtempSync(join(tmpdir(), "edih-outside-"));
+    const outside = tempDir("outside");
     rmSync(join(dir, "narrative/budget-table"), { recursive: true, force: true });
     mkdirSync(join(dir, "narrative"), { recursive: true });
     symlinkSync(outside, join(dir, "narrative/budget-table"));

@@ -8,8 +8,9 @@ import { writeDocx } from "../../src/writers/docx/index.js";
 import { layoutPdf, writePdf } from "../../src/writers/pdf/index.js";
 import { mergePdfs, pdfPageCount } from "../../src/writers/pdf/post.js";
 import { darkPixels, docxText, firstOutOfOrder, pdfText, renderSample, save, treeWords } from "./helpers.js";
+import { tempDir } from "../temp.js";
 
-const dir = mkdtempSync(join(tmpdir(), "edih-writers-"));
+const dir = tempDir("writers");
 const HOSTILE = "A | B *C* # {{x}} <b>";
 const DRAFT = { bg: "ЧЕРНОВА — 3 грешки", en: "DRAFT — 3 errors" };
 const out: Record<Lang, { doc: RenderedDocument; docx: Uint8Array; pdf: Uint8Array; docxPath: string; pdfPath: string }> = {} as never;
@@ -108,7 +109,7 @@ describe.each(["bg", "en"] as const)("sample document (%s)", (lang) => {
 
 describe("real clients", () => {
   it("LibreOffice converts every sample DOCX with its text intact", () => {
-    const profile = mkdtempSync(join(tmpdir(), "edih-lo-"));
+    const profile = tempDir("lo");
     const lo = join(dir, "lo");
     execFileSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", lo,
       out.bg.docxPath, out.en.docxPath], { timeout: 600_000, stdio: "ignore" });
