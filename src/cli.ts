@@ -14,9 +14,10 @@ import { registerSchema } from "./commands/schema.js";
 import { registerNarrative } from "./commands/narrative.js";
 import { registerNarrativePull } from "./commands/narrative-pull.js";
 import { environmentMessage, EXIT, StateError, UsageError } from "./errors.js";
-import { toolVersion } from "./version.js";
-import type { CommandContext, CommandIO } from "./commands/io.js";
-import { shouldColor } from "./report/color.js";
+import { toolVersion } from "./domain/install.js";
+import { colorFor, type CommandContext, type CommandIO } from "./commands/io.js";
+
+export type { CommandIO };
 
 export function buildProgram(ctx: CommandContext): Command {
   const { io } = ctx;
@@ -34,8 +35,8 @@ export function buildProgram(ctx: CommandContext): Command {
       outputError: (str, write) => write(str),
       getOutHelpWidth: () => (io.stdout.isTTY ? io.stdout.columns ?? 80 : 80),
       getErrHelpWidth: () => (io.stderr.isTTY ? io.stderr.columns ?? 80 : 80),
-      getOutHasColors: () => shouldColor(io.stdout, io.env),
-      getErrHasColors: () => shouldColor(io.stderr, io.env),
+      getOutHasColors: () => colorFor(io, io.stdout),
+      getErrHasColors: () => colorFor(io, io.stderr),
     })
     .addHelpText("after", `
 Examples:

@@ -2,6 +2,7 @@
 // runs in, the environment and (for prompts) the terminal. main.ts passes the process's; tests pass
 // their own and read what was written, so every command runs in-process without a subprocess.
 import { resolve } from "node:path";
+import { shouldColor } from "../report/color.js";
 
 /** An output stream as commands use it: text in, and whether a person is watching. */
 export interface Output {
@@ -23,6 +24,11 @@ export interface CommandIO {
 /** Prompting needs both ends to be a terminal; anything else is a script or CI. */
 export function isInteractive(io: CommandIO): boolean {
   return !!io.terminal?.input.isTTY && !!io.terminal.output.isTTY;
+}
+
+/** Whether to colour what goes to `stream`: a terminal, unless NO_COLOR; FORCE_COLOR forces. */
+export function colorFor(io: CommandIO, stream: Output): boolean {
+  return shouldColor(stream, io.env);
 }
 
 /** A path from the command line, as the file system needs it. */

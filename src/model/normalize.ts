@@ -1,6 +1,6 @@
 import type { Hub, Multilingual, Partner, Person, Place } from "../schema/index.js";
 import { nutsCountry, placeCountry } from "../refdata/countries.js";
-import { normaliseVat } from "../rules/lib/vat.js";
+import { normaliseVat } from "../domain/vat.js";
 
 /*
  * Templates run in Handlebars strict mode, where reading a key that is absent is an error while a

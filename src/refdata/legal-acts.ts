@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
-import { dataDir } from "./paths.js";
+import { dataDir } from "../domain/install.js";
 
 const Status = z.enum(["V", "P", "I"]);
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD");

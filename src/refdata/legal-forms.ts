@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { LEGAL_FORM_IDS, type LegalFormId } from "../schema/legal-form.js";
 import { readDataYaml } from "./compiled.js";
-import { dataDir } from "./paths.js";
+import { dataDir } from "../domain/install.js";
 
 const Status = z.enum(["V", "P", "I"]);
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { dataDir } from "./paths.js";
+import { dataDir } from "../domain/install.js";
 
 export interface NutsRegion {
   code: string;

@@ -6,7 +6,9 @@ export const PARTNER_TYPES = [
   "public-authority", "higher-education", "research-organisation", "business-association", "chamber",
   "cluster", "regional-agency", "enterprise", "ngo",
 ] as const;
-export const PARTNER_ROLES = ["founder", "coordinator", "beneficiary", "affiliated-entity", "associated-partner"] as const;
+import { PARTNER_ROLES } from "../domain/roles.js";
+
+export { PARTNER_ROLES };
 
 export const CouncilDecision = z.strictObject({
   number: z.union([z.string(), z.number().int()]).nullable().optional(),
