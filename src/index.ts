@@ -10,7 +10,7 @@ export { Application as ApplicationSchema } from "./schema/application.js";
 export { loadProject, type LoadedProject, type SourceFile, type SourceMap } from "./load/index.js";
 export { parseApplication } from "./schema/diagnose.js";
 export { validateProject, type Stage, type ValidateOptions, type ValidateResult } from "./validate/index.js";
-export { checkApplication, effectiveRules } from "./rules/run.js";
+export { checkApplication, effectiveRules } from "./calls/check.js";
 export { RULES, RULES_BY_ID } from "./rules/index.js";
 export { loadCallPack, listCallPacks, type CallPack } from "./calls/index.js";
 export { buildContext, documentInputs, type DocumentContext } from "./model/index.js";

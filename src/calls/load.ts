@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { deepFreeze } from "../domain/freeze.js";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { readDataYaml } from "../refdata/compiled.js";
@@ -115,14 +116,6 @@ export function loadCallPack(id: string, opts?: LoadCallPackOptions): LoadCallPa
   let result = loaded.get(key);
   if (!result) loaded.set(key, (result = deepFreeze(readCallPack(id, opts))));
   return result;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 function readCallPack(id: string, opts?: LoadCallPackOptions): LoadCallPackResult {

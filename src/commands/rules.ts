@@ -37,7 +37,7 @@ export function registerRules(ctx: CommandContext, parent: Command): void {
 
 export async function renderRules(flags: RulesFlags): Promise<string> {
   const [{ RULES }, { loadCallPack }, { effectiveRules, sourceText }] = await Promise.all([
-    import("../rules/index.js"), import("../calls/index.js"), import("../rules/run.js"),
+    import("../rules/index.js"), import("../calls/index.js"), import("../calls/check.js"),
   ]);
   let pack;
   if (flags.call !== undefined) {

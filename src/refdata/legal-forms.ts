@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { deepFreeze } from "../domain/freeze.js";
 import { join } from "node:path";
 import { z } from "zod";
 import { LEGAL_FORM_IDS, type LegalFormId } from "../schema/legal-form.js";
@@ -34,7 +35,7 @@ export interface LegalForms {
 }
 
 export function legalFormsFrom(data: unknown): LegalForms {
-  const file = LegalFormsFile.parse(data);
+  const file = deepFreeze(LegalFormsFile.parse(data));
   const byId = new Map(file.forms.map((f) => [f.id, f]));
   return { source: file.source, get: (id) => byId.get(id), all: () => file.forms };
 }

@@ -75,7 +75,7 @@ export async function validateProject(dir: string, options: ValidateOptions = {}
   // Problems inside a shipped call pack are edih's data, but still worth showing with their file.
   diagnostics.push(...pack.diagnostics);
 
-  const { checkApplication } = await import("../rules/run.js");
+  const { checkApplication } = await import("../calls/check.js");
   // Slots are found by rendering the templates: done only when a narrative rule is on.
   let narrative: NarrativeFacts | undefined;
   const wanted = options.narrative ?? stage === "submission";

@@ -70,7 +70,7 @@ export async function callRequirements(call: string, le: InitAnswers["legalEntit
   const { loadCallPack } = await import("../calls/index.js");
   const pack = loadCallPack(call).pack;
   if (!pack) return { coordinatorRequired: false };
-  const { effectiveRules } = await import("../rules/run.js");
+  const { effectiveRules } = await import("../calls/check.js");
   const on = new Map(effectiveRules(pack).filter((r) => r.severity === "error").map((r) => [r.rule.meta.id, r]));
   const req: CallRequirements = { coordinatorRequired: on.has("single-coordinator") };
   const fm = on.get("founders-minimum");

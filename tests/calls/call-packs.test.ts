@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { listCallPacks, loadCallPack } from "../../src/calls/index.js";
 import { dataDir } from "../../src/refdata/index.js";
-import { effectiveRules } from "../../src/rules/run.js";
+import { effectiveRules } from "../../src/calls/check.js";
 import { tempDir } from "../temp.js";
 
 describe("shipped call packs", () => {

@@ -64,3 +64,18 @@ describe("call packs are shared, so frozen", () => {
     expect(() => { (pack as { id: string }).id = "changed"; }).toThrow(TypeError);
   });
 });
+
+describe("the installation's data is shared, so frozen", () => {
+  it("NUTS, legal forms and legal acts refuse a change; an inherited name is not an act", async () => {
+    const { loadNuts } = await import("../../src/refdata/nuts.js");
+    const { loadLegalForms } = await import("../../src/refdata/legal-forms.js");
+    const { loadLegalActs } = await import("../../src/refdata/legal-acts.js");
+    const region = loadNuts().get("BG344");
+    expect(region).toBeDefined();
+    expect(() => { (region as { label: string }).label = "changed"; }).toThrow(TypeError);
+    const form = loadLegalForms().all()[0]!;
+    expect(() => { (form as { id: string }).id = "changed"; }).toThrow(TypeError);
+    expect(loadLegalActs().get("constructor")).toBeUndefined();
+    expect(loadLegalActs().get("__proto__")).toBeUndefined();
+  });
+});

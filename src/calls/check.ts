@@ -3,8 +3,8 @@ import type { Diagnostic, JsonPath, Location, Severity } from "../diagnostics.js
 import type { Application } from "../schema/application.js";
 import type { CallPack } from "../schema/call-pack.js";
 import { loadReferenceData, type ReferenceData } from "../refdata/index.js";
-import { RULES } from "./index.js";
-import type { NarrativeFacts, Rule, Stage } from "./types.js";
+import { RULES } from "../rules/index.js";
+import type { NarrativeFacts, Rule, Stage } from "../rules/types.js";
 
 export interface CheckOptions {
   callPack: CallPack;
