@@ -17,7 +17,10 @@ export default defineRule({
     id: "founding-facts-present",
     description: "The facts the founding documents print (founding meeting, management board) are given (warning in a draft, error at --stage submission).",
     defaultSeverity: "warning",
-    source: { text: "ЗЮЛНЦ: the founding meeting adopts the statute and elects the first management body; its minutes and the statute are filed for registration (form А15) (B21, B22; research note §4)", confirmed: true },
+    source: { text: "Закон за юридическите лица с нестопанска цел, as amended in 2016 (registration at the Registry Agency since 01.01.2018): the founding meeting adopts the statute and elects the first management body; its minutes and the statute are filed with application form А15 (БЦНП/BCNL FAQ “Учредяване на сдружение”, https://bcnl.org/faq/uchredyavane-na-sdruzhenie.html, read 11.2025)", confirmed: true },
+    messages: {
+      missing: "The {{document}} needs {{fact}}: hub.legal_entity.{{key}} is not given",
+    },
     docs: "A draft may leave them blank (the documents show a marker to fill in); a submission may not.",
   },
   options: z.strictObject({}),
@@ -29,7 +32,7 @@ export default defineRule({
       let v: unknown = le;
       for (const k of f.key) v = v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined;
       if (v !== undefined && v !== null && v !== "") continue;
-      report({ message: `The ${f.doc} needs ${f.what}: hub.legal_entity.${f.key.join(".")} is not given`,
+      report({ messageId: "missing", data: { document: f.doc, fact: f.what, key: f.key.join(".") },
         path: ["hub", "legal_entity", ...f.key], hint: "add it to edih.yaml (docs/FORMAT.md); until then the document shows a marker to fill in",
         ...(stage === "submission" ? { severity: "error" as const } : {}) });
     }

@@ -9,7 +9,9 @@ describe("edih rules", () => {
     for (const r of RULES) {
       expect(out).toMatch(new RegExp(`^${r.meta.id} +${r.meta.defaultSeverity} +${r.meta.description.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "m"));
     }
-    expect(out).toMatch(/source: Research note §2.3 bg-partners-in-region.*\[unconfirmed\]/);
+    expect(out).toMatch(/^ +source: none known — edih's own consistency check: no written rule was found.*\[unconfirmed\]$/m);
+    expect(out).toMatch(/^ +source: .*Ruse council decision No 27\/16\.12\.2019/m);
+    expect(out).not.toMatch(/research note|§/i);
   });
 
   it("--call shows the severities the call applies, and why", async () => {

@@ -9,7 +9,7 @@ ruleTester(rule, {
   ],
   invalid: [
     { name: "decision after founding", patch: (a) => { a.partners[0].council_decision!.date = "2021-04-02"; },
-      errors: [{ message: 'Municipality "town": council decision of 2021-04-02 is after the association was founded (2021-03-30)', severity: "warning", path: ["partners", 0, "council_decision", "date"] }] },
-    { name: "the founding meeting's date wins", patch: (a) => { a.hub.legal_entity.founding_meeting = { date: "2021-01-01" }; }, errors: [{ message: /founded \(2021-01-01\)/ }] },
+      errors: [{ messageId: "afterFounding", data: { partner: "town", date: "2021-04-02", founded: "2021-03-30" }, severity: "warning", path: ["partners", 0, "council_decision", "date"] }] },
+    { name: "the founding meeting's date wins", patch: (a) => { a.hub.legal_entity.founding_meeting = { date: "2021-01-01" }; }, errors: [{ messageId: "afterFounding", data: { founded: "2021-01-01" } }] },
   ],
 });

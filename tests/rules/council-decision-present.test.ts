@@ -10,10 +10,10 @@ ruleTester(rule, {
   ],
   invalid: [
     { name: "no decision", patch: (a) => { delete a.partners[0].council_decision; },
-      errors: [{ message: 'Municipality "town" is a founder but no council decision is given', path: ["partners", 0], severity: "error" }] },
+      errors: [{ messageId: "missing", data: { partner: "town" }, path: ["partners", 0], severity: "error" }] },
     { name: "number unknown in a draft: warning", patch: (a) => { a.partners[0].council_decision = { number: null, date: "2021-01-28" }; },
-      errors: [{ message: 'Municipality "town": the council decision\'s number is not given', severity: "warning" }] },
-    { name: "number unknown at submission: error", stage: "submission", patch: (a) => { a.partners[0].council_decision = { date: "2021-01-28" }; }, errors: [{ severity: "error" }] },
-    { name: "both missing", patch: (a) => { a.partners[0].council_decision = {}; }, errors: [{ message: /number and date are not given/ }] },
+      errors: [{ messageId: "missingField", data: { partner: "town", field: "number" }, severity: "warning" }] },
+    { name: "number unknown at submission: error", stage: "submission", patch: (a) => { a.partners[0].council_decision = { date: "2021-01-28" }; }, errors: [{ messageId: "missingField", severity: "error" }] },
+    { name: "both missing", patch: (a) => { a.partners[0].council_decision = {}; }, errors: [{ messageId: "missingNumberAndDate", data: { partner: "town" } }] },
   ],
 });

@@ -17,10 +17,10 @@ ruleTester(rule, {
   invalid: [
     { name: "no address of the meeting: a warning in a draft", call: "BG-EDIH-PRESELECTION-2021",
       patch: (a) => { complete(a); delete (a.hub.legal_entity as { founding_meeting: Record<string, unknown> }).founding_meeting.address; },
-      errors: [{ message: "The founding protocol needs the address of the founding meeting's place: hub.legal_entity.founding_meeting.address is not given",
+      errors: [{ messageId: "missing", data: { document: "founding protocol", key: "founding_meeting.address" },
         path: ["hub", "legal_entity", "founding_meeting", "address"], severity: "warning" }] },
     { name: "no board term: an error at submission", call: "BG-EDIH-PRESELECTION-2021", stage: "submission",
       patch: (a) => { complete(a); (a.hub.legal_entity as Record<string, unknown>).management_board_term = null; },
-      errors: [{ message: /statute needs the management board's term of office/, severity: "error" }] },
+      errors: [{ messageId: "missing", data: { document: "statute", key: "management_board_term" }, severity: "error" }] },
   ],
 });
