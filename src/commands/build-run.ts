@@ -7,14 +7,15 @@ import { buildPackage, type BuildReport, type Format } from "../package/build.js
 import { formatText, shouldColor } from "../report/index.js";
 import { formatPlan } from "../package/plan-text.js";
 import type { BuildFlags } from "./build.js";
+import type { CommandIO } from "./io.js";
 import { progressReporter } from "./progress.js";
 
-export async function runBuild(dir: string, flags: BuildFlags): Promise<number> {
+export async function runBuild(dir: string, flags: BuildFlags, io: CommandIO): Promise<number> {
   const started = Date.now();
-  const progress = flags.quiet || flags.json ? undefined : progressReporter(process.stderr);
+  const progress = flags.quiet || flags.json ? undefined : progressReporter(io.stderr, io.env);
   let report: BuildReport;
   try {
-    report = await buildPackage(dir, {
+    report = await buildPackage(dir, { cwd: io.cwd,
       ...(flags.out ? { out: flags.out } : {}), ...(flags.lang ? { langs: flags.lang } : {}),
       ...(flags.only ? { only: flags.only } : {}), stage: flags.stage, ...(flags.call ? { call: flags.call } : {}),
       ...(flags.callsDir ? { callsDir: flags.callsDir } : {}),
@@ -26,9 +27,9 @@ export async function runBuild(dir: string, flags: BuildFlags): Promise<number> 
     progress?.done();
   }
   const counts = countBySeverity(report.diagnostics);
-  if (flags.dryRun && !report.stopped) return printPlan(report, flags);
+  if (flags.dryRun && !report.stopped) return printPlan(report, flags, io);
   if (flags.json) {
-    process.stdout.write(JSON.stringify({
+    io.stdout.write(JSON.stringify({
       ok: !report.stopped && counts.error === 0, stopped: report.stopped, out: report.outDir,
       written: report.written, skipped: report.skipped, kept: report.kept, removed: report.removed, fills: report.fills, notes: report.notes, pages: report.pages, renderWorkers: report.renderWorkers,
       counts, diagnostics: report.diagnostics,
@@ -41,32 +42,32 @@ export async function runBuild(dir: string, flags: BuildFlags): Promise<number> 
   const quietWarnings = !report.stopped && !flags.verbose;
   const hidden = quietWarnings ? report.diagnostics.filter((d) => d.severity !== "error" && fromValidation.has(d)).length : 0;
   const shown = report.diagnostics.filter((d) => (flags.quiet ? d.severity === "error" : !(quietWarnings && d.severity !== "error" && fromValidation.has(d))));
-  const color = shouldColor(process.stdout);
+  const color = shouldColor(io.stdout, io.env);
   const notes = report.stopped
     ? [...report.validation.notes, flags.draft
       ? "build stopped: even a draft needs data edih can read — fix the errors above first"
       : "build stopped: fix the errors above, or build a marked draft with --draft"]
     : report.validation.notes;
-  if (shown.length || report.stopped) process.stdout.write(formatText(shown, { cwd: process.cwd(), notes, counts, color }));
-  else if (hidden && !flags.quiet) process.stdout.write(`${hidden} warning${hidden === 1 ? "" : "s"} from validation (\`edih apply validate\` or --verbose lists them)\n`);
+  if (shown.length || report.stopped) io.stdout.write(formatText(shown, { cwd: io.cwd, notes, counts, color }));
+  else if (hidden && !flags.quiet) io.stdout.write(`${hidden} warning${hidden === 1 ? "" : "s"} from validation (\`edih apply validate\` or --verbose lists them)\n`);
   if (report.stopped) return EXIT.invalid;
-  if (!flags.quiet) process.stdout.write(summary(report, Date.now() - started, flags.verbose ?? false));
+  if (!flags.quiet) io.stdout.write(summary(report, io.cwd, Date.now() - started, flags.verbose ?? false));
   return counts.error > 0 ? EXIT.invalid : EXIT.ok;
 }
 
 /** --dry-run: the decisions, printed exactly as `apply status` prints them. */
-function printPlan(report: BuildReport, flags: BuildFlags): number {
+function printPlan(report: BuildReport, flags: BuildFlags, io: CommandIO): number {
   if (flags.json) {
-    process.stdout.write(JSON.stringify({ out: report.outDir, dryRun: true, plan: report.plan }, null, 2) + "\n");
+    io.stdout.write(JSON.stringify({ out: report.outDir, dryRun: true, plan: report.plan }, null, 2) + "\n");
     return EXIT.ok;
   }
-  const out = relative(process.cwd(), report.outDir) || ".";
-  process.stdout.write(formatPlan(report.plan, out, flags.verbose ?? false).join("\n") + "\n");
+  const out = relative(io.cwd, report.outDir) || ".";
+  io.stdout.write(formatPlan(report.plan, out, flags.verbose ?? false).join("\n") + "\n");
   return EXIT.ok;
 }
 
-function summary(report: BuildReport, ms: number, verbose: boolean): string {
-  const out = relative(process.cwd(), report.outDir) || ".";
+function summary(report: BuildReport, cwd: string, ms: number, verbose: boolean): string {
+  const out = relative(cwd, report.outDir) || ".";
   const lines = verbose ? report.written.map((path) => `  wrote ${out}/${path}${details(report, path)}`) : writtenLines(report, out);
   if (report.skipped.length) lines.push(`  skipped ${report.skipped.length} up-to-date file${report.skipped.length === 1 ? "" : "s"} (inputs unchanged)`);
   for (const path of report.kept) lines.push(`  kept ${out}/${path} (edited by hand)`);
@@ -124,11 +125,11 @@ function writtenLines(report: BuildReport, out: string): string[] {
 }
 
 /** Rebuild on every save; invalid intermediate saves are reported and the watcher waits. */
-export async function watchBuild(dir: string, flags: BuildFlags): Promise<number> {
-  const root = resolve(dir);
-  const outDir = flags.out ? resolve(flags.out) : resolve(root, "out");
-  await runBuild(dir, flags);
-  process.stderr.write(`watching ${relative(process.cwd(), root) || "."} for changes (Ctrl-C to stop)\n`);
+export async function watchBuild(dir: string, flags: BuildFlags, io: CommandIO): Promise<number> {
+  const root = resolve(io.cwd, dir);
+  const outDir = flags.out ? resolve(io.cwd, flags.out) : resolve(root, "out");
+  await runBuild(dir, flags, io);
+  io.stderr.write(`watching ${relative(io.cwd, root) || "."} for changes (Ctrl-C to stop)\n`);
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   let again = false;
@@ -138,18 +139,18 @@ export async function watchBuild(dir: string, flags: BuildFlags): Promise<number
     try {
       do {
         again = false;
-        process.stderr.write(`\nchange detected, rebuilding…\n`);
+        io.stderr.write(`\nchange detected, rebuilding…\n`);
         const started = performance.now();
         try {
-          await runBuild(dir, flags);
+          await runBuild(dir, flags, io);
           // The loop's own measure: templates, the Typst compiler and loaded modules stay warm between rebuilds.
-          if (flags.verbose) process.stderr.write(`rebuilt in ${Math.round(performance.now() - started)} ms\n`);
+          if (flags.verbose) io.stderr.write(`rebuilt in ${Math.round(performance.now() - started)} ms\n`);
         } catch (err) {
           // A save in progress (edih.yaml briefly missing, a half-written file) must not end the watch.
           const e = err as { message?: string; hint?: string };
-          process.stderr.write(`edih: ${e.message ?? String(err)}${e.hint ? `\n  hint: ${e.hint}` : ""}\n`);
+          io.stderr.write(`edih: ${e.message ?? String(err)}${e.hint ? `\n  hint: ${e.hint}` : ""}\n`);
         }
-        process.stderr.write(`waiting for changes…\n`);
+        io.stderr.write(`waiting for changes…\n`);
       } while (again);
     } finally {
       running = false;

@@ -56,7 +56,7 @@ beforeAll(async () => {
       }
     }
   }
-}, 120_000);
+});
 
 describe("every bundled document in both languages", () => {
   it("renders all of them", () => {
@@ -124,7 +124,7 @@ describe("every bundled document in both languages, laid out as PDF", () => {
     }
     expect(signed).toBeGreaterThan(60);
     expect(alone).toEqual([]);
-  }, 600_000);
+  });
 
   it("LibreOffice: no page of the Bulgarian declarations', letters' and council decision's DOCX holds only a signature block", async () => {
     const picked = outs.filter((o) => /^(declaration|commitment-letter|council-decision)\/bg\//.test(o.key));
@@ -137,7 +137,7 @@ describe("every bundled document in both languages, laid out as PDF", () => {
     const pdfs = libreOfficePdfs(files, join(dir, "lo"));
     const alone = picked.flatMap((o, i) => signatureOnlyPages(pdfs[i]!, signatureMaterial(o.document)).map((p) => `${o.key} p. ${p}`));
     expect(alone).toEqual([]);
-  }, 600_000);
+  });
 
   it("fits every declaration and commitment letter of the example on one page", async () => {
     const short = outs.filter((o) => /^(declaration|commitment-letter)\//.test(o.key));
@@ -148,7 +148,7 @@ describe("every bundled document in both languages, laid out as PDF", () => {
       if (pages !== 1) longer.push(`${o.key}: ${pages} p.`);
     }
     expect(longer).toEqual([]);
-  }, 600_000);
+  });
 });
 
 describe("Part A lists every organisation with its role", () => {
