@@ -15,7 +15,7 @@ import { registerNarrative } from "./commands/narrative.js";
 import { registerNarrativePull } from "./commands/narrative-pull.js";
 import { environmentMessage, EXIT, StateError, UsageError } from "./errors.js";
 import { toolVersion } from "./domain/install.js";
-import { colorFor, type CommandContext, type CommandIO } from "./commands/io.js";
+import { colorFor, type CommandContext, type CommandIO } from "./workflow/io.js";
 
 export type { CommandIO };
 

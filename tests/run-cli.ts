@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Readable, Writable } from "node:stream";
 import { runCli as run } from "../src/cli.js";
-import type { CommandIO } from "../src/commands/io.js";
+import type { CommandIO } from "../src/workflow/io.js";
 
 export const ROOT = join(import.meta.dirname, "..");
 

@@ -7,7 +7,7 @@ import { buildPackage, type BuildReport, type Format } from "../package/build.js
 import { formatText, shouldColor } from "../report/index.js";
 import { formatPlan } from "../package/plan-text.js";
 import type { BuildFlags } from "./build.js";
-import type { CommandIO } from "./io.js";
+import type { CommandIO } from "../workflow/io.js";
 import { progressReporter } from "./progress.js";
 
 export async function runBuild(dir: string, flags: BuildFlags, io: CommandIO): Promise<number> {

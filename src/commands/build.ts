@@ -1,7 +1,7 @@
 // `edih apply build [dir]`: flags and help only; the builder (and docx/pdf) load inside the action.
 import type { Command } from "commander";
-import type { CommandContext } from "./io.js";
-import { choiceOption, itemsOption, listOption } from "./options.js";
+import type { CommandContext } from "../workflow/io.js";
+import { choiceOption, itemsOption, listOption } from "../workflow/options.js";
 
 const HELP_AFTER = `
 Validates the application first: errors stop the build with the same report as \`validate\`,

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import type { CommandContext } from "./io.js";
-import { choiceOption } from "./options.js";
+import type { CommandContext } from "../workflow/io.js";
+import { choiceOption } from "../workflow/options.js";
 
 export function registerDiff(ctx: CommandContext, parent: Command): void {
   parent.command("diff")
@@ -22,7 +22,7 @@ Examples:
   $ edih apply diff --git v1-sent . --format json
 `)
     .action(ctx.act(async (oldArg: string, newArg: string | undefined, opts: { git?: string; format: "text" | "json" }) => {
-      const { runDiff } = await import("../workflow/diff-command.js");
+      const { runDiff } = await import("./diff-run.js");
       return runDiff(oldArg, newArg, opts, ctx.io);
     }));
 }

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import type { CommandContext } from "./io.js";
+import type { CommandContext } from "../workflow/io.js";
 
 interface InitOptions {
   example?: string; yes?: boolean; call?: string; nameBg?: string; nameEn?: string; acronym?: string;
@@ -59,7 +59,7 @@ Examples:
   $ edih partners add my-hub --id trakia-university --roles founder,coordinator ...
 `)
     .action(ctx.act(async (dir: string, opts: InitOptions) => {
-      const { runInit } = await import("../workflow/init-command.js");
+      const { runInit } = await import("./init-run.js");
       return runInit(dir, opts, ctx.io);
     }));
 }

@@ -1,7 +1,7 @@
 // `edih narrative pull FILE.docx… [--dir DIR]`: flags and help only; the reader loads inside the action.
 import type { Command } from "commander";
 import { EXIT } from "../errors.js";
-import type { CommandContext } from "./io.js";
+import type { CommandContext } from "../workflow/io.js";
 
 const HELP_AFTER = `
 Reads DOCX files that edih built and a person edited in Word or LibreOffice (a whole out/ folder

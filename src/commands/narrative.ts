@@ -1,8 +1,8 @@
 // `edih narrative …`: the consultant's own text. Flags and help only; libraries load in the action.
 import type { Command } from "commander";
 import { EXIT, UsageError } from "../errors.js";
-import { fromCwd, type CommandContext, type CommandIO } from "./io.js";
-import { choiceOption } from "./options.js";
+import { fromCwd, type CommandContext, type CommandIO } from "../workflow/io.js";
+import { choiceOption } from "../workflow/options.js";
 
 const STATUS_HELP = `
 Lists, for every document and language the call needs, each slot (a place where the consultant

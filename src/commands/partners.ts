@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { EXIT } from "../errors.js";
-import { fromCwd, type CommandContext } from "./io.js";
-import { choiceOption } from "./options.js";
+import { fromCwd, type CommandContext } from "../workflow/io.js";
+import { choiceOption } from "../workflow/options.js";
 
 interface AddOptions {
   yes?: boolean; id?: string; nameBg?: string; nameEn?: string; legalForm?: string; type?: string;
@@ -36,7 +36,7 @@ Example:
   $ edih partners list my-hub --format json
 `)
     .action(ctx.act(async (dir: string, opts: { format: "text" | "json"; lang: "bg" | "en" }) => {
-      const { requireApplicationDir } = await import("../workflow/partners-command.js");
+      const { requireApplicationDir } = await import("./partners-run.js");
       const root = fromCwd(io, dir);
       requireApplicationDir(root, dir);
       const { listPartners, partnersTable, hubRegion } = await import("../workflow/partners.js");
@@ -55,7 +55,7 @@ Example:
   $ edih partners show trakia-university my-hub
 `)
     .action(ctx.act(async (id: string, dir: string, opts: { format: "yaml" | "json" }) => {
-      const { showPartner } = await import("../workflow/partners-command.js");
+      const { showPartner } = await import("./partners-run.js");
       io.stdout.write(showPartner(fromCwd(io, dir), dir, id, opts.format));
       return EXIT.ok;
     }));
@@ -94,7 +94,7 @@ Example:
       --type research-organisation --nuts3 PT11A --city Porto --vat PT510000002 --pic 999999996
 `)
     .action(ctx.act(async (dir: string, opts: AddOptions) => {
-      const { runAdd } = await import("../workflow/partners-command.js");
+      const { runAdd } = await import("./partners-run.js");
       return runAdd({ ...opts, dir }, io);
     }));
 
@@ -109,7 +109,7 @@ Example:
   edih.yaml:88:16  budget line 4 (budget.lines.3.partner)   ← fix these first, or use --force
 `)
     .action(ctx.act(async (id: string, dir: string, opts: { force?: boolean }) => {
-      const { runRemove } = await import("../workflow/partners-command.js");
+      const { runRemove } = await import("./partners-run.js");
       return runRemove(id, dir, !!opts.force, io);
     }));
 }

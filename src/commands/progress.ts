@@ -1,4 +1,4 @@
-import type { Output } from "./io.js";
+import type { Output } from "../workflow/io.js";
 
 /**
  * One self-overwriting progress line on a terminal, shown only once a build has run for a second;

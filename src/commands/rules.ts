@@ -2,8 +2,8 @@
 // the severity and options that call pack applies. The registry is imported inside the action.
 import type { Command } from "commander";
 import { EXIT, UsageError } from "../errors.js";
-import type { CommandContext } from "./io.js";
-import { choiceOption } from "./options.js";
+import type { CommandContext } from "../workflow/io.js";
+import { choiceOption } from "../workflow/options.js";
 
 const HELP_AFTER = `
 A rule marked [unconfirmed] rests on a fact the sources do not confirm; such rules default to

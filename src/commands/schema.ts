@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { EXIT } from "../errors.js";
-import { fromCwd, type CommandContext } from "./io.js";
+import { fromCwd, type CommandContext } from "../workflow/io.js";
 
 export function registerSchema(ctx: CommandContext, parent: Command): void {
   parent.command("schema")

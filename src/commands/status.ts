@@ -2,8 +2,8 @@
 import { relative } from "node:path";
 import type { Command } from "commander";
 import { EXIT } from "../errors.js";
-import type { CommandContext, CommandIO } from "./io.js";
-import { choiceOption } from "./options.js";
+import type { CommandContext, CommandIO } from "../workflow/io.js";
+import { choiceOption } from "../workflow/options.js";
 
 const HELP_AFTER = `
 Prints what \`edih apply build\` would do to each file, in one line by default:

@@ -2,8 +2,8 @@
 // live here; the library is imported inside the action so `edih --help` stays light.
 import type { Command } from "commander";
 import { UsageError, EXIT } from "../errors.js";
-import { fromCwd, type CommandContext, type CommandIO } from "./io.js";
-import { choiceOption } from "./options.js";
+import { fromCwd, type CommandContext, type CommandIO } from "../workflow/io.js";
+import { choiceOption } from "../workflow/options.js";
 
 const HELP_AFTER = `
 Reads edih.yaml and partners/*.yaml in the folder, checks them against the input format and the

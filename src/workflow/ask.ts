@@ -2,8 +2,8 @@
 // --yes, or from a prompt on a terminal; without a terminal it collects the flags still needed
 // so the command can say so instead of waiting for input that never comes.
 import { UsageError } from "../errors.js";
-import type { CommandIO } from "../commands/io.js";
-import { listOf, oneOf } from "../commands/options.js";
+import type { CommandIO } from "./io.js";
+import { listOf, oneOf } from "./options.js";
 import type { Choice } from "./catalog.js";
 
 type Prompts = typeof import("@inquirer/prompts");

@@ -1,7 +1,7 @@
 // The questions of `edih init` and `edih partners add`, each tied to its flag.
 import { basename, resolve } from "node:path";
 import { UsageError } from "../errors.js";
-import { wholeNumberProblem } from "../commands/options.js";
+import { wholeNumberProblem } from "./options.js";
 import { FAMILY_NAMES } from "../model/terms.js";
 import { IsoDate, LANGUAGES, type Language } from "../schema/common.js";
 import type { LegalFormId } from "../schema/legal-form.js";

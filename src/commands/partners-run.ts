@@ -3,11 +3,11 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import { EXIT, UsageError } from "../errors.js";
-import { fromCwd, isInteractive, type CommandIO } from "../commands/io.js";
-import { Asker } from "./ask.js";
-import { addPartner, findPartner, removePartner } from "./partners.js";
-import { partnerEntries, readYamlFile } from "./project-files.js";
-import { askPartner, type PartnerFlags } from "./questions.js";
+import { fromCwd, isInteractive, type CommandIO } from "../workflow/io.js";
+import { Asker } from "../workflow/ask.js";
+import { addPartner, findPartner, removePartner } from "../workflow/partners.js";
+import { partnerEntries, readYamlFile } from "../workflow/project-files.js";
+import { askPartner, type PartnerFlags } from "../workflow/questions.js";
 import { LANGUAGES, type Language } from "../schema/common.js";
 
 /** `root`: the folder resolved; `dir`: as typed, for the message. */

@@ -1,12 +1,12 @@
 // `edih apply diff`: load and parse both sides, compare, print. Differences are not errors.
 import { EXIT, UsageError } from "../errors.js";
-import { fromCwd, type CommandIO } from "../commands/io.js";
+import { fromCwd, type CommandIO } from "../workflow/io.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Application } from "../schema/application.js";
 import type { BudgetRates } from "../domain/budget.js";
-import { diffApplications } from "./diff.js";
-import { diffText } from "./diff-text.js";
-import { snapshotAtRevision } from "./git-snapshot.js";
+import { diffApplications } from "../workflow/diff.js";
+import { diffText } from "../workflow/diff-text.js";
+import { snapshotAtRevision } from "../workflow/git-snapshot.js";
 
 export interface DiffFlags { git?: string; format: "text" | "json" }
 

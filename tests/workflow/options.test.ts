@@ -2,7 +2,7 @@
 // UsageError (exit 2) with the flag, what it takes and what was typed.
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors.js";
-import { itemsOf, listOf, oneOf, wholeNumberProblem } from "../../src/commands/options.js";
+import { itemsOf, listOf, oneOf, wholeNumberProblem } from "../../src/workflow/options.js";
 import { runCli } from "../run-cli.js";
 import { tempDir } from "../temp.js";
 

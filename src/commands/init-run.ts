@@ -3,10 +3,10 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { EXIT, UsageError } from "../errors.js";
-import { fromCwd, isInteractive, type CommandIO } from "../commands/io.js";
-import { Asker } from "./ask.js";
-import { bundledExamples, closingText, copyExample, existingApplicationFiles, nextSteps, writeNewProject } from "./init.js";
-import { askInit, type InitFlags } from "./questions.js";
+import { fromCwd, isInteractive, type CommandIO } from "../workflow/io.js";
+import { Asker } from "../workflow/ask.js";
+import { bundledExamples, closingText, copyExample, existingApplicationFiles, nextSteps, writeNewProject } from "../workflow/init.js";
+import { askInit, type InitFlags } from "../workflow/questions.js";
 
 /** `dir` as typed (in messages); files are read and written at `dir` resolved against io.cwd. */
 export async function runInit(dir: string, opts: InitFlags & { example?: string; yes?: boolean }, io: CommandIO): Promise<number> {
