@@ -1,4 +1,4 @@
-import type { Hub, Multilingual, Partner, Person, Place } from "../schema/index.js";
+import { FOUNDING_VOTES, type Hub, type Multilingual, type Partner, type Person, type Place, type RepresentationBasis, type Votes } from "../schema/index.js";
 import { nutsCountry, placeCountry } from "../refdata/countries.js";
 import { normaliseVat } from "../rules/lib/vat.js";
 
@@ -27,6 +27,29 @@ export function normPerson(p: Person | undefined): PersonN {
   return { name: p?.name ?? null, position: p?.position ?? null, email: p?.email ?? null, phone: p?.phone ?? null };
 }
 
+export interface BasisN {
+  kind: "law" | "statute" | "power-of-attorney";
+  number: string | number | null;
+  date: string | null;
+  text: Multilingual | null;
+}
+
+/** A representative's basis written as a word (`statute`) or a mapping, as one shape. */
+export function normBasis(b: RepresentationBasis | null | undefined): BasisN | null {
+  if (b === null || b === undefined) return null;
+  if (typeof b === "string") return { kind: b, number: null, date: null, text: null };
+  return { kind: b.kind, number: b.number ?? null, date: b.date ?? null, text: b.text ?? null };
+}
+
+type VoteId = Exclude<(typeof FOUNDING_VOTES)[number], "all">;
+
+/** The vote on every item of the founding protocol: its own, else `all`'s, else null (a box). */
+export function normVotes(v: Partial<Record<(typeof FOUNDING_VOTES)[number], Votes>> | null | undefined): Record<VoteId, Votes | null> {
+  const out = {} as Record<VoteId, Votes | null>;
+  for (const id of FOUNDING_VOTES) if (id !== "all") out[id] = v?.[id] ?? v?.all ?? null;
+  return out;
+}
+
 /** `home`: the country of the hub's region, for a place that names neither country nor NUTS code. */
 export function normPlace(p: Place, home: string): PlaceN {
   return { city: p.city, nuts3: p.nuts3 ?? null, address: p.address ?? null, postcode: p.postcode ?? null, country: placeCountry(p, home) };
@@ -38,7 +61,6 @@ const vatOf = (vat: string | null | undefined): string | null => (vat == null ? 
 export type PartnerN = ReturnType<typeof normPartner>;
 
 export function normPartner(p: Partner, home: string) {
-  const d = p.council_decision;
   return {
     id: p.id,
     name: p.name,
@@ -53,18 +75,8 @@ export function normPartner(p: Partner, home: string) {
     sme: p.sme ?? null,
     seat: normPlace(p.seat, home),
     branches: p.branches.map((b) => normPlace(b, home)),
-    representative: normPerson(p.representative),
+    representative: { ...normPerson(p.representative), basis: normBasis(p.representative?.basis) },
     contact: normPerson(p.contact),
-    council_decision: d
-      ? {
-          number: d.number ?? null,
-          date: d.date ?? null,
-          protocol: d.protocol ?? null,
-          financial_commitment: d.financial_commitment ?? null,
-          representative: d.representative ?? null,
-          substitute: d.substitute ?? null,
-        }
-      : null,
     expertise: [...p.expertise],
     contribution: p.contribution ?? null,
     website: p.website ?? null,
@@ -100,10 +112,15 @@ export function normHub(h: Hub) {
         secretary: m?.secretary ?? null,
         address: m?.address ?? null,
         opened_by: m?.opened_by ?? null,
+        votes: normVotes(m?.votes),
       },
       management_board_size: e.management_board_size ?? null,
       term: e.term ?? null,
       management_board_term: e.management_board_term ?? null,
+      management_board: e.management_board
+        ? e.management_board.map((b) => ({ name: b.name ?? null, partner: b.partner ?? null, role: b.role ?? null }))
+        : null,
+      economic_activity: e.economic_activity ?? null,
       representative: normPerson(e.representative),
     },
     technologies: [...h.technologies],
