@@ -6,6 +6,9 @@ ruleTester(rule, {
     { name: "commitment unknown (null) with costs", patch: (a) => { a.partners[0].council_decision!.financial_commitment = null; a.budget.lines.push({ partner: "town", personnel: 1000 }); } },
     { name: "no commitment and no budget line", patch: (a) => { a.partners[0].council_decision!.financial_commitment = 0; } },
     { name: "a commitment stated and costs", patch: (a) => { a.partners[0].council_decision!.financial_commitment = 40000; a.budget.lines.push({ partner: "town", personnel: 80000 }); } },
+    { name: "list form: the approval fixes an amount the consent in principle excluded", patch: (a) => { delete a.partners[0].council_decision;
+      a.partners[0].council_decisions = [{ kind: "consent-in-principle", date: "2021-01-28", financial_commitment: 0 }, { kind: "approval", date: "2021-02-25", financial_commitment: 16000 }];
+      a.budget.lines.push({ partner: "town", personnel: 80000 }); } },
     { name: "no commitment, a budget line of zeros", patch: (a) => { a.partners[0].council_decision!.financial_commitment = 0; a.budget.lines.push({ partner: "town" }); } },
   ],
   invalid: [
@@ -13,6 +16,11 @@ ruleTester(rule, {
       patch: (a) => { a.partners[0].council_decision!.financial_commitment = 0; a.budget.lines.push({ partner: "town", personnel: 60000, travel: 5000, other_goods_and_services: 15000 }); },
       errors: [{ message: 'Municipality "town": its council decision of 2021-01-28 excludes a financial commitment, but the budget gives it 80000 EUR of direct costs',
         severity: "warning", path: ["partners", 0, "council_decision", "financial_commitment"] }] },
+    { name: "list form: the latest decision speaking of money excludes it; reported at that entry",
+      patch: (a) => { delete a.partners[0].council_decision;
+        a.partners[0].council_decisions = [{ kind: "consent-in-principle", date: "2021-01-28", financial_commitment: 0 }, { kind: "approval", number: "2", date: "2021-02-25" }];
+        a.budget.lines.push({ partner: "town", personnel: 1000 }); },
+      errors: [{ message: /council decision of 2021-01-28 excludes a financial commitment/, path: ["partners", 0, "council_decisions", 0, "financial_commitment"] }] },
   ],
 });
 
@@ -29,7 +37,8 @@ describe("council-decision-financial-commitment on the bundled example", () => {
     return checkApplication(app, { callPack: pack! }).filter((d) => d.ruleId === rule.meta.id);
   };
   it("fires on the example as it stood (decision of 28.01.2021: no financial commitment; EUR 80 000 of costs)", async () => {
-    const found = await run((a) => { a.partners.find((p) => p.id === "stara-zagora-municipality")!.council_decision!.financial_commitment = 0; });
+    // As it stood: one decision, of 28.01.2021, read as excluding a commitment.
+    const found = await run((a) => { a.partners.find((p) => p.id === "stara-zagora-municipality")!.council_decisions![0]!.financial_commitment = 0; });
     expect(found.map((d) => d.message)).toEqual([expect.stringMatching(/stara-zagora-municipality.*2021-01-28.*80000 EUR/)]);
   });
   it("is quiet on the corrected example, which leaves the commitment for the consultant", async () => {
