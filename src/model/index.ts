@@ -86,6 +86,7 @@ export function buildContext(application: Application, opts: BuildOptions) {
   // then partners without an EU role (founders only); each group keeps the written order.
   const rank = (p: Partner) => (p.roles.includes("coordinator") ? 0 : euRole(p) !== null ? 1 : 2);
   const ordered = [0, 1, 2].flatMap((r) => application.partners.filter((p) => rank(p) === r));
+  const foundingDate = hub.legal_entity.founding_meeting?.date ?? hub.legal_entity.founded_on ?? null;
   const partners = ordered.map((p, i) => {
     const line = lines.find((l) => l.partner === p.id) ?? null;
     const decisions = councilDecisions(p, application.partners.indexOf(p)).map(decisionContext);
@@ -114,8 +115,12 @@ export function buildContext(application: Application, opts: BuildOptions) {
       council_decision: approval,
       /** The financial commitment the latest decision that speaks of money states (0 = none), null when none does. */
       financial_commitment: commitmentDecision(decisions)?.financial_commitment ?? null,
-      /** The date of the approval the council decision document presents (its legal acts are cited as of then). */
-      council_decision_date: approval?.date ?? null,
+      /**
+       * The date the council decision document's legal acts are cited as of: the approval's, else
+       * the founding meeting's, the latest an approval can bear (it precedes the founding; rule
+       * council-decision-before-founding), as for the agreement.
+       */
+      council_decision_date: approval?.date ?? foundingDate,
       /** The basis on which the representative acts: as written, else derived from the legal form (a mayor by law), else null. */
       representation: representationOf(p, ref),
       roles_text: p.roles.map((r) => nameOf(r, lang, ROLE_NAMES)).join(", "),
@@ -165,7 +170,7 @@ export function buildContext(application: Application, opts: BuildOptions) {
      * The cooperation agreement's date for citing acts: the parties sign it before they found the
      * association, so the founding meeting's date is the latest it can bear; null when not known.
      */
-    agreement_date: hub.legal_entity.founding_meeting?.date ?? hub.legal_entity.founded_on ?? null,
+    agreement_date: foundingDate,
     hub,
     region: {
       code: hub.region,
