@@ -17,7 +17,8 @@ export const FoundingMeeting = z.strictObject({
   secretary: Multilingual.nullable().optional(),
   address: Multilingual.nullable().optional().meta({ description: "Address of the meeting place (founding protocol)" }),
   opened_by: Multilingual.nullable().optional().meta({ description: "Name of the person who opened the meeting (founding protocol)" }),
-  votes: z.partialRecord(z.enum(FOUNDING_VOTES), Votes).nullable().optional()
+  // An object of optional keys rather than a record, so a misspelt item gets a "did you mean".
+  votes: z.strictObject(Object.fromEntries(FOUNDING_VOTES.map((k) => [k, Votes.optional()])) as Record<(typeof FOUNDING_VOTES)[number], z.ZodOptional<typeof Votes>>).nullable().optional()
     .meta({ description: "The vote on each item of the founding protocol ({ for, against, abstained }); `all` stands for every item not listed" }),
 });
 
@@ -46,7 +47,8 @@ export const LegalEntity = z.strictObject({
     .meta({ description: "Term of office of the management board in the statute, e.g. { bg: три години, en: three years }" }),
   management_board: z.array(BoardMember).nullable().optional()
     .meta({ description: "Members of the first management board elected by the founding meeting" }),
-  economic_activity: z.union([z.literal("none"), Multilingual]).nullable().optional()
+  // `none` is also text; templates tell it apart.
+  economic_activity: z.union([Multilingual, z.literal("none")]).nullable().optional()
     .meta({ description: "Subject of the association's ancillary economic activity (statute), or none" }),
   representative: Person.optional(),
 });
