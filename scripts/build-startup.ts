@@ -23,7 +23,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const SRC = join(ROOT, "src");
 
 /** src/ modules that run from dist/ even when imported by the bundle: what renders documents. */
-const DIST_SIDE = [/^writers\//, /^render\/(?!paths\.ts$)/, /^package\/render-[^/]+\.ts$/,
+const DIST_SIDE = [/^writers\//, /^render\//, /^package\/render-[^/]+\.ts$/,
   // The narrative checks run the templates (slot inventory): they load with the render side.
   /^narrative\/(facts|inventory)\.ts$/,
   // `narrative pull` reads DOCX (fflate, sax): only that command loads it.
@@ -139,6 +139,9 @@ async function bundle(): Promise<boolean> {
     minifySyntax: true,
     legalComments: "none",
     logLevel: "warning",
+    // A name a bundled module imports but the deferred stub does not forward would be undefined at
+    // run time ("(void 0) is not a function" in the middle of a build): refuse the bundle instead.
+    logOverride: { "import-is-undefined": "error" },
     define: { "import.meta.url": "__edihImportMetaUrl" },
     plugins: [boundary],
   }).catch((err: unknown) => fail(`${err instanceof Error ? err.message : String(err)}\n` +

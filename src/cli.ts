@@ -12,7 +12,7 @@ import { registerSchema } from "./commands/schema.js";
 import { registerNarrative } from "./commands/narrative.js";
 import { registerNarrativePull } from "./commands/narrative-pull.js";
 import { UsageError } from "./errors.js";
-import { toolVersion } from "./version.js";
+import { toolVersion } from "./domain/install.js";
 
 
 export function buildProgram(): Command {

@@ -1,4 +1,4 @@
-/** Every problem in user input is a value, never an exception (see ARCHITECTURE.md). */
+/** Every problem in user input is a value, never an exception (docs/ARCHITECTURE.md). */
 export type Severity = "error" | "warning" | "info";
 export type JsonPath = ReadonlyArray<string | number>;
 

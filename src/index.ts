@@ -9,8 +9,8 @@ export type * from "./schema/index.js";
 export { Application as ApplicationSchema } from "./schema/application.js";
 export { loadProject, type LoadedProject, type SourceFile, type SourceMap } from "./load/index.js";
 export { parseApplication } from "./schema/diagnose.js";
-export { validateProject, type Stage, type ValidateOptions, type ValidateResult } from "./validate.js";
-export { checkApplication, effectiveRules } from "./check.js";
+export { validateProject, type Stage, type ValidateOptions, type ValidateResult } from "./validate/index.js";
+export { checkApplication, effectiveRules } from "./calls/check.js";
 export { RULES, RULES_BY_ID } from "./rules/index.js";
 export { loadCallPack, listCallPacks, type CallPack } from "./calls/index.js";
 export { buildContext, documentInputs, type DocumentContext } from "./model/index.js";
@@ -18,4 +18,4 @@ export { buildPackage, type BuildOptions, type BuildReport } from "./package/bui
 export { formatJson, formatText } from "./report/index.js";
 export { diffApplications } from "./workflow/diff.js";
 export { applicationJsonSchema, partnerJsonSchema } from "./workflow/json-schema.js";
-export { toolVersion } from "./version.js";
+export { toolVersion } from "./domain/install.js";

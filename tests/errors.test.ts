@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { StateError, UsageError } from "../src/errors.js";
-import { LockedError } from "../src/package/lock.js";
+import { LockedError } from "../src/output/lock.js";
 
 /** What a UsageError or StateError thrown by the other copy of src/errors.ts (bundle vs dist/) looks like. */
 const fromOtherCopy = (kind: string) => Object.assign(new Error("x"), { [Symbol.for("edih.error-kind")]: kind, exitCode: kind === "usage" ? 2 : 1, hint: undefined });

@@ -1,2 +1,2 @@
-export * from "./types.js";
+export * from "../schema/call-pack.js";
 export { loadCallPack, listCallPacks, type LoadCallPackOptions, type LoadCallPackResult } from "./load.js";

@@ -1,13 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { deepFreeze } from "../domain/freeze.js";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { readDataYaml } from "../refdata/compiled.js";
-import { dataDir } from "../refdata/paths.js";
+import { dataDir } from "../domain/install.js";
 import { didYouMean } from "../rules/lib/suggest.js";
 import { RULES_BY_ID } from "../rules/index.js";
 import {
   CallPackFile, REQUIRED_FACTS, factNumber, type CallPack, type CallPackFile as CallPackFileT, type RuleSetting,
-} from "./types.js";
+} from "../schema/call-pack.js";
 
 const RULE_ID = "call-pack";
 
@@ -107,12 +108,13 @@ export interface LoadCallPackResult {
 /**
  * Loads data/calls/<id>.yaml, resolves `extends`, and checks it against the rule registry.
  * Unknown ids and malformed packs come back as diagnostics (ruleId "call-pack"), never thrown.
- * The result is cached and shared: callers that want to change a pack copy it first.
+ * The result is cached and shared by every caller, so it is frozen: a caller that changed it would
+ * change the next build's rules (in watch mode, or in tests sharing the process).
  */
 export function loadCallPack(id: string, opts?: LoadCallPackOptions): LoadCallPackResult {
   const key = `${callsDir(opts)}\u0000${id}`;
   let result = loaded.get(key);
-  if (!result) loaded.set(key, (result = readCallPack(id, opts)));
+  if (!result) loaded.set(key, (result = deepFreeze(readCallPack(id, opts))));
   return result;
 }
 

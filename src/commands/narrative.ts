@@ -42,7 +42,7 @@ export function registerNarrative(program: Command): Command {
 
 async function runStatus(dir: string, flags: StatusFlags): Promise<number> {
   const [{ validateProject }, { slotStatus, formatStatusText }, { formatText, shouldColor }, { countBySeverity }] = await Promise.all([
-    import("../validate.js"), import("../narrative/status.js"), import("../report/index.js"), import("../diagnostics.js")]);
+    import("../validate/index.js"), import("../narrative/status.js"), import("../report/index.js"), import("../diagnostics.js")]);
   const result = await validateProject(dir, { narrative: true, ...(flags.call !== undefined ? { call: flags.call } : {}) });
   if (result.usage) throw new UsageError(result.usage.message, result.usage.hint);
   if (!result.narrative || !result.callPack) {

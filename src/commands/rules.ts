@@ -34,7 +34,7 @@ export function registerRules(parent: Command): void {
 
 export async function renderRules(flags: RulesFlags): Promise<string> {
   const [{ RULES }, { loadCallPack }, { effectiveRules, sourceText }] = await Promise.all([
-    import("../rules/index.js"), import("../calls/index.js"), import("../check.js"),
+    import("../rules/index.js"), import("../calls/index.js"), import("../calls/check.js"),
   ]);
   let pack;
   if (flags.call !== undefined) {

@@ -48,7 +48,7 @@ function define(cmd: Command, alias = false): void {
 
 async function runValidate(dir: string, flags: ValidateFlags): Promise<number> {
   const [{ validateProject }, { formatJson, formatText, shouldColor }, { countBySeverity }] = await Promise.all([
-    import("../validate.js"), import("../report/index.js"), import("../diagnostics.js"),
+    import("../validate/index.js"), import("../report/index.js"), import("../diagnostics.js"),
   ]);
   const result = await validateProject(dir, { stage: flags.stage, ...(flags.call !== undefined ? { call: flags.call } : {}),
     ...(flags.callsDir !== undefined ? { callsDir: flags.callsDir } : {}) });

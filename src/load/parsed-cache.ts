@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import type { Diagnostic } from "../diagnostics.js";
-import { buildId } from "../startup/build-id.js";
+import { buildId } from "../domain/build-id.js";
 import { writeFileAtomic } from "../write-atomic.js";
 import { findUnquotedIdentifiers, restoreAsString, type UnquotedIdentifier } from "./identifiers.js";
 import { parseYaml } from "./parse-yaml.js";

@@ -1,4 +1,5 @@
-import type { Multilingual } from "../schema/index.js";
+import type { Language, Multilingual } from "../schema/index.js";
+import { STATUS_NAMES, nameOf } from "./terms.js";
 
 type Fact = { value?: unknown; status?: string } | null | undefined;
 /** A fact's status mark in the call pack: V verified, P partly verified, I unconfirmed. */
@@ -40,13 +41,15 @@ export interface CallContext {
   rates: { eu_funding: number | null; indirect: number | null };
   /** Status of each rate's fact; documents must say when a rate they print is not confirmed. */
   rates_status: { eu_funding: Status | null; indirect: Status | null };
+  /** The same status in the document's language ("confirmed", "not confirmed"). */
+  rates_status_text: { eu_funding: string; indirect: string };
   /** True when either rate is not verified [V] (or its status is unknown). */
   rates_unconfirmed: boolean;
   duration_months: number | null;
   limits: Record<LimitKey, number | null>;
 }
 
-export function callContext(call: CallFacts): CallContext {
+export function callContext(call: CallFacts, lang: Language): CallContext {
   const fact = (name: string): number | null => {
     const value = call.facts?.[name]?.value;
     return typeof value === "number" ? value : null;
@@ -66,6 +69,10 @@ export function callContext(call: CallFacts): CallContext {
     title: call.title,
     stage: call.stage ?? "eu",
     rates_status,
+    rates_status_text: {
+      eu_funding: nameOf(rates_status.eu_funding ?? "unknown", lang, STATUS_NAMES),
+      indirect: nameOf(rates_status.indirect ?? "unknown", lang, STATUS_NAMES),
+    },
     rates_unconfirmed: rates_status.eu_funding !== "V" || rates_status.indirect !== "V",
     rates: {
       eu_funding: call.rates?.eu_funding ?? fact("eu_funding_rate"),

@@ -1,8 +1,8 @@
 import type { Application, Language, Multilingual, Partner } from "../schema/index.js";
-import { lineFigures, sumFigures, type BudgetFigures, type BudgetRates } from "./budget.js";
+import { lineFigures, sumFigures, type BudgetFigures, type BudgetRates } from "../domain/budget.js";
 import { callContext, type CallContext, type CallFacts } from "./call.js";
-import { normBasis, normHub, normPartner } from "./normalize.js";
-import { isStatutoryPosition } from "./representation.js";
+import { normHub, normPartner } from "./normalize.js";
+import { isStatutoryPosition, normBasis } from "../schema/founding.js";
 import { bundledRefData, type RefData } from "./refdata.js";
 import { FAMILY_NAMES, PARTNER_TYPE_NAMES, ROLE_NAMES, nameOf } from "./terms.js";
 import { districtAfter, listText, placeIn, textIn } from "./text.js";
@@ -11,7 +11,8 @@ import { SERVICE_FAMILIES } from "../schema/service.js";
 import { nutsCountry } from "../refdata/countries.js";
 import { loadLegalActs, type LegalActs } from "../refdata/legal-acts.js";
 import { specificObjectives } from "./legal-acts.js";
-import { approvalDecision, commitmentDecision, consentDecision, councilDecisions, type CouncilDecisionN } from "./council-decisions.js";
+import { approvalDecision, commitmentDecision, consentDecision, councilDecisions, type CouncilDecisionN } from "../schema/council-decisions.js";
+import { euRole, isFunded } from "../domain/roles.js";
 
 export type { CallFacts } from "./call.js";
 export { NO_REFDATA, bundledRefData, type RefData } from "./refdata.js";
@@ -41,7 +42,7 @@ export type PartnerContext = DocumentContext["partners"][number];
 export function buildContext(application: Application, opts: BuildOptions) {
   const { lang } = opts;
   const ref = opts.refdata ?? defaultRefData();
-  const call = callContext(opts.callPack);
+  const call = callContext(opts.callPack, lang);
   const hub = normHub(application.hub);
   const partnerName = (id: string): string => {
     const p = application.partners.find((x) => x.id === id);
@@ -84,7 +85,7 @@ export function buildContext(application: Application, opts: BuildOptions) {
 
   // Numbered as in the EU portal: the coordinator first, then the other participants of the grant,
   // then partners without an EU role (founders only); each group keeps the written order.
-  const rank = (p: Partner) => (p.roles.includes("coordinator") ? 0 : euRole(p) !== null ? 1 : 2);
+  const rank = (p: Partner) => (p.roles.includes("coordinator") ? 0 : euRole(p.roles) !== null ? 1 : 2);
   const ordered = [0, 1, 2].flatMap((r) => application.partners.filter((p) => rank(p) === r));
   const foundingDate = hub.legal_entity.founding_meeting?.date ?? hub.legal_entity.founded_on ?? null;
   const partners = ordered.map((p, i) => {
@@ -124,9 +125,9 @@ export function buildContext(application: Application, opts: BuildOptions) {
       /** The basis on which the representative acts: as written, else derived from the legal form (a mayor by law), else null. */
       representation: representationOf(p, ref),
       roles_text: p.roles.map((r) => nameOf(r, lang, ROLE_NAMES)).join(", "),
-      eu_role_text: euRole(p) === null ? null : nameOf(euRole(p)!, lang, ROLE_NAMES),
+      eu_role_text: euRole(p.roles) === null ? null : nameOf(euRole(p.roles)!, lang, ROLE_NAMES),
       /** The role Part A lists for every organisation, including a founder with no role in the EU grant. */
-      grant_role_text: euRole(p) !== null ? nameOf(euRole(p)!, lang, ROLE_NAMES)
+      grant_role_text: euRole(p.roles) !== null ? nameOf(euRole(p.roles)!, lang, ROLE_NAMES)
         : p.roles.includes("founder") ? (lang === "bg" ? "учредител на сдружението, без роля в проекта по ЕС" : "founder of the association, no role in the EU grant") : nameOf(p.roles[0] ?? "", lang, ROLE_NAMES),
       type_text: nameOf(p.type, lang, PARTNER_TYPE_NAMES),
       effort_total: sum(application.work_packages.map((wp) => wp.effort[p.id] ?? 0)),
@@ -190,7 +191,7 @@ export function buildContext(application: Application, opts: BuildOptions) {
     partners,
     founders: partners.filter((p) => p.is_founder),
     municipalities: partners.filter((p) => p.is_municipality),
-    beneficiaries: partners.filter((p) => p.roles.includes("coordinator") || p.roles.includes("beneficiary")),
+    beneficiaries: partners.filter((p) => isFunded(p.roles)),
     participants: partners.filter((p) => p.eu_role_text !== null),
     coordinator: partners.find((p) => p.is_coordinator) ?? null,
     partner,
@@ -252,10 +253,6 @@ function representationOf(p: Partner, ref: RefData) {
   return { kind: "law" as const, number: null, date: null, text: null, derived: true, article: statutory.article };
 }
 
-/** The role a partner has in the EU grant (Part A), the strongest if several are given. */
-function euRole(p: Partner): string | null {
-  return ["coordinator", "beneficiary", "affiliated-entity", "associated-partner"].find((r) => p.roles.includes(r as Partner["roles"][number])) ?? null;
-}
 
 function legalFormName(p: { legal_form: string; legal_form_name?: Multilingual | null | undefined }, lang: Language, ref: RefData): string {
   if (p.legal_form === "other" && p.legal_form_name) return textIn(p.legal_form_name, lang) ?? "";

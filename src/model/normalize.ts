@@ -1,6 +1,7 @@
-import { FOUNDING_VOTES, type Hub, type Multilingual, type Partner, type Person, type Place, type RepresentationBasis, type Votes } from "../schema/index.js";
+import type { Hub, Multilingual, Partner, Person, Place } from "../schema/index.js";
+import { normBasis, normVotes } from "../schema/founding.js";
 import { nutsCountry, placeCountry } from "../refdata/countries.js";
-import { normaliseVat } from "../rules/lib/vat.js";
+import { normaliseVat } from "../domain/vat.js";
 
 /*
  * Templates run in Handlebars strict mode, where reading a key that is absent is an error while a
@@ -27,28 +28,6 @@ export function normPerson(p: Person | undefined): PersonN {
   return { name: p?.name ?? null, position: p?.position ?? null, email: p?.email ?? null, phone: p?.phone ?? null };
 }
 
-export interface BasisN {
-  kind: "law" | "statute" | "power-of-attorney";
-  number: string | number | null;
-  date: string | null;
-  text: Multilingual | null;
-}
-
-/** A representative's basis written as a word (`statute`) or a mapping, as one shape. */
-export function normBasis(b: RepresentationBasis | null | undefined): BasisN | null {
-  if (b === null || b === undefined) return null;
-  if (typeof b === "string") return { kind: b, number: null, date: null, text: null };
-  return { kind: b.kind, number: b.number ?? null, date: b.date ?? null, text: b.text ?? null };
-}
-
-type VoteId = Exclude<(typeof FOUNDING_VOTES)[number], "all">;
-
-/** The vote on every item of the founding protocol: its own, else `all`'s, else null (a box). */
-export function normVotes(v: Partial<Record<(typeof FOUNDING_VOTES)[number], Votes>> | null | undefined): Record<VoteId, Votes | null> {
-  const out = {} as Record<VoteId, Votes | null>;
-  for (const id of FOUNDING_VOTES) if (id !== "all") out[id] = v?.[id] ?? v?.all ?? null;
-  return out;
-}
 
 /** `home`: the country of the hub's region, for a place that names neither country nor NUTS code. */
 export function normPlace(p: Place, home: string): PlaceN {

@@ -8,6 +8,14 @@ import { humanise } from "./text.js";
  */
 type Names = Record<string, { bg: string; en: string }>;
 
+/** The certainty of a fact in edih's data (data/calls: V verified, P partly, I inferred). */
+export const STATUS_NAMES: Names = {
+  V: { bg: "потвърдена", en: "confirmed" },
+  P: { bg: "частично потвърдена", en: "partly confirmed" },
+  I: { bg: "непотвърдена", en: "not confirmed" },
+  unknown: { bg: "непотвърдена", en: "not confirmed" },
+};
+
 export const ROLE_NAMES: Names = {
   founder: { bg: "учредител", en: "founder" },
   coordinator: { bg: "координатор", en: "coordinator" },

@@ -1,4 +1,5 @@
 import type { Language, Multilingual } from "../schema/index.js";
+import { pickLanguage } from "../domain/languages.js";
 import { hasCyrillic, transliterate } from "./transliterate.js";
 
 /**
@@ -8,8 +9,7 @@ import { hasCyrillic, transliterate } from "./transliterate.js";
 export function textIn(value: Multilingual | null | undefined, lang: Language): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === "string") return value;
-  const other: Language = lang === "bg" ? "en" : "bg";
-  return value[lang] ?? value[other] ?? null;
+  return pickLanguage(value, lang)?.text ?? null;
 }
 
 /** `ai-and-data` → `Ai and data`: the last resort for a free tag nobody named. */

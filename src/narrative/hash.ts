@@ -1,4 +1,4 @@
-import { sha256 } from "../package/hash.js";
+import { sha256 } from "../domain/hash.js";
 import type { NarrativeFile } from "./load.js";
 
 /**

@@ -8,8 +8,8 @@
 import type { CallPack } from "../calls/index.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { buildContext } from "../model/index.js";
-import { templateSearchPath } from "../package/inputs.js";
-import { planJobs, type Job } from "../package/plan.js";
+import { templateSearchPath } from "../domain/install.js";
+import { planJobs, type Job } from "../model/jobs.js";
 import { loadTemplateSet, markdownRenderer } from "../render/index.js";
 import { slotsInMarkdown } from "../render/slots.js";
 import type { Application } from "../schema/index.js";

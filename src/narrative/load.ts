@@ -7,7 +7,7 @@
 import { lstatSync, readdirSync, readFileSync, type Dirent } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import { sha256 } from "../package/hash.js";
+import { sha256 } from "../domain/hash.js";
 import { NARRATIVE_DIR, parseFileName, type NarrativeKey } from "./paths.js";
 
 /** A slot's text is at most a few pages; 256 KB is far beyond any call's limit yet stops a stray export. */

@@ -6,7 +6,7 @@
  * same stamps go into the out folder's manifest.
  */
 import { strFromU8, strToU8 } from "fflate";
-import { sha256 } from "../package/hash.js";
+import { sha256 } from "../domain/hash.js";
 import { docxFromParts } from "./docx-package.js";
 import { blockText, readDocx, type ReadDocx } from "./docx-read.js";
 import { blocksToMarkdown } from "./docx-to-markdown.js";

@@ -8,31 +8,16 @@ import { join, relative } from "node:path";
 import type { CallPack } from "../calls/index.js";
 import { documentInputs } from "../model/inputs.js";
 import { textIn } from "../model/text.js";
-import { dataDir } from "../refdata/paths.js";
+import { dataDir } from "../domain/install.js";
 import type { Application } from "../schema/index.js";
-import { toolVersion } from "../version.js";
-import { sha256, stableJson } from "./hash.js";
-import { bundledTemplatesDir } from "../render/paths.js";
-import type { Job } from "./plan.js";
+import { toolVersion } from "../domain/install.js";
+import { sha256, stableJson } from "../domain/hash.js";
+import type { Job } from "../model/jobs.js";
 import type { NarrativeFile } from "../narrative/load.js";
 import { narrativeHash } from "../narrative/hash.js";
 
-/**
- * The parts of an output's inputs hash, kept apart in the manifest so `apply status` can say which
- * one changed. `draft` is the number of errors printed in the draft mark, or null for a clean build.
- */
-export interface InputParts {
-  tool: string;
-  data: string;
-  templates: string;
-  call: string;
-  refdata: string;
-  draft: number | null;
-  /** The document copy's narrative files (src/narrative/hash.ts); absent when it has none. */
-  narrative?: string;
-}
-
-export type InputPart = keyof InputParts;
+export type { InputPart, InputParts } from "../output/manifest.js";
+import type { InputPart, InputParts } from "../output/manifest.js";
 
 export interface TemplateFiles {
   /** sha256 by display path (`templates/statute/bg.md.hbs`). */
@@ -40,11 +25,7 @@ export interface TemplateFiles {
   hash: string;
 }
 
-/** The application's own templates/ first, then the bundled ones. */
-export function templateSearchPath(projectDir: string): string[] {
-  const own = join(projectDir, "templates");
-  return [...(existsSync(own) ? [own] : []), bundledTemplatesDir()];
-}
+export { templateSearchPath } from "../domain/install.js";
 
 /**
  * Every file a document's template set may read, as the renderer chooses them

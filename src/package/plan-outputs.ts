@@ -5,8 +5,8 @@
  * so no decision can name a path outside out/.
  */
 import { changedParts, type InputParts } from "./inputs.js";
-import type { DiskEntry, DiskState } from "./disk.js";
-import { MANIFEST_FILE, type Manifest } from "./manifest.js";
+import type { DiskEntry, DiskState } from "../output/disk.js";
+import { MANIFEST_FILE, type Manifest } from "../output/manifest.js";
 
 export type Action = "render" | "carry" | "keep" | "remove" | "refuse";
 

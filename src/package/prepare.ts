@@ -7,13 +7,13 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { CallPack } from "../calls/index.js";
 import type { Application } from "../schema/index.js";
-import type { ValidateResult } from "../validate.js";
-import { sha256 } from "./hash.js";
+import type { ValidateResult } from "../validate/index.js";
+import { sha256 } from "../domain/hash.js";
 import { readNarrative, type NarrativeFile } from "../narrative/load.js";
 import { bookmarkTitle, inputParts, inputsHash, packageInputsHash, templateHasher, templateSearchPath, type InputParts } from "./inputs.js";
-import { readDiskState, type DiskEntry } from "./disk.js";
-import { readManifestFile, readPending, type ManifestRead } from "./manifest.js";
-import { planJobs, type Job } from "./plan.js";
+import { readDiskState, type DiskEntry } from "../output/disk.js";
+import { readManifestFile, readPending, type ManifestRead } from "../output/manifest.js";
+import { planJobs, type Job } from "../model/jobs.js";
 import { planOutputs, type Decision, type PlanInputs } from "./plan-outputs.js";
 import type { Format } from "./render-job.js";
 

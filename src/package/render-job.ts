@@ -7,7 +7,7 @@ import type { CallPack } from "../calls/index.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Application } from "../schema/index.js";
 import { isInside } from "../inside.js";
-import type { Job } from "./plan.js";
+import type { Job } from "../model/jobs.js";
 import type { DocumentRenderer } from "../render/index.js";
 import type { NarrativeFile } from "../narrative/load.js";
 import type { SlotStamp } from "../narrative/stamp.js";

@@ -11,7 +11,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { createJobRenderer, type Format, type JobResult, type RenderEnv } from "./render-job.js";
-import type { Job } from "./plan.js";
+import type { Job } from "../model/jobs.js";
 
 export interface RenderTask {
   job: Job;

@@ -1,7 +1,7 @@
 // A render worker: receives the environment once, then jobs; answers each with its result.
 import { parentPort, workerData } from "node:worker_threads";
 import { createJobRenderer, type Format, type RenderEnv } from "./render-job.js";
-import type { Job } from "./plan.js";
+import type { Job } from "../model/jobs.js";
 
 const port = parentPort!;
 const renderer = createJobRenderer(workerData as RenderEnv);

@@ -4,7 +4,7 @@
  */
 import { join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
-import { validateProject, type Stage, type ValidateResult } from "../validate.js";
+import { validateProject, type Stage, type ValidateResult } from "../validate/index.js";
 import type { Decision } from "./plan-outputs.js";
 import { preparePlan } from "./prepare.js";
 

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { parse } from "yaml";
-import { dataDir } from "./paths.js";
+import { dataDir } from "../domain/install.js";
 
 interface CompiledFile {
   source_sha256: string;

@@ -3,7 +3,7 @@ import { loadNuts, type NutsTable } from "./nuts.js";
 
 export * from "./nuts.js";
 export * from "./legal-forms.js";
-export { dataDir } from "./paths.js";
+export { dataDir } from "../domain/install.js";
 
 /** Reference data the rules and the document model read. */
 export interface ReferenceData {

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
+import { deepFreeze } from "../domain/freeze.js";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
-import { dataDir } from "./paths.js";
+import { dataDir } from "../domain/install.js";
 
 const Status = z.enum(["V", "P", "I"]);
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD");
@@ -51,13 +52,13 @@ export interface LegalActs {
 
 /** Validates the table; every source and `replaces` reference must resolve (a bad file is a bug). */
 export function legalActsFrom(data: unknown): LegalActs {
-  const file = LegalActsFile.parse(data);
+  const file = deepFreeze(LegalActsFile.parse(data));
   for (const [id, act] of Object.entries(file.acts)) {
     const refs = [...act.sources, ...(act.specific_objectives?.sources ?? []), ...(act.submitted_to_sources ?? [])];
-    for (const s of refs) if (!file.sources[s]) throw new Error(`data/legal-acts.yaml: act ${id} cites unknown source ${s}`);
+    for (const s of refs) if (!Object.hasOwn(file.sources, s)) throw new Error(`data/legal-acts.yaml: act ${id} cites unknown source ${s}`);
     if (act.replaces && !file.acts[act.replaces]) throw new Error(`data/legal-acts.yaml: act ${id} replaces unknown act ${act.replaces}`);
   }
-  return { sources: file.sources, get: (id) => file.acts[id], ids: () => Object.keys(file.acts) };
+  return { sources: file.sources, get: (id) => (Object.hasOwn(file.acts, id) ? file.acts[id] : undefined), ids: () => Object.keys(file.acts) };
 }
 
 let cached: LegalActs | undefined;

@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
+import { deepFreeze } from "../domain/freeze.js";
 import { join } from "node:path";
 import { z } from "zod";
 import { LEGAL_FORM_IDS, type LegalFormId } from "../schema/legal-form.js";
 import { readDataYaml } from "./compiled.js";
-import { dataDir } from "./paths.js";
+import { dataDir } from "../domain/install.js";
 
 const Status = z.enum(["V", "P", "I"]);
 
@@ -44,7 +45,7 @@ export interface LegalForms {
 }
 
 export function legalFormsFrom(data: unknown): LegalForms {
-  const file = LegalFormsFile.parse(data);
+  const file = deepFreeze(LegalFormsFile.parse(data));
   const byId = new Map(file.forms.map((f) => [f.id, f]));
   return { source: file.source, get: (id) => byId.get(id), all: () => file.forms };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
+import { deepFreeze } from "../domain/freeze.js";
 import { join } from "node:path";
-import { dataDir } from "./paths.js";
+import { dataDir } from "../domain/install.js";
 
 export interface NutsRegion {
   code: string;
@@ -44,12 +45,13 @@ export function nutsTableFrom(file: NutsFile): NutsTable {
       extraRegio: code.slice(2).startsWith("Z"),
       ...(file.bg_names[code] ? { names: file.bg_names[code] } : {}),
     };
-    byCode.set(code, region);
+    byCode.set(code, deepFreeze(region));
     const list = kids.get(parent) ?? [];
     list.push(region);
     kids.set(parent, list);
   }
-  const all = [...byCode.values()];
+  for (const list of kids.values()) Object.freeze(list);
+  const all = Object.freeze([...byCode.values()]);
   return {
     version: file.version,
     source: file.source,
@@ -62,5 +64,5 @@ export function nutsTableFrom(file: NutsFile): NutsTable {
 let cached: NutsTable | undefined;
 
 export function loadNuts(): NutsTable {
-  return (cached ??= nutsTableFrom(JSON.parse(readFileSync(join(dataDir(), "nuts-2024.json"), "utf8")) as NutsFile));
+  return (cached ??= nutsTableFrom((JSON.parse(readFileSync(join(dataDir(), "nuts-2024.json"), "utf8")) as NutsFile)));
 }

@@ -3,7 +3,9 @@
  * Written by hand (not Intl) so the output does not depend on the ICU data of the Node build:
  * Intl's `bg` locale, for instance, does not group 4-digit numbers, while Bulgarian grant forms do.
  */
-export type Lang = "bg" | "en";
+import type { Lang } from "../domain/languages.js";
+
+export type { Lang };
 export type Currency = "EUR" | "BGN";
 
 /**

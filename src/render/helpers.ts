@@ -3,6 +3,7 @@ import { formatDate, formatMoney, formatNumber, formatPercent, parseDate, quote,
 import { loadLegalActs, type LegalActs } from "../refdata/legal-acts.js";
 import { actName, citationOn } from "../model/legal-acts.js";
 import { placeIn } from "../model/text.js";
+import { pickLanguage } from "../domain/languages.js";
 import type { Multilingual } from "../schema/index.js";
 
 /** A helper misuse with the position Handlebars gave the call (`options.loc`). */
@@ -64,15 +65,9 @@ export function blankMarkdown(hint: string): RawMarkdown {
 export function translate(v: unknown, lang: Lang): string | undefined {
   if (v === null || v === undefined) return undefined;
   if (typeof v === "string" || typeof v === "number") return String(v);
-  if (typeof v === "object" && !Array.isArray(v)) {
-    const rec = v as Record<string, unknown>;
-    const own = Object.prototype.hasOwnProperty.call(rec, lang) ? rec[lang] : undefined;
-    if (typeof own === "string" && own !== "") return own;
-    const other: Lang = lang === "bg" ? "en" : "bg";
-    const alt = Object.prototype.hasOwnProperty.call(rec, other) ? rec[other] : undefined;
-    if (typeof alt === "string" && alt !== "") return `[${other}] ${alt}`;
-  }
-  return undefined;
+  const picked = pickLanguage(v, lang);
+  if (!picked) return undefined;
+  return picked.lang === lang ? picked.text : `[${picked.lang}] ${picked.text}`;
 }
 
 type Helper = (...args: unknown[]) => unknown;

@@ -2,6 +2,7 @@
  * The document engine's front half: template + context → one mdast tree (RenderedDocument).
  * Loads Handlebars and the mdast tools: import this module lazily, only on paths that render.
  */
+import { pickLanguage } from "../domain/languages.js";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Root } from "mdast";
@@ -26,7 +27,7 @@ function slotLocation(message: string, template: string): { line?: number; colum
 export type { Lang, Currency } from "./format.js";
 export { formatDate, formatMoney, formatNumber, formatPercent } from "./format.js";
 export { escapeMarkdown } from "./escape.js";
-export { bundledTemplatesDir } from "./paths.js";
+export { bundledTemplatesDir } from "../domain/install.js";
 export type { DocNode, Handlers, NodeType } from "./tree.js";
 
 export interface DocumentMeta {
@@ -189,12 +190,7 @@ export function documentRenderer(opts: Omit<RenderOptions, "context">): Document
 
 function authorOf(name: unknown, lang: Lang): string | undefined {
   if (typeof name === "string") return name;
-  if (name && typeof name === "object") {
-    const r = name as Record<string, unknown>;
-    const v = r[lang] ?? r[lang === "bg" ? "en" : "bg"];
-    return typeof v === "string" ? v : undefined;
-  }
-  return undefined;
+  return pickLanguage(name, lang)?.text;
 }
 
 export interface TemplateSet {

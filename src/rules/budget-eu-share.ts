@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineRule } from "./types.js";
-import { computeBudget } from "../model/budget.js";
+import { computeBudget } from "../domain/budget.js";
 
 export default defineRule({
   meta: {

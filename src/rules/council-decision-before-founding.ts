@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineRule } from "./types.js";
 import { countryOf, isMunicipality } from "./lib/partners.js";
-import { councilDecisions } from "../model/council-decisions.js";
+import { councilDecisions } from "../schema/council-decisions.js";
 
 export default defineRule({
   meta: {

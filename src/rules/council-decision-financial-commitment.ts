@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineRule } from "./types.js";
 import { isMunicipality } from "./lib/partners.js";
-import { commitmentDecision, councilDecisions } from "../model/council-decisions.js";
+import { commitmentDecision, councilDecisions } from "../schema/council-decisions.js";
 
 /** A budget line's direct costs; the rule only asks whether the founder carries any. */
 const COST_KEYS = ["personnel", "subcontracting", "travel", "equipment", "other_goods_and_services"] as const;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineRule } from "./types.js";
 import { countryOf, isMunicipality } from "./lib/partners.js";
-import { approvalDecision, councilDecisions } from "../model/council-decisions.js";
+import { approvalDecision, councilDecisions } from "../schema/council-decisions.js";
 
 /** Documents that present the council's approval of the agreement and statute (and print its number and date). */
 const APPROVAL_DOCUMENTS = ["cooperation-agreement", "council-decision"];

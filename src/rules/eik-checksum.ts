@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineRule } from "./types.js";
-import { eikProblem } from "./lib/eik.js";
+import { eikProblem } from "../domain/eik.js";
 import { identifierHolders } from "./lib/partners.js";
 
 const WHY = {

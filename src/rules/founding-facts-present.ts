@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { defineRule } from "./types.js";
 import { FOUNDING_VOTES } from "../schema/hub.js";
-import { normBasis, normVotes } from "../model/normalize.js";
-import { isStatutoryPosition } from "../model/representation.js";
+import { isStatutoryPosition, normBasis, normVotes } from "../schema/founding.js";
 
 /** Facts the founding documents print; each was an inline blank in the templates before. */
 const FACTS = [

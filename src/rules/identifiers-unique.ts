@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineRule } from "./types.js";
-import { normaliseEik } from "./lib/eik.js";
-import { normaliseVat } from "./lib/vat.js";
+import { normaliseEik } from "../domain/eik.js";
+import { normaliseVat } from "../domain/vat.js";
 
 const KINDS = [
   { key: "eik", label: "ЕИК/БУЛСТАТ", norm: normaliseEik },

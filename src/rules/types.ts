@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Application } from "../schema/application.js";
 import type { JsonPath, Severity } from "../diagnostics.js";
-import type { CallPack } from "../calls/types.js";
+import type { CallPack } from "../schema/call-pack.js";
 import type { ReferenceData } from "../refdata/index.js";
 
 export type Stage = "draft" | "submission";

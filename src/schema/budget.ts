@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { Money, Slug } from "./common.js";
 
-/** Direct eligible cost categories of the DEP model grant (A personnel, B subcontracting, C purchases). */
-export const COST_CATEGORIES = ["personnel", "subcontracting", "travel", "equipment", "other_goods_and_services"] as const;
-export type CostCategory = (typeof COST_CATEGORIES)[number];
+import { COST_CATEGORIES, CURRENCIES, type CostCategory } from "../domain/budget.js";
+
+export { COST_CATEGORIES, type CostCategory };
 
 export const BudgetLine = z.strictObject({
   partner: Slug,
@@ -17,7 +17,7 @@ export const BudgetLine = z.strictObject({
 export type BudgetLine = z.infer<typeof BudgetLine>;
 
 export const Budget = z.strictObject({
-  currency: z.enum(["EUR", "BGN"]).default("EUR"),
+  currency: z.enum(CURRENCIES).default("EUR"),
   illustrative: z.boolean().optional().meta({ description: "Figures are an example, not the consortium's agreed budget" }),
   lines: z.array(BudgetLine).default([]),
 });

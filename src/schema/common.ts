@@ -1,7 +1,9 @@
 import { z } from "zod";
 
+import { LANGUAGES } from "../domain/languages.js";
+
 /** Language codes documents can be produced in (ISO 639-1). */
-export const LANGUAGES = ["bg", "en"] as const;
+export { LANGUAGES };
 export const Language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof Language>;
 

@@ -6,7 +6,9 @@ export const PARTNER_TYPES = [
   "public-authority", "higher-education", "research-organisation", "business-association", "chamber",
   "cluster", "regional-agency", "enterprise", "ngo",
 ] as const;
-export const PARTNER_ROLES = ["founder", "coordinator", "beneficiary", "affiliated-entity", "associated-partner"] as const;
+import { PARTNER_ROLES } from "../domain/roles.js";
+
+export { PARTNER_ROLES };
 
 /** What a municipal council decided: the documents print the decision they rest on (docs/FORMAT.md). */
 export const COUNCIL_DECISION_KINDS = ["consent-in-principle", "approval", "other"] as const;

@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Script } from "node:vm";
-import { setBuildId } from "./build-id.js";
+import { setBuildId } from "../domain/build-id.js";
 import { BUNDLE_FILE, CODE_CACHE_FILE, DIST_MAIN_FILE, parseStamp, wrapBundle, type Stamp } from "./bundle-format.js";
 
 export interface RunBundleOptions {

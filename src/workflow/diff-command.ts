@@ -2,7 +2,7 @@
 import { EXIT, UsageError } from "../errors.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Application } from "../schema/application.js";
-import type { BudgetRates } from "../model/budget.js";
+import type { BudgetRates } from "../domain/budget.js";
 import { diffApplications } from "./diff.js";
 import { diffText } from "./diff-text.js";
 import { snapshotAtRevision } from "./git-snapshot.js";

@@ -2,7 +2,7 @@
 // round of edits. Pure: takes parsed applications (and budget rates), returns a report value.
 import type { Application } from "../schema/application.js";
 import { COST_CATEGORIES } from "../schema/budget.js";
-import { type BudgetFigures, type BudgetRates, computeBudget, roundCents } from "../model/budget.js";
+import { type BudgetFigures, type BudgetRates, computeBudget, roundCents } from "../domain/budget.js";
 
 export interface FieldChange { path: string; old: unknown; new: unknown }
 export interface Named { id: string; name: string }

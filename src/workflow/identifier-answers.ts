@@ -1,9 +1,9 @@
 // Identifiers typed at a prompt or given as flags, checked as they are typed with the same
 // algorithms the rules use, so `init` and `partners add` never write a number validate refuses.
 import { vatPrefix } from "../refdata/countries.js";
-import { eikProblem } from "../rules/lib/eik.js";
+import { eikProblem } from "../domain/eik.js";
 import { checkEuVat } from "../rules/lib/eu-vat.js";
-import { normaliseVat } from "../rules/lib/vat.js";
+import { normaliseVat } from "../domain/vat.js";
 
 export function eikAnswerProblem(v: string): string | undefined {
   const problem = eikProblem(v);

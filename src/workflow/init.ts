@@ -9,7 +9,7 @@ import {
   APPLICATION_SCHEMA_FILE, PARTNER_SCHEMA_FILE, applicationJsonSchema, partnerJsonSchema, schemaComment, schemaText,
 } from "./json-schema.js";
 import { copyApplicationSources, isSourcePath } from "./example-sources.js";
-import { packageRoot } from "./package-root.js";
+import { examplesDir } from "../domain/install.js";
 import { type NewPartner, multilingual, partnerYaml } from "./partner-file.js";
 import { FLOW_KEYS, toYaml } from "./yaml-text.js";
 
@@ -70,7 +70,7 @@ export async function callRequirements(call: string, le: InitAnswers["legalEntit
   const { loadCallPack } = await import("../calls/index.js");
   const pack = loadCallPack(call).pack;
   if (!pack) return { coordinatorRequired: false };
-  const { effectiveRules } = await import("../check.js");
+  const { effectiveRules } = await import("../calls/check.js");
   const on = new Map(effectiveRules(pack).filter((r) => r.severity === "error").map((r) => [r.rule.meta.id, r]));
   const req: CallRequirements = { coordinatorRequired: on.has("single-coordinator") };
   const fm = on.get("founders-minimum");
@@ -170,13 +170,13 @@ export function writeNewProject(dir: string, a: InitAnswers): string[] {
 }
 
 export function bundledExamples(): string[] {
-  const root = join(packageRoot(), "examples");
+  const root = examplesDir();
   return existsSync(root) ? readdirSync(root).filter((d) => existsSync(join(root, d, "edih.yaml"))).sort() : [];
 }
 
 /** Copies a bundled example (examples/<name>) into `dir`; returns the files written, relative. */
 export function copyExample(name: string, dir: string): string[] {
-  const src = join(packageRoot(), "examples", name);
+  const src = join(examplesDir(), name);
   copyApplicationSources(src, dir, { errorOnExist: true });
   const written = writeSchemaFiles(dir);
   const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true })
@@ -210,7 +210,7 @@ function shellArg(s: string): string {
  * ask for (errors no step covers are listed as validate words them).
  */
 export async function nextSteps(dir: string, a: InitAnswers): Promise<NextSteps> {
-  const { validateProject } = await import("../validate.js");
+  const { validateProject } = await import("../validate/index.js");
   const result = await validateProject(dir);
   const errors = result.diagnostics.filter((d) => d.severity === "error");
   const warnings = result.diagnostics.filter((d) => d.severity === "warning").length;

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { listCallPacks, loadCallPack } from "../../src/calls/index.js";
 import { dataDir } from "../../src/refdata/index.js";
-import { effectiveRules } from "../../src/check.js";
+import { effectiveRules } from "../../src/calls/check.js";
 
 describe("shipped call packs", () => {
   it("lists the EU and the national pack", () => {

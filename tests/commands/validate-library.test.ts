@@ -1,7 +1,7 @@
 // validateProject, the library behind the command: load → schema → rules.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { validateProject } from "../../src/validate.js";
+import { validateProject } from "../../src/validate/index.js";
 import { ROOT } from "../load/run-cli.js";
 
 describe("validateProject", () => {

@@ -9,7 +9,7 @@ import { unzipSync } from "fflate";
 import { parse, stringify } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildPackage } from "../../src/package/build.js";
-import { validateProject } from "../../src/validate.js";
+import { validateProject } from "../../src/validate/index.js";
 import { allPaths, exampleFiles, hostileString, scratchCopy, writeFile, type Path } from "./mutate.js";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20240611);

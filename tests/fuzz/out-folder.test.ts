@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { StateError, UsageError } from "../../src/errors.js";
 import { buildPackage, type BuildOptions } from "../../src/package/build.js";
-import { sha256 } from "../../src/package/hash.js";
+import { sha256 } from "../../src/domain/hash.js";
 import { applicationStatus } from "../../src/package/status.js";
 import { EXAMPLE } from "./mutate.js";
 

@@ -5,7 +5,7 @@ import { rmSync } from "node:fs";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics.js";
-import { validateProject } from "../../src/validate.js";
+import { validateProject } from "../../src/validate/index.js";
 import { apply, exampleFiles, mutation, scratchCopy, writeFile, type Mutation } from "./mutate.js";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20240611);

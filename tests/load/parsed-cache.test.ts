@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadProject } from "../../src/load/index.js";
 import { parseInput } from "../../src/load/parsed-cache.js";
-import { setBuildId } from "../../src/startup/build-id.js";
+import { setBuildId } from "../../src/domain/build-id.js";
 
 const EXAMPLE = join(import.meta.dirname, "../../examples/zagore");
 const sha = (text: string) => createHash("sha256").update(text).digest("hex");

@@ -8,7 +8,7 @@ import type { Diagnostic } from "../../src/diagnostics.js";
 import { loadProject } from "../../src/load/index.js";
 import { MAX_TOTAL_BYTES } from "../../src/load/project.js";
 import { cleanText } from "../../src/load/text.js";
-import { validateProject } from "../../src/validate.js";
+import { validateProject } from "../../src/validate/index.js";
 
 const EXAMPLE = join(import.meta.dirname, "../../examples/zagore");
 const made: string[] = [];

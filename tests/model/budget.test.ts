@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeBudget, lineFigures } from "../../src/model/budget.js";
+import { computeBudget, lineFigures } from "../../src/domain/budget.js";
 import { buildContext } from "../../src/model/index.js";
 import { loadExample, readCallPack } from "./load-example.js";
 

@@ -1,9 +1,9 @@
 // The inputs hash that decides rebuilds (build) and staleness (status): what each document depends on.
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { validateProject } from "../../src/validate.js";
+import { validateProject } from "../../src/validate/index.js";
 import { changedParts, inputParts, inputsHash, templateFiles, templateSearchPath } from "../../src/package/inputs.js";
-import { planJobs, type Job } from "../../src/package/plan.js";
+import { planJobs, type Job } from "../../src/model/jobs.js";
 import type { Application } from "../../src/schema/index.js";
 
 const EXAMPLE = join(import.meta.dirname, "../../examples/zagore");

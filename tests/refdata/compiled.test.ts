@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compiledDataPath, parseDataYaml, readDataYaml } from "../../src/refdata/compiled.js";
-import { dataDir } from "../../src/refdata/paths.js";
+import { dataDir } from "../../src/domain/install.js";
 
 const files = [join(dataDir(), "legal-forms.yaml"), ...readdirSync(join(dataDir(), "calls")).filter((f) => f.endsWith(".yaml")).map((f) => join(dataDir(), "calls", f))];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadCallPack } from "../../src/calls/index.js";
-import { checkApplication } from "../../src/check.js";
+import { checkApplication } from "../../src/calls/check.js";
 import { buildApplication } from "./tester.js";
 
 describe("the tester's base application", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import rule from "../../src/rules/budget-eu-share.js";
-import { computeBudget, lineFigures, roundCents } from "../../src/model/budget.js";
+import { computeBudget, lineFigures, roundCents } from "../../src/domain/budget.js";
 import { ruleTester } from "./tester.js";
 
 describe("budget arithmetic", () => {

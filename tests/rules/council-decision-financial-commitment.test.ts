@@ -25,7 +25,7 @@ ruleTester(rule, {
 });
 
 import { describe, expect, it } from "vitest";
-import { checkApplication } from "../../src/check.js";
+import { checkApplication } from "../../src/calls/check.js";
 import { loadCallPack } from "../../src/calls/index.js";
 import { zagoreCopy } from "../templates/national-fixture.js";
 

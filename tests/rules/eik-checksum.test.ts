@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import rule from "../../src/rules/eik-checksum.js";
-import { eikProblem, isValidEik } from "../../src/rules/lib/eik.js";
+import { eikProblem, isValidEik } from "../../src/domain/eik.js";
 import { ruleTester } from "./tester.js";
 
 // Test vectors of the research note §4.1 (verified there by running the algorithm).

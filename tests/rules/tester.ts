@@ -3,8 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { Application } from "../../src/schema/application.js";
 import { loadCallPack } from "../../src/calls/index.js";
-import type { CallPack, RuleSetting } from "../../src/calls/types.js";
-import { checkApplication } from "../../src/check.js";
+import type { CallPack, RuleSetting } from "../../src/schema/call-pack.js";
+import { checkApplication } from "../../src/calls/check.js";
 import type { Diagnostic, JsonPath, Severity } from "../../src/diagnostics.js";
 import type { NarrativeFacts, Rule, Stage } from "../../src/rules/types.js";
 import { baseApplication, type Fixture } from "./base.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import rule from "../../src/rules/vat-valid.js";
-import { bgVatProblem, isValidEgn, isValidPnf } from "../../src/rules/lib/vat.js";
+import { bgVatProblem, isValidEgn, isValidPnf } from "../../src/domain/vat.js";
 import { checkEuVat } from "../../src/rules/lib/eu-vat.js";
 import { ruleTester } from "./tester.js";
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { loadProject } from "../../src/load/index.js";
 import { parseApplication } from "../../src/schema/diagnose.js";
 import { loadCallPack } from "../../src/calls/index.js";
-import { checkApplication } from "../../src/check.js";
+import { checkApplication } from "../../src/calls/check.js";
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), "../../examples/zagore");
 

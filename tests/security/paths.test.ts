@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadProject } from "../../src/load/index.js";
 import { buildPackage } from "../../src/package/build.js";
 import { Slug } from "../../src/schema/common.js";
-import { validateProject } from "../../src/validate.js";
+import { validateProject } from "../../src/validate/index.js";
 import { copyExample, ROOT } from "./helpers.js";
 
 const { sandbox, project } = copyExample("edih-sec-paths-");

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { validateProject } from "../../src/validate.js";
+import { validateProject } from "../../src/validate/index.js";
 import { type InitAnswers, type InitPartner, closingText, nextSteps, writeNewProject } from "../../src/workflow/init.js";
 
 const fresh = () => join(mkdtempSync(join(tmpdir(), "edih-init-lib-")), "hub");

@@ -7,7 +7,7 @@ import {
   slovakiaRepublic, slovenia, spain, sweden,
 } from "jsvat";
 import { vatPrefix, vatPrefixCountry } from "../../refdata/countries.js";
-import { bgVatProblem, normaliseVat } from "./vat.js";
+import { bgVatProblem, normaliseVat } from "../../domain/vat.js";
 
 const OTHER_MEMBER_STATES = [
   austria, belgium, croatia, cyprus, czechRepublic, denmark, estonia, finland, france, germany, greece, hungary,

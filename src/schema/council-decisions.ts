@@ -1,5 +1,6 @@
 import type { JsonPath } from "../diagnostics.js";
-import type { Multilingual, Partner, Votes } from "../schema/index.js";
+import type { Multilingual, Votes } from "./common.js";
+import type { Partner } from "./partner.js";
 
 export type CouncilDecisionKind = "consent-in-principle" | "approval" | "other";
 

@@ -7,7 +7,6 @@
 import { lstatSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import type { InputParts } from "./inputs.js";
 
 export const MANIFEST_FILE = "manifest.json";
 /** Hashes of outputs being moved into place; lets a build killed half-way be told apart from a hand edit. */
@@ -61,6 +60,23 @@ const ManifestSchema = z.object({
   inputs: z.record(z.string(), z.string()),
   outputs: z.array(ManifestOutputSchema),
 });
+
+/**
+ * The parts of an output's inputs hash, kept apart in the manifest so `apply status` can say which
+ * one changed. `draft` is the number of errors printed in the draft mark, or null for a clean build.
+ */
+export interface InputParts {
+  tool: string;
+  data: string;
+  templates: string;
+  call: string;
+  refdata: string;
+  draft: number | null;
+  /** The document copy's narrative files (src/narrative/hash.ts); absent when it has none. */
+  narrative?: string;
+}
+
+export type InputPart = keyof InputParts;
 
 export type ManifestOutput = z.infer<typeof ManifestOutputSchema> & { parts?: InputParts };
 export type Manifest = Omit<z.infer<typeof ManifestSchema>, "outputs"> & { outputs: ManifestOutput[] };

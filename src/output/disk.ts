@@ -6,7 +6,7 @@
 import { lstatSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { ATOMIC_TEMP } from "../write-atomic.js";
-import { sha256 } from "./hash.js";
+import { sha256 } from "../domain/hash.js";
 
 export type DiskEntry =
   | { kind: "missing" }

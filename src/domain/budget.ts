@@ -3,8 +3,18 @@
 // Indirect costs = rate × (direct − subcontracting) follows the DEP corporate model grant as the
 // research note remembers it [I: unconfirmed]; the rates come from the call pack. Every amount is
 // rounded to the cent per line and totals are sums of the rounded lines, so a table adds up.
-import type { Budget, BudgetLine } from "../schema/budget.js";
-import { COST_CATEGORIES } from "../schema/budget.js";
+
+/** Direct eligible cost categories of the DEP model grant (A personnel, B subcontracting, C purchases). */
+export const COST_CATEGORIES = ["personnel", "subcontracting", "travel", "equipment", "other_goods_and_services"] as const;
+export type CostCategory = (typeof COST_CATEGORIES)[number];
+export const CURRENCIES = ["EUR", "BGN"] as const;
+
+/** The amounts of one budget line (the input format's `budget.lines[]`, defaults applied). */
+export type CostLine = Record<CostCategory, number> & { partner: string };
+export interface CostBudget {
+  currency: (typeof CURRENCIES)[number];
+  lines: readonly CostLine[];
+}
 
 export interface BudgetRates {
   /** EU contribution as a share of eligible costs (e.g. 0.5). */
@@ -31,7 +41,7 @@ export interface BudgetRow extends BudgetFigures {
 }
 
 export interface BudgetSummary {
-  currency: Budget["currency"];
+  currency: CostBudget["currency"];
   rates: BudgetRates;
   lines: BudgetRow[];
   totals: BudgetFigures;
@@ -43,7 +53,7 @@ export function roundCents(x: number): number {
 }
 
 /** Figures of one line: direct, indirect on (direct − subcontracting), eligible, EU and national shares. */
-export function lineFigures(line: Pick<BudgetLine, (typeof COST_CATEGORIES)[number]>, rates: BudgetRates): BudgetFigures {
+export function lineFigures(line: Record<CostCategory, number>, rates: BudgetRates): BudgetFigures {
   const direct = roundCents(COST_CATEGORIES.reduce((s, c) => s + line[c], 0));
   const indirect = roundCents(rates.indirect * (direct - line.subcontracting));
   const eligible = roundCents(direct + indirect);
@@ -65,7 +75,7 @@ export function sumFigures(rows: readonly BudgetFigures[]): BudgetFigures {
 }
 
 /** Per-line figures and totals (totals are sums of the rounded lines, as a budget table shows them). */
-export function computeBudget(budget: Budget, rates: BudgetRates): BudgetSummary {
+export function computeBudget(budget: CostBudget, rates: BudgetRates): BudgetSummary {
   const lines = budget.lines.map((l) => ({ partner: l.partner, ...lineFigures(l, rates) }));
   return { currency: budget.currency, rates, lines, totals: sumFigures(lines) };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LANGUAGES } from "../schema/common.js";
+import { LANGUAGES } from "./common.js";
 
 export const FACT_STATUSES = ["V", "P", "I"] as const;
 export const RULE_SEVERITIES = ["error", "warning", "info", "off"] as const;

@@ -1,10 +1,10 @@
 // Runs the rules a call pack enables, with its severities and options, over a validated application.
-import type { Diagnostic, JsonPath, Location, Severity } from "./diagnostics.js";
-import type { Application } from "./schema/application.js";
-import type { CallPack } from "./calls/types.js";
-import { loadReferenceData, type ReferenceData } from "./refdata/index.js";
-import { RULES } from "./rules/index.js";
-import type { NarrativeFacts, Rule, Stage } from "./rules/types.js";
+import type { Diagnostic, JsonPath, Location, Severity } from "../diagnostics.js";
+import type { Application } from "../schema/application.js";
+import type { CallPack } from "../schema/call-pack.js";
+import { loadReferenceData, type ReferenceData } from "../refdata/index.js";
+import { RULES } from "../rules/index.js";
+import type { NarrativeFacts, Rule, Stage } from "../rules/types.js";
 
 export interface CheckOptions {
   callPack: CallPack;

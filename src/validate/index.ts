@@ -1,11 +1,11 @@
 // load → schema → rules: everything `edih apply validate` reports, as a library call.
-import type { Diagnostic } from "./diagnostics.js";
-import { hasErrors } from "./diagnostics.js";
-import { loadProject, USAGE_RULE_IDS, type LoadedProject } from "./load/index.js";
-import { parseApplication } from "./schema/diagnose.js";
-import type { Application } from "./schema/application.js";
-import type { CallPack } from "./calls/index.js";
-import type { NarrativeFacts, Stage } from "./rules/types.js";
+import type { Diagnostic } from "../diagnostics.js";
+import { hasErrors } from "../diagnostics.js";
+import { loadProject, USAGE_RULE_IDS, type LoadedProject } from "../load/index.js";
+import { parseApplication } from "../schema/diagnose.js";
+import type { Application } from "../schema/application.js";
+import type { CallPack } from "../calls/index.js";
+import type { NarrativeFacts, Stage } from "../rules/types.js";
 
 const NARRATIVE_RULES = ["narrative-complete", "narrative-limits"];
 
@@ -59,7 +59,7 @@ export async function validateProject(dir: string, options: ValidateOptions = {}
 
   const callId = options.call ?? application.call;
   // Call packs pull in the rule registry; load them only once the data is worth checking.
-  const { loadCallPack } = await import("./calls/index.js");
+  const { loadCallPack } = await import("../calls/index.js");
   const pack = loadCallPack(callId, options.callsDir ? { dir: options.callsDir } : undefined);
   if (!pack.pack) {
     if (options.call !== undefined) {
@@ -73,12 +73,12 @@ export async function validateProject(dir: string, options: ValidateOptions = {}
   // Problems inside a shipped call pack are edih's data, but still worth showing with their file.
   diagnostics.push(...pack.diagnostics);
 
-  const { checkApplication } = await import("./check.js");
+  const { checkApplication } = await import("../calls/check.js");
   // Slots are found by rendering the templates: done only when a narrative rule is on.
   let narrative: NarrativeFacts | undefined;
   const wanted = options.narrative ?? stage === "submission";
   if (wanted && NARRATIVE_RULES.some((r) => pack.pack!.rules[r] && pack.pack!.rules[r].severity !== "off")) {
-    const { narrativeFacts } = await import("./narrative/facts.js");
+    const { narrativeFacts } = await import("../narrative/facts.js");
     const read = narrativeFacts(project.dir, application, pack.pack);
     diagnostics.push(...read.diagnostics);
     narrative = read.facts;
