@@ -2,6 +2,27 @@
 export type Severity = "error" | "warning" | "info";
 export type JsonPath = ReadonlyArray<string | number>;
 
+/** Values of a message template's `{{placeholders}}`. */
+export type MessageData = Readonly<Record<string, string | number>>;
+
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+
+/** The placeholder names of a message template, in order of first appearance. */
+export function placeholders(template: string): string[] {
+  return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
+}
+
+/**
+ * Fills a message template: `{{count}} empty slots` with { count: 3 }. A placeholder without a
+ * value is a bug in the rule that reported it, so it throws rather than print a hole.
+ */
+export function fillMessage(template: string, data: MessageData = {}): string {
+  return template.replace(PLACEHOLDER, (_m, k: string) => {
+    if (!Object.hasOwn(data, k)) throw new Error(`message "${template}" has no value for {{${k}}}`);
+    return String(data[k]);
+  });
+}
+
 export interface Location {
   file: string;
   line: number;
@@ -18,6 +39,9 @@ export interface Diagnostic {
   column?: number;
   /** JSON path in the merged application, e.g. ["partners", 3, "seat", "nuts3"]. */
   path?: JsonPath;
+  /** A rule's message id (ESLint style) and the values its template was filled with. */
+  messageId?: string;
+  data?: MessageData;
   /** How to fix it. */
   hint?: string;
   /** Clause or law the rule enforces; says when the fact is unconfirmed. */

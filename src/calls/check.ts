@@ -4,7 +4,7 @@ import type { Application } from "../schema/application.js";
 import type { CallPack } from "../schema/call-pack.js";
 import { loadReferenceData, type ReferenceData } from "../refdata/index.js";
 import { RULES } from "../rules/index.js";
-import type { NarrativeFacts, Rule, Stage } from "../rules/types.js";
+import { messageOf, type NarrativeFacts, type Rule, type Stage } from "../rules/types.js";
 
 export interface CheckOptions {
   callPack: CallPack;
@@ -70,7 +70,9 @@ export function checkApplication(application: Application, opts: CheckOptions): 
         out.push({
           ruleId: rule.meta.id,
           severity: r.severity ?? severity,
-          message: r.message,
+          message: messageOf(rule.meta, r),
+          messageId: r.messageId,
+          ...(r.data ? { data: r.data } : {}),
           ...(loc ? { file: loc.file, line: loc.line, column: loc.column } : {}),
           path: r.path,
           ...(r.hint ? { hint: r.hint } : {}),

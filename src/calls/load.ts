@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { readDataYaml } from "../refdata/compiled.js";
 import { dataDir } from "../domain/install.js";
-import { didYouMean } from "../rules/lib/suggest.js";
+import { didYouMean } from "../schema/suggest.js";
 import { RULES_BY_ID } from "../rules/index.js";
 import {
   CallPackFile, REQUIRED_FACTS, factNumber, type CallPack, type CallPackFile as CallPackFileT, type RuleSetting,

@@ -12,6 +12,7 @@ import { nutsCountry } from "../refdata/countries.js";
 import { loadLegalActs, type LegalActs } from "../refdata/legal-acts.js";
 import { specificObjectives } from "./legal-acts.js";
 import { approvalDecision, commitmentDecision, consentDecision, councilDecisions, type CouncilDecisionN } from "../schema/council-decisions.js";
+import { own } from "./own.js";
 import { euRole, isFunded } from "../domain/roles.js";
 
 export type { CallFacts } from "./call.js";
@@ -130,7 +131,7 @@ export function buildContext(application: Application, opts: BuildOptions) {
       grant_role_text: euRole(p.roles) !== null ? nameOf(euRole(p.roles)!, lang, ROLE_NAMES)
         : p.roles.includes("founder") ? (lang === "bg" ? "учредител на сдружението, без роля в проекта по ЕС" : "founder of the association, no role in the EU grant") : nameOf(p.roles[0] ?? "", lang, ROLE_NAMES),
       type_text: nameOf(p.type, lang, PARTNER_TYPE_NAMES),
-      effort_total: sum(application.work_packages.map((wp) => wp.effort[p.id] ?? 0)),
+      effort_total: sum(application.work_packages.map((wp) => own(wp.effort, p.id) ?? 0)),
       budget: line as (BudgetFigures & { partner: string; name: string; note: string | null }) | null,
       services: application.services.filter((s) => s.providers.includes(p.id)).map((s) => textIn(s.title, lang) ?? s.id),
     };

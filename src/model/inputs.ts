@@ -1,4 +1,5 @@
 import type { Application, Partner } from "../schema/index.js";
+import { own } from "./own.js";
 
 /**
  * The slice of the application a document is built from, for incremental rebuilds: when the
@@ -39,7 +40,7 @@ export function documentInputs(application: Application, documentId: string, par
     return {
       ...base, partners: parties,
       services: application.services.filter((s) => s.providers.includes(partner.id)).map((s) => ({ id: s.id, title: s.title })),
-      effort: application.work_packages.map((wp) => wp.effort[partner.id] ?? 0),
+      effort: application.work_packages.map((wp) => own(wp.effort, partner.id) ?? 0),
       budget: { illustrative: application.budget.illustrative ?? false, lines: application.budget.lines.filter((l) => l.partner === partner.id) },
     };
   }

@@ -1,5 +1,6 @@
 import type { Language } from "../schema/index.js";
 import { humanise } from "./text.js";
+import { own } from "./own.js";
 
 /**
  * Names of the closed value lists of the input format (FORMAT.md) and of the common free tags,
@@ -84,5 +85,5 @@ export const TAG_NAMES: Names = {
 
 /** The name of `key` in `table`, else of a common tag, else the humanised slug. */
 export function nameOf(key: string, lang: Language, table: Names = TAG_NAMES): string {
-  return table[key]?.[lang] ?? TAG_NAMES[key]?.[lang] ?? humanise(key);
+  return own(table, key)?.[lang] ?? own(TAG_NAMES, key)?.[lang] ?? humanise(key);
 }

@@ -1,6 +1,7 @@
 import type { Language, WorkPackage } from "../schema/index.js";
 import { DELIVERABLE_TYPE_CODES } from "./terms.js";
 import { textIn } from "./text.js";
+import { own } from "./own.js";
 
 /** Resolves a partner id to its name in the document language (the id itself when unknown). */
 export type NameOf = (partnerId: string) => string;
@@ -69,9 +70,9 @@ export function effortMatrix(wps: readonly WorkPackage[], partnerIds: readonly s
   const ids = [...partnerIds];
   for (const wp of wps) for (const id of Object.keys(wp.effort)) if (!ids.includes(id)) ids.push(id);
   const rows = ids
-    .filter((id) => wps.some((wp) => (wp.effort[id] ?? 0) > 0))
+    .filter((id) => wps.some((wp) => (own(wp.effort, id) ?? 0) > 0))
     .map((id) => {
-      const cells = wps.map((wp) => wp.effort[id] ?? 0);
+      const cells = wps.map((wp) => own(wp.effort, id) ?? 0);
       return { id, name: nameOf(id), cells, total: sum(cells) };
     });
   const totals = wps.map((wp) => sum(Object.values(wp.effort)));

@@ -26,7 +26,7 @@ export function dispatch<C, R>(handlers: Handlers<C, R>, node: DocNode, ctx: C):
 
 /** The directives of TEMPLATES.md, by the kind of directive syntax each uses. */
 export const LEAF_DIRECTIVES = ["page-break", "toc"] as const;
-export const CONTAINER_DIRECTIVES = ["fill", "signatures"] as const;
+export const CONTAINER_DIRECTIVES = ["fill", "signatures", "key-value"] as const;
 export const TEXT_DIRECTIVES = ["blank"] as const;
 /**
  * `:::note` holds a note from the tool to the consultant ("rates to check", "illustrative

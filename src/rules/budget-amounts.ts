@@ -7,13 +7,16 @@ export default defineRule({
     id: "budget-amounts",
     description: "No budget amount is negative.",
     defaultSeverity: "error",
-    source: { text: "Eligible costs are costs actually incurred (Financial Regulation (EU, Euratom) 2018/1046, applied by Regulation (EU) 2021/694 recital 3); a negative cost has no meaning in the budget table", confirmed: true },
+    source: { text: "none known — edih's own consistency check: a cost in the budget table is an amount spent, and a negative one has no meaning there", confirmed: true },
+    messages: {
+      negative: "Budget line {{line}} ({{partner}}): {{category}} is negative ({{amount}})",
+    },
   },
   options: z.strictObject({}),
   check({ application }, _options, report) {
     application.budget.lines.forEach((l, i) => {
       for (const c of COST_CATEGORIES) {
-        if (l[c] < 0) report({ message: `Budget line ${i + 1} (${l.partner}): ${c} is negative (${l[c]})`, path: ["budget", "lines", i, c], hint: "write costs as positive amounts" });
+        if (l[c] < 0) report({ messageId: "negative", data: { line: i + 1, partner: l.partner, category: c, amount: l[c] }, path: ["budget", "lines", i, c], hint: "write costs as positive amounts" });
       }
     });
   },

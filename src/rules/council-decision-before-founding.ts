@@ -8,7 +8,10 @@ export default defineRule({
     id: "council-decision-before-founding",
     description: "Bulgarian law (ЗМСМА), under a call pack that turns it on (BG-EDIH-PRESELECTION-2021): a Bulgarian municipal founder's council decision is dated no later than the founding of the association.",
     defaultSeverity: "warning",
-    source: { text: "Закон за местното самоуправление и местната администрация, чл. 21, ал. 1, т. 15: the council decides on the municipality's participation in associations, so its consent precedes the founding (logical precondition, no explicit text)", confirmed: false },
+    source: { text: "Закон за местното самоуправление и местната администрация, чл. 21, ал. 1, т. 15: the council decides on the municipality's participation in associations, so its consent precedes the founding (logical precondition, no explicit text); the clause as Ruse council decision No 27/16.12.2019 cites it (https://obs.ruse-bg.eu/)", confirmed: false },
+    messages: {
+      afterFounding: "Municipality \"{{partner}}\": council decision of {{date}} is after the association was founded ({{founded}})",
+    },
   },
   options: z.strictObject({}),
   check({ application }, _options, report) {
@@ -22,7 +25,7 @@ export default defineRule({
         if (d.kind === "other" || d.date === null) continue;
         // ISO dates compare correctly as strings.
         if (d.date > founded) {
-          report({ message: `Municipality "${p.id}": council decision of ${d.date} is after the association was founded (${founded})`, path: [...d.path, "date"], hint: "the founding needs the council's prior consent: check both dates" });
+          report({ messageId: "afterFounding", data: { partner: p.id, date: d.date, founded }, path: [...d.path, "date"], hint: "the founding needs the council's prior consent: check both dates" });
         }
       }
     });

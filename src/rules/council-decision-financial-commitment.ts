@@ -12,8 +12,12 @@ export default defineRule({
     description: "A municipality whose council decision excludes any financial commitment carries no costs in the budget (whose national share it would co-fund).",
     defaultSeverity: "warning",
     source: {
-      text: "Закон за местното самоуправление и местната администрация, чл. 21, ал. 1, т. 15 and т. 23: the municipal council decides on the municipality's participation and on what it commits; Regulation (EU) 2021/694, Art. 16: EDIH grants are co-financed, so a beneficiary's costs carry a co-funding share",
+      text: "Закон за местното самоуправление и местната администрация, чл. 21, ал. 1, т. 15 and т. 23: the municipal council decides on the municipality's participation and on what it commits (as cited by Ruse council decision No 27/16.12.2019, which states the obligations taken on, https://obs.ruse-bg.eu/); EDIH grants cover 50 % of eligible costs and the Member State the rest (EU Funds Media, 20.06.2022), so a beneficiary's costs carry a co-funding share",
       confirmed: false,
+    },
+    messages: {
+      excludedButCosts: "Municipality \"{{partner}}\": its council decision excludes a financial commitment, but the budget gives it {{costs}} {{currency}} of direct costs",
+      excludedButCostsDated: "Municipality \"{{partner}}\": its council decision of {{date}} excludes a financial commitment, but the budget gives it {{costs}} {{currency}} of direct costs",
     },
   },
   options: z.strictObject({}),
@@ -27,7 +31,9 @@ export default defineRule({
       const costs = line ? COST_KEYS.reduce((a, k) => a + line[k], 0) : 0;
       if (costs <= 0) return;
       report({
-        message: `Municipality "${p.id}": its council decision${cd.date ? ` of ${cd.date}` : ""} excludes a financial commitment, but the budget gives it ${costs} ${application.budget.currency} of direct costs`,
+        ...(cd.date
+          ? { messageId: "excludedButCostsDated" as const, data: { partner: p.id, date: cd.date, costs, currency: application.budget.currency } }
+          : { messageId: "excludedButCosts" as const, data: { partner: p.id, costs, currency: application.budget.currency } }),
         path: [...cd.path, "financial_commitment"],
         hint: "cite the council decision that approves the municipality's share (financial_commitment: amount), or set it to null until the council decides",
       });

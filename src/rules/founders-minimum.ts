@@ -7,7 +7,11 @@ export default defineRule({
     id: "founders-minimum",
     description: "Bulgarian law (ЗЮЛНЦ), for a hub entity seated in Bulgaria under a call pack that turns it on (BG-EDIH-PRESELECTION-2021): the association has the founders ЗЮЛНЦ requires: public benefit ≥ 3 legal or ≥ 7 natural persons, private benefit ≥ 3.",
     defaultSeverity: "error",
-    source: { text: "Закон за юридическите лица с нестопанска цел: a public-benefit association is founded by at least 7 natural or 3 legal persons (БЦНП/BCNL FAQ “Учредяване на сдружение”, https://bcnl.org/faq/uchredyavane-na-sdruzhenie.html)", confirmed: true },
+    source: { text: "Закон за юридическите лица с нестопанска цел, as amended in 2016 (registration at the Registry Agency since 01.01.2018): a public-benefit association is founded by at least 7 natural or 3 legal persons, a private-benefit one by at least 3 (БЦНП/BCNL FAQ “Учредяване на сдружение”, https://bcnl.org/faq/uchredyavane-na-sdruzhenie.html, read 11.2025)", confirmed: true },
+    messages: {
+      publicBenefit: "The public-benefit association has {{legal}} founder(s) that are legal persons and {{natural}} natural person(s); ЗЮЛНЦ needs at least {{minLegal}} legal persons or {{minNatural}} natural persons",
+      privateBenefit: "The association has {{count}} founder(s); ЗЮЛНЦ needs at least {{min}}",
+    },
   },
   options: z.strictObject({
     min_legal_persons: z.number().int().positive().default(3),
@@ -31,12 +35,12 @@ export default defineRule({
     if (le.public_benefit) {
       if (legal < o.min_legal_persons && natural < o.min_natural_persons) {
         report({
-          message: `The public-benefit association has ${legal} founder(s) that are legal persons and ${natural} natural person(s); ЗЮЛНЦ needs at least ${o.min_legal_persons} legal persons or ${o.min_natural_persons} natural persons`,
+          messageId: "publicBenefit", data: { legal, natural, minLegal: o.min_legal_persons, minNatural: o.min_natural_persons },
           path, hint: "give the role founder to the partners that found the association",
         });
       }
     } else if (legal + natural < o.min_private_benefit) {
-      report({ message: `The association has ${legal + natural} founder(s); ЗЮЛНЦ needs at least ${o.min_private_benefit}`, path });
+      report({ messageId: "privateBenefit", data: { count: legal + natural, min: o.min_private_benefit }, path });
     }
   },
 });

@@ -21,7 +21,19 @@ export default defineRule({
     id: "founding-facts-present",
     description: "The facts the founding documents print (founding meeting and its votes, management board, economic activity, each founder's basis of representation) are given and agree (warning in a draft, error at --stage submission).",
     defaultSeverity: "warning",
-    source: { text: "ЗЮЛНЦ: the founding meeting adopts the statute and elects the first management body; its minutes and the statute are filed for registration (form А15) (B21, B22; research note §4)", confirmed: true },
+    source: { text: "Закон за юридическите лица с нестопанска цел, as amended in 2016 (registration at the Registry Agency since 01.01.2018): the founding meeting adopts the statute and elects the first management body; its minutes and the statute are filed with application form А15 (БЦНП/BCNL FAQ “Учредяване на сдружение”, https://bcnl.org/faq/uchredyavane-na-sdruzhenie.html, read 11.2025)", confirmed: true },
+    messages: {
+      missing: "The {{document}} needs {{fact}}: hub.legal_entity.{{key}} is not given",
+      votesMissingAll: "The founding protocol needs the vote on every item: hub.legal_entity.founding_meeting.votes does not give them",
+      voteMissing: "The founding protocol needs the vote on {{item}}: hub.legal_entity.founding_meeting.votes does not give it",
+      votesMissing: "The founding protocol needs the vote on {{items}}: hub.legal_entity.founding_meeting.votes does not give them",
+      tooManyVotes: "The vote \"{{item}}\" of the founding meeting counts {{count}} votes, but the association has {{founders}} founders",
+      boardSize: "The founding meeting elects a management board of {{size}} members, but {{listed}} are listed in hub.legal_entity.management_board",
+      boardMemberName: "The founding protocol needs the name of management board member {{number}}: hub.legal_entity.management_board[{{index}}].name is not given",
+      boardMemberNotFounder: "Management board member {{number}} represents \"{{partner}}\", which is not a founder",
+      basisMissing: "The founding protocol needs the basis on which the representative of \"{{partner}}\" acts: representative.basis is not given",
+      powerOfAttorneyDate: "The founding protocol needs the date of the power of attorney of \"{{partner}}\"'s representative",
+    },
     docs: "A draft may leave them blank (the documents show a marker to fill in); a submission may not.",
   },
   options: z.strictObject({}),
@@ -36,7 +48,7 @@ export default defineRule({
       let v: unknown = le;
       for (const k of f.key) v = v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined;
       if (v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0)) continue;
-      report({ message: `The ${f.doc} needs ${f.what}: hub.legal_entity.${f.key.join(".")} is not given`,
+      report({ messageId: "missing", data: { document: f.doc, fact: f.what, key: f.key.join(".") },
         path: [...where, ...f.key], hint: "add it to edih.yaml (docs/FORMAT.md); until then the document shows a marker to fill in", ...severity });
     }
 
@@ -44,29 +56,33 @@ export default defineRule({
     const votesPath = [...where, "founding_meeting", "votes"];
     const votes = normVotes(entity.founding_meeting?.votes);
     const noVote = Object.entries(votes).filter(([, v]) => v === null).map(([id]) => id);
-    if (noVote.length > 0) {
-      report({ message: `The founding protocol needs the vote on ${noVote.length === FOUNDING_VOTES.length - 1 ? "every item" : noVote.join(", ")}: hub.legal_entity.founding_meeting.votes does not give ${noVote.length > 1 ? "them" : "it"}`,
-        path: votesPath, hint: "add votes: { all: { for, against, abstained } } and an entry per item voted otherwise (officers, agenda, founding, name, seat, benefit, term, goals, statute, board, representation, registration)", ...severity });
+    const votesHint = "add votes: { all: { for, against, abstained } } and an entry per item voted otherwise (officers, agenda, founding, name, seat, benefit, term, goals, statute, board, representation, registration)";
+    if (noVote.length === FOUNDING_VOTES.length - 1) {
+      report({ messageId: "votesMissingAll", path: votesPath, hint: votesHint, ...severity });
+    } else if (noVote.length === 1) {
+      report({ messageId: "voteMissing", data: { item: noVote[0]! }, path: votesPath, hint: votesHint, ...severity });
+    } else if (noVote.length > 1) {
+      report({ messageId: "votesMissing", data: { items: noVote.join(", ") }, path: votesPath, hint: votesHint, ...severity });
     }
     for (const [id, v] of Object.entries(entity.founding_meeting?.votes ?? {})) {
       if (v && v.for + v.against + v.abstained > founders.length) {
-        report({ message: `The vote "${id}" of the founding meeting counts ${v.for + v.against + v.abstained} votes, but the association has ${founders.length} founders`,
+        report({ messageId: "tooManyVotes", data: { item: id, count: v.for + v.against + v.abstained, founders: founders.length },
           path: [...votesPath, id], hint: "each founder present has one vote: check the figures against the protocol", ...severity });
       }
     }
 
     const board = entity.management_board ?? [];
     if (board.length > 0 && entity.management_board_size != null && board.length !== entity.management_board_size) {
-      report({ message: `The founding meeting elects a management board of ${entity.management_board_size} members, but ${board.length} are listed in hub.legal_entity.management_board`,
+      report({ messageId: "boardSize", data: { size: entity.management_board_size, listed: board.length },
         path: [...where, "management_board"], hint: "make management_board_size and the list agree", ...severity });
     }
     board.forEach((m, j) => {
       if (m.name == null) {
-        report({ message: `The founding protocol needs the name of management board member ${j + 1}: hub.legal_entity.management_board[${j}].name is not given`,
+        report({ messageId: "boardMemberName", data: { number: j + 1, index: j },
           path: [...where, "management_board", j, "name"], hint: "add the member's name (the person, or the person representing the founder)", ...severity });
       }
       if (m.partner != null && !founders.some(({ p }) => p.id === m.partner)) {
-        report({ message: `Management board member ${j + 1} represents "${m.partner}", which is not a founder`,
+        report({ messageId: "boardMemberNotFounder", data: { number: j + 1, partner: m.partner },
           path: [...where, "management_board", j, "partner"], hint: "use the id of a partner with the founder role", ...severity });
       }
     });
@@ -76,10 +92,10 @@ export default defineRule({
       const statutory = ref.legalForms.get(p.legal_form)?.representation;
       const derived = statutory !== undefined && isStatutoryPosition(p.representative?.position, [statutory.position_bg, statutory.position_en]);
       if (basis === null && !derived) {
-        report({ message: `The founding protocol needs the basis on which the representative of "${p.id}" acts: representative.basis is not given`,
+        report({ messageId: "basisMissing", data: { partner: p.id },
           path: ["partners", i, "representative", "basis"], hint: "add representative.basis: law (the statutory representative), statute, or { kind: power-of-attorney, number, date }", ...severity });
       } else if (basis?.kind === "power-of-attorney" && basis.date === null && basis.text === null) {
-        report({ message: `The founding protocol needs the date of the power of attorney of "${p.id}"'s representative`,
+        report({ messageId: "powerOfAttorneyDate", data: { partner: p.id },
           path: ["partners", i, "representative", "basis"], hint: "write basis: { kind: power-of-attorney, number, date }", ...severity });
       }
     }

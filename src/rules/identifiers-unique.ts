@@ -13,7 +13,10 @@ export default defineRule({
     id: "identifiers-unique",
     description: "No two partners share a VAT number or ЕИК/БУЛСТАТ: each partner is a legal entity of its own.",
     defaultSeverity: "error",
-    source: { text: "ЕИК and VAT numbers identify one registered entity each; a shared one is a copy-paste slip (edih data format, FORMAT.md)", confirmed: true },
+    source: { text: "none known as a written rule — edih's own consistency check: an ЕИК or VAT number identifies one registered entity, so a shared one is a copy-paste slip", confirmed: true },
+    messages: {
+      shared: "Partners \"{{first}}\" and \"{{second}}\" have the same {{label}} {{id}}",
+    },
   },
   options: z.strictObject({}),
   check({ application }, _options, report) {
@@ -27,7 +30,7 @@ export default defineRule({
         if (j === undefined) { first.set(id, i); return; }
         const other = application.partners[j]!;
         report({
-          message: `Partners "${other.id}" and "${p.id}" have the same ${label} ${id}`,
+          messageId: "shared", data: { first: other.id, second: p.id, label, id },
           path: ["partners", i, key], hint: `each partner has its own ${label}: check which of the two it belongs to`,
         });
       });

@@ -5,7 +5,7 @@ import type { JsonPath } from "../diagnostics.js";
 import type { NutsTable } from "../refdata/nuts.js";
 import { defineRule } from "./types.js";
 import { isoCountry, nutsCountry } from "../refdata/countries.js";
-import { didYouMean } from "./lib/suggest.js";
+import { didYouMean } from "../schema/suggest.js";
 import { variants } from "./lib/text.js";
 
 function places(app: Application): Array<{ place: Place; path: JsonPath; who: string }> {
@@ -33,7 +33,14 @@ export default defineRule({
     id: "nuts3-valid",
     description: "Every NUTS 3 code given exists, is a NUTS 3 district, agrees with the place's `country:` where one is written, and with the city when the city names a district.",
     defaultSeverity: "error",
-    source: { text: "Eurostat NUTS classification (data/nuts-2024.json); research note §3.5 nuts-code-format, nuts-parent-consistent", confirmed: true },
+    source: { text: "Eurostat NUTS 2024 classification (valid from 1 January 2024, https://ec.europa.eu/eurostat/web/nuts; data/nuts-2024.json); that a city naming a district lies in it is edih's own consistency check", confirmed: true },
+    messages: {
+      unknown: "{{who}}: {{code}} is not a NUTS {{version}} code",
+      extraRegio: "{{who}}: {{code}} is an Extra-Regio code, not a place",
+      wrongLevel: "{{who}}: {{code}} is a NUTS {{level}} code; nuts3 needs a NUTS 3 district",
+      countryMismatch: "{{who}}: {{code}} lies in {{nutsCountry}}, but the place's country is {{country}}",
+      cityMismatch: "{{who}}: city \"{{city}}\" is the seat of district {{districts}}, but nuts3 is {{code}} ({{name}})",
+    },
   },
   options: z.strictObject({}),
   check({ application, ref }, _options, report) {
@@ -45,22 +52,22 @@ export default defineRule({
       if (!region) {
         const level3 = ref.nuts.all().filter((r) => r.level === 3 && r.country === code.slice(0, 2) && !r.extraRegio).map((r) => r.code);
         const hint = didYouMean(code, level3);
-        report({ message: `${who}: ${code} is not a NUTS ${ref.nuts.version} code`, path: at, ...(hint ? { hint } : {}) });
+        report({ messageId: "unknown", data: { who, code, version: ref.nuts.version }, path: at, ...(hint ? { hint } : {}) });
         continue;
       }
       if (region.extraRegio) {
-        report({ message: `${who}: ${code} is an Extra-Regio code, not a place`, path: at });
+        report({ messageId: "extraRegio", data: { who, code }, path: at });
         continue;
       }
       if (region.level !== 3) {
         const kids = ref.nuts.children(code).map((r) => r.code);
-        report({ message: `${who}: ${code} is a NUTS ${region.level} code; nuts3 needs a NUTS 3 district`, path: at, hint: `districts of ${code}: ${kids.join(", ")}` });
+        report({ messageId: "wrongLevel", data: { who, code, level: region.level }, path: at, hint: `districts of ${code}: ${kids.join(", ")}` });
         continue;
       }
       // The NUTS code says the country; `country:` may repeat it, never contradict it.
       if (place.country && isoCountry(place.country) !== nutsCountry(code)) {
         report({
-          message: `${who}: ${code} lies in ${nutsCountry(code)}, but the place's country is ${place.country}`,
+          messageId: "countryMismatch", data: { who, code, nutsCountry: nutsCountry(code), country: place.country },
           path: [...path, "country"], hint: "correct country: or nuts3 (with nuts3 given, country: can be left out)",
         });
         continue;
@@ -70,7 +77,7 @@ export default defineRule({
         if (named.length > 0 && !named.includes(code)) {
           const name = region.names?.latn ?? region.label;
           report({
-            message: `${who}: city "${v.text}" is the seat of district ${named.join("/")}, but nuts3 is ${code} (${name})`,
+            messageId: "cityMismatch", data: { who, city: v.text, districts: named.join("/"), code, name },
             path: at, severity: "warning", hint: `write nuts3: ${named[0]} if the place is in ${v.text}`,
           });
           break;

@@ -14,8 +14,12 @@ export default defineRule({
     id: "parta-limits",
     description: "Part A title, abstract and keywords fit the portal's character limits.",
     defaultSeverity: "error",
-    source: { text: "Funding & Tenders Portal Part A: title ≤ 200, abstract ≤ 2000, keywords ≤ 200 characters (a Portal Part A template, fdocuments.in copy of the administrative forms)", confirmed: true },
+    source: { text: "Funding & Tenders Portal Part A: title ≤ 200, abstract ≤ 2000, keywords ≤ 200 characters (a Portal Part A template, copy of the administrative forms at https://fdocuments.in/document/hercule-iii-programme-proposal-hercule-iii-programme-proposal-template-administrative.html, read 11.2025)", confirmed: true },
     facts: FIELDS.map((f) => f.fact),
+    messages: {
+      tooLong: "{{field}} has {{count}} characters; the limit is {{max}}",
+      tooLongLang: "{{field}} ({{lang}}) has {{count}} characters; the limit is {{max}}",
+    },
   },
   options: z.strictObject({}),
   check({ application, callPack }, _options, report) {
@@ -26,7 +30,7 @@ export default defineRule({
         const n = [...v.text].length; // characters, not UTF-16 units
         if (n > max) {
           report({
-            message: `${f.label}${v.lang ? ` (${v.lang})` : ""} has ${n} characters; the limit is ${max}`,
+            ...(v.lang ? { messageId: "tooLongLang" as const, data: { field: f.label, lang: v.lang, count: n, max } } : { messageId: "tooLong" as const, data: { field: f.label, count: n, max } }),
             path: v.lang ? ["hub", f.key, v.lang] : ["hub", f.key], hint: `shorten it by ${n - max} characters`,
           });
         }

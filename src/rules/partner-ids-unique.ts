@@ -6,7 +6,10 @@ export default defineRule({
     id: "partner-ids-unique",
     description: "No two partners share an id.",
     defaultSeverity: "error",
-    source: { text: "edih data format: a partner's id is its key in every reference (FORMAT.md)", confirmed: true },
+    source: { text: "none known — edih's own consistency check: a partner's id is its key in every reference (docs/FORMAT.md)", confirmed: true },
+    messages: {
+      duplicate: "Partner id \"{{partner}}\" is used twice (partners {{first}} and {{second}})",
+    },
   },
   options: z.strictObject({}),
   check({ application }, _options, report) {
@@ -14,7 +17,7 @@ export default defineRule({
     application.partners.forEach((p, i) => {
       const j = first.get(p.id);
       if (j === undefined) first.set(p.id, i);
-      else report({ message: `Partner id "${p.id}" is used twice (partners ${j + 1} and ${i + 1})`, path: ["partners", i, "id"], hint: "give each partner its own id" });
+      else report({ messageId: "duplicate", data: { partner: p.id, first: j + 1, second: i + 1 }, path: ["partners", i, "id"], hint: "give each partner its own id" });
     });
   },
 });

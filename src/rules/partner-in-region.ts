@@ -6,7 +6,11 @@ export default defineRule({
     id: "partner-in-region",
     description: "Each partner is present in the hub's region, by its seat or a branch.",
     defaultSeverity: "warning",
-    source: { text: "Research note §2.3 bg-partners-in-region, §3.5 nuts-partner-seat-in-region (no written rule found; national bodies take part from elsewhere)", confirmed: false },
+    source: { text: "none known — edih's own consistency check: no written rule was found, and national bodies and sector hubs (EDICS, AgroHub) took part from elsewhere", confirmed: false },
+    messages: {
+      unknownSeat: "{{who}} gives no NUTS 3 code for its seat, so its presence in the hub region {{region}} cannot be checked",
+      outside: "{{who}} is seated in {{seat}}, outside the hub region {{region}} and has no branch there",
+    },
   },
   options: z.strictObject({}),
   check({ application, ref }, _options, report) {
@@ -20,13 +24,13 @@ export default defineRule({
       const who = p.national ? `Partner "${p.id}" (a national body)` : `Partner "${p.id}"`;
       if (p.seat.nuts3 == null && p.branches.every((b) => b.nuts3 == null)) {
         report({
-          message: `${who} gives no NUTS 3 code for its seat, so its presence in the hub region ${region} cannot be checked`,
+          messageId: "unknownSeat", data: { who, region },
           path: ["partners", i, "seat"], severity: "info", hint: "add seat.nuts3 (e.g. BG344 for Stara Zagora)",
         });
         return;
       }
       report({
-        message: `${who} is seated in ${p.seat.nuts3 ?? "an unknown district"}, outside the hub region ${region} and has no branch there`,
+        messageId: "outside", data: { who, seat: p.seat.nuts3 ?? "an unknown district", region },
         path: p.seat.nuts3 != null ? ["partners", i, "seat", "nuts3"] : ["partners", i, "seat"],
         hint: p.national
           ? "national bodies usually serve the region through a local office: list it under branches"

@@ -23,7 +23,11 @@ export default defineRule({
     id: "partner-mix",
     description: "The consortium includes research/education, a business organisation and a public body.",
     defaultSeverity: "warning",
-    source: { text: "Typical EDIH consortium: Cyprus Digital Coalition, EDIH call for associated countries (RTOs/universities with business-support partners); no written rule found for the Bulgarian pre-selection", confirmed: false },
+    source: { text: "Typical EDIH consortium: Cyprus Digital Coalition, EDIH call for associated countries (RTOs/universities with business-support partners, https://digitalcoalition.gov.cy/funding-opportunity/open-call-for-project-proposals-from-european-digital-innovation-hubs-edihs-in-associate-countries/, read 11.2025); no written rule found for the Bulgarian pre-selection", confirmed: false },
+    messages: {
+      consortiumLacks: "The consortium includes no {{kind}}",
+      foundersLack: "The founders include no {{kind}}",
+    },
   },
   options: z.strictObject({
     require: z.array(z.enum(Object.keys(KINDS) as [Kind, ...Kind[]])).default(Object.keys(KINDS) as Kind[]),
@@ -33,7 +37,7 @@ export default defineRule({
     const pool = o.founders_only ? application.partners.filter((p) => p.roles.includes("founder")) : application.partners;
     for (const kind of o.require) {
       if (!pool.some(KINDS[kind].is)) {
-        report({ message: `The ${o.founders_only ? "founders include" : "consortium includes"} no ${KINDS[kind].label.replace(/^an? /, "")}`, path: ["partners"], hint: `EDIH consortia usually combine research/education, business organisations and public bodies` });
+        report({ messageId: o.founders_only ? "foundersLack" : "consortiumLacks", data: { kind: KINDS[kind].label.replace(/^an? /, "") }, path: ["partners"], hint: `EDIH consortia usually combine research/education, business organisations and public bodies` });
       }
     }
   },

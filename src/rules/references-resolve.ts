@@ -1,14 +1,17 @@
 import { z } from "zod";
 import type { JsonPath } from "../diagnostics.js";
 import { defineRule } from "./types.js";
-import { didYouMean } from "./lib/suggest.js";
+import { didYouMean } from "../schema/suggest.js";
 
 export default defineRule({
   meta: {
     id: "references-resolve",
     description: "Every partner id used by budget lines, work packages, effort, deliverables and services names a partner.",
     defaultSeverity: "error",
-    source: { text: "edih data format: references by partner id (FORMAT.md)", confirmed: true },
+    source: { text: "none known — edih's own consistency check: budget lines, work packages and services name partners by id (docs/FORMAT.md)", confirmed: true },
+    messages: {
+      unknownPartner: "{{where}} names partner \"{{partner}}\", which is not a partner",
+    },
   },
   options: z.strictObject({}),
   check({ application: app }, _options, report) {
@@ -16,7 +19,7 @@ export default defineRule({
     const known = new Set(ids);
     const ref = (id: string, path: JsonPath, where: string): void => {
       if (known.has(id)) return;
-      report({ message: `${where} names partner "${id}", which is not a partner`, path, hint: didYouMean(id, ids) ?? "use the id of a partner listed under partners" });
+      report({ messageId: "unknownPartner", data: { where, partner: id }, path, hint: didYouMean(id, ids) ?? "use the id of a partner listed under partners" });
     };
     app.budget.lines.forEach((l, i) => ref(l.partner, ["budget", "lines", i, "partner"], `Budget line ${i + 1}`));
     app.work_packages.forEach((wp, i) => {

@@ -8,7 +8,11 @@ export default defineRule({
     id: "vat-matches-eik",
     description: "A legal entity's Bulgarian VAT number is BG followed by its 9-digit ЕИК.",
     defaultSeverity: "warning",
-    source: { text: "Research note §4.2/§4.5 vat-bg-format: legal entities' VAT = BG + ЕИК (equality rule unconfirmed)", confirmed: false },
+    source: { text: "Bulgarian VAT numbers: BG + 9 digits for legal entities, BG + 10 for natural persons (python-stdnum, stdnum/bg/vat.py, https://github.com/arthurdejong/python-stdnum, read 11.2025); that the 9 digits equal the entity's ЕИК is unconfirmed", confirmed: false },
+    messages: {
+      tenDigits: "Partner \"{{partner}}\": VAT number {{vat}} has 10 digits (natural persons), but a {{form}} is a legal entity",
+      mismatch: "Partner \"{{partner}}\": VAT number {{vat}} does not match its ЕИК {{eik}}",
+    },
   },
   options: z.strictObject({}),
   check({ application, ref }, _options, report) {
@@ -20,14 +24,14 @@ export default defineRule({
       const path = ["partners", i, "vat"];
       if (digits.length === 10) {
         if (ref.legalForms.get(p.legal_form)?.legal_personality === true) {
-          report({ message: `Partner "${p.id}": VAT number BG${digits} has 10 digits (natural persons), but a ${p.legal_form} is a legal entity`, path, hint: "a legal entity's VAT number is BG + its 9-digit ЕИК" });
+          report({ messageId: "tenDigits", data: { partner: p.id, vat: `BG${digits}`, form: p.legal_form }, path, hint: "a legal entity's VAT number is BG + its 9-digit ЕИК" });
         }
         return;
       }
       if (p.eik == null) return;
       const eik = normaliseEik(p.eik);
       if (eik.length === 9 && eik !== digits) {
-        report({ message: `Partner "${p.id}": VAT number BG${digits} does not match its ЕИК ${eik}`, path, hint: `expected BG${eik}` });
+        report({ messageId: "mismatch", data: { partner: p.id, vat: `BG${digits}`, eik }, path, hint: `expected BG${eik}` });
       }
     });
   },

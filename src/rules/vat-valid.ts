@@ -10,8 +10,15 @@ export default defineRule({
     description: "Every VAT number has an EU member state's prefix, that country's format and check digits, and the prefix of the country the entity is seated in; one written with spaces is read without them (warning).",
     defaultSeverity: "error",
     source: {
-      text: "EU VAT number formats and check digits: jsvat 2.5.4 for 26 member states; Bulgaria: python-stdnum bg/vat (C2; research note §4.2)",
+      text: "EU VAT number formats and check digits as implemented by the npm package jsvat 2.5.4 for 26 member states and, for Bulgaria, python-stdnum stdnum/bg/vat.py (https://github.com/arthurdejong/python-stdnum, read 11.2025); no official publication of the algorithms was consulted — check a number in the Commission's VIES service",
       confirmed: true,
+    },
+    messages: {
+      prefix: "{{who}}: VAT number \"{{vat}}\" does not start with an EU country prefix",
+      otherCountry: "{{who}}: VAT number {{vat}} is {{vatCountry}}'s, but the entity is seated in {{country}}",
+      format: "{{who}}: VAT number \"{{vat}}\" does not have the format of a {{country}} VAT number",
+      checksum: "{{who}}: VAT number {{vat}} fails its check digit",
+      spaces: "{{who}}: VAT number \"{{vat}}\" is written with spaces or punctuation; edih reads it as {{compact}}",
     },
   },
   options: z.strictObject({}),
@@ -21,26 +28,26 @@ export default defineRule({
       const at = [...path, "vat"];
       const r = checkEuVat(vat);
       if (r.problem === "prefix") {
-        report({ message: `${who}: VAT number "${vat}" does not start with an EU country prefix`, path: at, hint: `write the number with its country prefix, e.g. ${vatPrefix(country)}…` });
+        report({ messageId: "prefix", data: { who, vat }, path: at, hint: `write the number with its country prefix, e.g. ${vatPrefix(country)}…` });
         continue;
       }
       if (r.country !== country) {
         report({
-          message: `${who}: VAT number ${r.compact} is ${r.country}'s, but the entity is seated in ${country}`,
+          messageId: "otherCountry", data: { who, vat: r.compact, vatCountry: r.country ?? "another country", country },
           path: at, hint: `a VAT number registered in ${country} starts with ${vatPrefix(country)}; check the number or the seat's nuts3/country`,
         });
         continue;
       }
       if (r.problem === "format") {
-        report({ message: `${who}: VAT number "${vat}" does not have the format of a ${country} VAT number`, path: at, hint: "copy it from the VAT registration or check it in VIES" });
+        report({ messageId: "format", data: { who, vat, country }, path: at, hint: "copy it from the VAT registration or check it in VIES" });
         continue;
       }
       if (r.problem === "checksum") {
-        report({ message: `${who}: VAT number ${r.compact} fails its check digit`, path: at, hint: "a typo usually breaks the check digit: check the number in VIES or the registration certificate" });
+        report({ messageId: "checksum", data: { who, vat: r.compact }, path: at, hint: "a typo usually breaks the check digit: check the number in VIES or the registration certificate" });
         continue;
       }
       if (r.compact !== vat) {
-        report({ message: `${who}: VAT number "${vat}" is written with spaces or punctuation; edih reads it as ${r.compact}`, path: at, severity: "warning", hint: `write vat: "${r.compact}"` });
+        report({ messageId: "spaces", data: { who, vat, compact: r.compact }, path: at, severity: "warning", hint: `write vat: "${r.compact}"` });
       }
     }
   },

@@ -1,4 +1,5 @@
-// Near-miss suggestions ("did you mean `name`?") for keys, enum values and references.
+// "Did you mean" for every near miss edih reports: schema keys and enum values, call ids, NUTS
+// codes, partner references, narrative documents and slots. One home, one limit (see suggest).
 
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
 export function editDistance(a: string, b: string): number {
@@ -16,21 +17,27 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The closest candidate when it is close enough to be a typo: at most a third of the word's
- * length (and at least 1, at most 3) edits, ignoring case, `_` vs `-` and spaces. Ties keep the
- * earlier candidate, so the answer is deterministic.
+ * The closest candidate when it is close enough to be a typo, ignoring case, `_` vs `-` and spaces.
+ * The limit is a third of the word's length, at least 1 and at most 3 edits: identifiers here are
+ * short (NUTS codes of 4–5 characters, ids like `uni`), where 2 edits already reach a different
+ * code (BG35 → BG41), and more than 3 edits is no longer a typo. Ties go to the first candidate in
+ * sort order, so the answer does not depend on the order the candidates come in.
  */
-export function suggest(input: string, candidates: readonly string[]): string | undefined {
+export function suggest(input: string, candidates: Iterable<string>): string | undefined {
   const norm = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, "-");
   const target = norm(input);
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
-    const n = norm(c);
-    if (n === target) return c;
-    const dist = editDistance(target, n);
-    if (dist < bestDistance) { best = c; bestDistance = dist; }
+    const dist = norm(c) === target ? 0 : editDistance(target, norm(c));
+    if (dist < bestDistance || (dist === bestDistance && best !== undefined && c < best)) { best = c; bestDistance = dist; }
   }
   const limit = Math.min(3, Math.max(1, Math.floor(target.length / 3)));
   return bestDistance <= limit ? best : undefined;
+}
+
+/** The hint for a near miss: `did you mean "x"?`, or undefined when nothing is close. */
+export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+  const s = suggest(word, candidates);
+  return s !== undefined ? `did you mean "${s}"?` : undefined;
 }

@@ -242,7 +242,10 @@ export async function nextSteps(dir: string, a: InitAnswers): Promise<NextSteps>
       steps.push(`add partner ${id} (${why}): edih partners add ${d} --id ${id}${roles}`);
     }
 
-    const families = SERVICE_FAMILIES.filter((f) => take((x) => x.ruleId === "service-families" && x.message.includes(f)).length > 0);
+    // Missing families are warnings in a draft (errors at submission): listed either way.
+    const gaps = result.diagnostics.filter((x) => x.ruleId === "service-families");
+    for (const x of gaps) handled.add(x);
+    const families = SERVICE_FAMILIES.filter((f) => gaps.some((x) => x.data?.family === f));
     if (families.length > 0) {
       steps.push(`add services in: ${families.join(", ")} (in edih.yaml under services:, each with family, title and providers)`);
     }
@@ -287,7 +290,7 @@ export async function nextSteps(dir: string, a: InitAnswers): Promise<NextSteps>
 export function closingText(dir: string, next: NextSteps): string {
   const d = shellArg(dir);
   const warn = next.warnings > 0 ? ` and ${next.warnings} warning${next.warnings === 1 ? "" : "s"}` : "";
-  if (next.errors === 0) return `\`edih apply validate ${d}\` finds 0 errors${warn}: the application is valid.\n`;
+  if (next.errors === 0 && next.steps.length === 0) return `\`edih apply validate ${d}\` finds 0 errors${warn}: the application is valid.\n`;
   return `\`edih apply validate ${d}\` finds ${next.errors} error${next.errors === 1 ? "" : "s"}${warn}. Still to do:\n` +
     next.steps.map((s) => `  - ${s}\n`).join("");
 }

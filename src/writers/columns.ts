@@ -173,3 +173,51 @@ export const approximateMeasure: Measure = (text, bold) => {
   }
   return bold ? em * 1.08 : em;
 };
+
+/**
+ * A key–value table (`:::key-value`): no header row; the keys, in the first column, are bold. Its
+ * rows are planned like any table's body, so the first row is measured as a row, not a header.
+ */
+export function keyValueTexts(table: Table): CellText[][] {
+  return table.children.map((row) => row.children.map((cell, ci) => ({ text: shown(cell.children), bold: ci === 0 || allStrong(cell.children) })));
+}
+
+/** The key–value tables of a document by their `group` attribute: tables of one group share one plan. */
+export function keyValueGroups(tree: DocNode): Map<string, Table[]> {
+  const groups = new Map<string, Table[]>();
+  const walk = (n: DocNode) => {
+    if (n.type === "containerDirective" && n.name === "key-value" && n.attributes?.group) {
+      const list = groups.get(n.attributes.group) ?? [];
+      for (const c of n.children) if (c.type === "table") list.push(c);
+      groups.set(n.attributes.group, list);
+      return;
+    }
+    if ("children" in n && Array.isArray(n.children)) for (const c of n.children as DocNode[]) walk(c);
+  };
+  walk(tree);
+  return groups;
+}
+
+/**
+ * One column plan for all the key–value tables of a group (the work packages' header tables), so
+ * they line up down the document: planned as if their rows were one table. A plain `{ header }` row
+ * is added so that the first real row is measured as a body row.
+ */
+export function groupPlans(tree: DocNode, opts: PlanOptions): Map<string, TablePlan> {
+  const plans = new Map<string, TablePlan>();
+  for (const [group, tables] of keyValueGroups(tree)) {
+    const rows = tables.flatMap(keyValueTexts);
+    const cols = Math.max(0, ...rows.map((r) => r.length));
+    plans.set(group, planTable([Array.from({ length: cols }, () => ({ text: "", bold: false })), ...rows], opts));
+  }
+  return plans;
+}
+
+/** The plan of a key–value table: its group's when it has one, otherwise its own. */
+export function keyValuePlan(table: Table, plans: ReadonlyMap<string, TablePlan>, group: string | undefined, opts: PlanOptions): TablePlan {
+  const shared = group ? plans.get(group) : undefined;
+  if (shared) return shared;
+  const rows = keyValueTexts(table);
+  const cols = Math.max(0, ...rows.map((r) => r.length));
+  return planTable([Array.from({ length: cols }, () => ({ text: "", bold: false })), ...rows], opts);
+}

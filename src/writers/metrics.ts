@@ -8,7 +8,7 @@ let cached: Measure | undefined;
 
 export async function arimoMeasure(): Promise<Measure> {
   if (cached) return cached;
-  const [fk, { arimoFaces }] = await Promise.all([import("@cantoo/fontkit"), import("./pdf/fonts.js")]);
+  const [fk, { arimoFaces }] = await Promise.all([import("@cantoo/fontkit"), import("./fonts.js")]);
   const fontkit = ((fk as { default?: unknown }).default ?? fk) as { create(b: Buffer): FontLike };
   const faces = arimoFaces();
   const regular = fontkit.create(faces.normal);

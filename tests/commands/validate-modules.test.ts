@@ -24,7 +24,7 @@ describe("module loading from dist/ (EDIH_BUNDLE=0)", () => {
     const { status, urls } = loadedModules(["validate", "examples/zagore"], dist);
     expect(status).toBe(0);
     // The recorder works: the pipeline's own modules and its libraries show up...
-    for (const needed of [/\/dist\/src\/validate\.js$/, /\/dist\/src\/check\.js$/, /\/node_modules\/yaml\//, /\/node_modules\/zod\//]) {
+    for (const needed of [/\/dist\/src\/validate\/index\.js$/, /\/dist\/src\/calls\/check\.js$/, /\/node_modules\/yaml\//, /\/node_modules\/zod\//]) {
       expect(urls.some((u) => needed.test(u)), String(needed)).toBe(true);
     }
     // ...and the heavy ones do not.
@@ -35,7 +35,7 @@ describe("module loading from dist/ (EDIH_BUNDLE=0)", () => {
     const { status, urls } = loadedModules(["--help"], dist);
     expect(status).toBe(0);
     expect(urls.some((u) => /\/node_modules\/commander\//.test(u))).toBe(true);
-    expect(urls.filter((u) => HEAVY.test(u) || /\/dist\/src\/validate\.js$/.test(u))).toEqual([]);
+    expect(urls.filter((u) => HEAVY.test(u) || /\/dist\/src\/validate\/index\.js$/.test(u))).toEqual([]);
   });
 });
 
@@ -45,7 +45,7 @@ describe.runIf(bundleIsCurrent(ROOT))("module loading from the start-up bundle",
 
   it("the bundle holds the validate pipeline and its libraries, and no render library", () => {
     const { inputs: files, lazy } = inputs();
-    for (const needed of ["src/validate.ts", "src/check.ts", "src/load/project.ts", "src/schema/diagnose.ts"]) expect(files).toContain(needed);
+    for (const needed of ["src/validate/index.ts", "src/calls/check.ts", "src/load/project.ts", "src/schema/diagnose.ts"]) expect(files).toContain(needed);
     for (const pkg of [/^node_modules\/yaml\//, /^node_modules\/zod\//, /^node_modules\/commander\//]) expect(files.some((f) => pkg.test(f)), String(pkg)).toBe(true);
     expect(files.filter((f) => HEAVY_INPUT.test(f) || /^src\/(writers|render\/(?!paths))/.test(f))).toEqual([]);
     // What renders is imported from dist/ when a build needs it.
@@ -57,7 +57,7 @@ describe.runIf(bundleIsCurrent(ROOT))("module loading from the start-up bundle",
     expect(status).toBe(0);
     // The recorder sees ESM loads: the runner, and none of dist's pipeline (the bundle has it).
     expect(urls.some((u) => /\/dist\/src\/startup\/run-bundle\.js$/.test(u))).toBe(true);
-    expect(urls.filter((u) => /\/dist\/src\/(main|validate|cli)\.js$/.test(u) || /\/node_modules\/(yaml|zod|commander)\//.test(u))).toEqual([]);
+    expect(urls.filter((u) => /\/dist\/src\/(main|validate\/index|cli)\.js$/.test(u) || /\/node_modules\/(yaml|zod|commander)\//.test(u))).toEqual([]);
     expect(urls.filter((u) => HEAVY.test(u))).toEqual([]);
     const fromBundle = runCli(["validate", "examples/zagore", "--format", "json"]);
     const fromDist = runCli(["validate", "examples/zagore", "--format", "json"], { env: { EDIH_BUNDLE: "0" } });
@@ -68,7 +68,7 @@ describe.runIf(bundleIsCurrent(ROOT))("module loading from the start-up bundle",
     for (const args of [["--help"], ["--version"]]) {
       const { status, urls } = loadedModules(args);
       expect(status).toBe(0);
-      expect(urls.filter((u) => HEAVY.test(u) || /\/dist\/src\//.test(u) && !/\/startup\//.test(u))).toEqual([]);
+      expect(urls.filter((u) => HEAVY.test(u) || /\/dist\/src\//.test(u) && !/\/(startup\/|domain\/build-id\.js$)/.test(u))).toEqual([]);
     }
   });
 });

@@ -72,7 +72,7 @@ describe("the installation's data is shared, so frozen", () => {
     const { loadLegalActs } = await import("../../src/refdata/legal-acts.js");
     const region = loadNuts().get("BG344");
     expect(region).toBeDefined();
-    expect(() => { (region as { name: string }).name = "changed"; }).toThrow(TypeError);
+    expect(() => { (region as { label: string }).label = "changed"; }).toThrow(TypeError);
     const form = loadLegalForms().all()[0]!;
     expect(() => { (form as { id: string }).id = "changed"; }).toThrow(TypeError);
     expect(loadLegalActs().get("constructor")).toBeUndefined();

@@ -60,8 +60,10 @@ describe("a consultant's session", () => {
     expect(list.stdout).toMatch(/^trakia-university\s/m);
     expect(list.stdout).toMatch(/^chamber-stara-zagora\s/m);
 
-    // The skeleton is not yet a valid application: validate says what is missing.
-    const early = edih(["apply", "validate", dir]);
+    // The skeleton is not yet a complete application: validate says what is missing (the service
+    // families warn in a draft and are errors at submission).
+    expect(edih(["apply", "validate", dir]).stdout).toMatch(/service-families/);
+    const early = edih(["apply", "validate", dir, "--stage", "submission"]);
     expect(early.code).toBe(1);
     expect(early.stdout).toMatch(/service-families/);
 

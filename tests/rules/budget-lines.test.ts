@@ -8,10 +8,10 @@ ruleTester(rule, {
   ],
   invalid: [
     { name: "two lines for one partner", patch: (a) => { a.budget.lines.push({ partner: "uni", travel: 1 }); },
-      errors: [{ message: 'Budget lines 2 and 4 are both for "uni"', severity: "error" }] },
+      errors: [{ messageId: "duplicate", data: { first: 2, second: 4, partner: "uni" }, severity: "error" }] },
     { name: "a line for a founder only", patch: (a) => { a.budget.lines.push({ partner: "town", travel: 1 }); },
-      errors: [{ message: /is for "town", whose roles \(founder\) receive no funding/, severity: "warning" }] },
+      errors: [{ messageId: "unfunded", data: { line: 4, partner: "town", roles: "founder" }, severity: "warning" }] },
     { name: "a beneficiary without a line", patch: (a) => { a.budget.lines = a.budget.lines.slice(0, 2); },
-      errors: [{ message: 'Partner "firm" is a beneficiary but has no budget line', path: ["partners", 3, "roles"] }] },
+      errors: [{ messageId: "missing", data: { partner: "firm", roles: "beneficiary" }, path: ["partners", 3, "roles"] }] },
   ],
 });

@@ -13,10 +13,10 @@ ruleTester(rule, {
   ],
   invalid: [
     { name: "decision after founding", patch: (a) => { a.partners[0].council_decision!.date = "2021-04-02"; },
-      errors: [{ message: 'Municipality "town": council decision of 2021-04-02 is after the association was founded (2021-03-30)', severity: "warning", path: ["partners", 0, "council_decision", "date"] }] },
+      errors: [{ messageId: "afterFounding", data: { partner: "town", date: "2021-04-02", founded: "2021-03-30" }, severity: "warning", path: ["partners", 0, "council_decision", "date"] }] },
     { name: "list form: the approval after the founding is named at its own entry", patch: (a) => { delete a.partners[0].council_decision;
       a.partners[0].council_decisions = [{ kind: "consent-in-principle", number: "1", date: "2021-01-28" }, { kind: "approval", number: "2", date: "2021-04-15" }]; },
-      errors: [{ message: /council decision of 2021-04-15 is after/, path: ["partners", 0, "council_decisions", 1, "date"] }] },
-    { name: "the founding meeting's date wins", patch: (a) => { a.hub.legal_entity.founding_meeting = { date: "2021-01-01" }; }, errors: [{ message: /founded \(2021-01-01\)/ }] },
+      errors: [{ messageId: "afterFounding", data: { partner: "town", date: "2021-04-15", founded: "2021-03-30" }, path: ["partners", 0, "council_decisions", 1, "date"] }] },
+    { name: "the founding meeting's date wins", patch: (a) => { a.hub.legal_entity.founding_meeting = { date: "2021-01-01" }; }, errors: [{ messageId: "afterFounding", data: { founded: "2021-01-01" } }] },
   ],
 });

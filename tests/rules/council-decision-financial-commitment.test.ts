@@ -14,13 +14,17 @@ ruleTester(rule, {
   invalid: [
     { name: "decision excludes a commitment, budget carries costs",
       patch: (a) => { a.partners[0].council_decision!.financial_commitment = 0; a.budget.lines.push({ partner: "town", personnel: 60000, travel: 5000, other_goods_and_services: 15000 }); },
-      errors: [{ message: 'Municipality "town": its council decision of 2021-01-28 excludes a financial commitment, but the budget gives it 80000 EUR of direct costs',
+      errors: [{ messageId: "excludedButCostsDated", data: { partner: "town", date: "2021-01-28", costs: 80000, currency: "EUR" },
         severity: "warning", path: ["partners", 0, "council_decision", "financial_commitment"] }] },
     { name: "list form: the latest decision speaking of money excludes it; reported at that entry",
       patch: (a) => { delete a.partners[0].council_decision;
         a.partners[0].council_decisions = [{ kind: "consent-in-principle", date: "2021-01-28", financial_commitment: 0 }, { kind: "approval", number: "2", date: "2021-02-25" }];
         a.budget.lines.push({ partner: "town", personnel: 1000 }); },
-      errors: [{ message: /council decision of 2021-01-28 excludes a financial commitment/, path: ["partners", 0, "council_decisions", 0, "financial_commitment"] }] },
+      errors: [{ messageId: "excludedButCostsDated", data: { partner: "town", date: "2021-01-28", costs: 1000, currency: "EUR" },
+        path: ["partners", 0, "council_decisions", 0, "financial_commitment"] }] },
+    { name: "a decision without a date",
+      patch: (a) => { a.partners[0].council_decision = { number: "123", financial_commitment: 0 }; a.budget.lines.push({ partner: "town", travel: 100 }); },
+      errors: [{ messageId: "excludedButCosts", data: { partner: "town", costs: 100, currency: "EUR" } }] },
   ],
 });
 
@@ -39,7 +43,7 @@ describe("council-decision-financial-commitment on the bundled example", () => {
   it("fires on the example as it stood (decision of 28.01.2021: no financial commitment; EUR 80 000 of costs)", async () => {
     // As it stood: one decision, of 28.01.2021, read as excluding a commitment.
     const found = await run((a) => { a.partners.find((p) => p.id === "stara-zagora-municipality")!.council_decisions![0]!.financial_commitment = 0; });
-    expect(found.map((d) => d.message)).toEqual([expect.stringMatching(/stara-zagora-municipality.*2021-01-28.*80000 EUR/)]);
+    expect(found.map((d) => [d.messageId, d.data])).toEqual([["excludedButCostsDated", { partner: "stara-zagora-municipality", date: "2021-01-28", costs: 80000, currency: "EUR" }]]);
   });
   it("is quiet on the corrected example, which leaves the commitment for the consultant", async () => {
     expect(await run()).toEqual([]);

@@ -15,22 +15,26 @@ ruleTester(rule, {
   ],
   invalid: [
     { name: "no decision", patch: (a) => { delete a.partners[0].council_decision; },
-      errors: [{ message: 'Municipality "town" is a founder but no council decision is given', path: ["partners", 0], severity: "error" }] },
+      errors: [{ messageId: "missing", data: { partner: "town" }, path: ["partners", 0], severity: "error" }] },
     { name: "number unknown in a draft: warning", patch: (a) => { a.partners[0].council_decision = { number: null, date: "2021-01-28" }; },
-      errors: [{ message: 'Municipality "town": the council decision\'s number is not given', severity: "warning" }] },
-    { name: "number unknown at submission: error", stage: "submission", patch: (a) => { a.partners[0].council_decision = { date: "2021-01-28" }; }, errors: [{ severity: "error" }] },
-    { name: "both missing", patch: (a) => { a.partners[0].council_decision = {}; }, errors: [{ message: /number and date are not given/ }] },
+      errors: [{ messageId: "missingField", data: { partner: "town", field: "number" }, severity: "warning" }] },
+    { name: "number unknown at submission: error", stage: "submission", patch: (a) => { a.partners[0].council_decision = { date: "2021-01-28" }; }, errors: [{ messageId: "missingField", severity: "error" }] },
+    { name: "both missing", patch: (a) => { a.partners[0].council_decision = {}; }, errors: [{ messageId: "missingNumberAndDate", data: { partner: "town" } }] },
     { name: "list form: each decision lacking its number is named with its kind and date", call: "BG-EDIH-PRESELECTION-2021",
       patch: (a) => { delete a.partners[0].council_decision;
         a.partners[0].council_decisions = [{ kind: "consent-in-principle", date: "2021-01-28" }, { kind: "approval", number: null, date: null }]; },
       errors: [
-        { message: 'Municipality "town": the number of the council decision (consent-in-principle of 2021-01-28) is not given', path: ["partners", 0, "council_decisions", 0], severity: "warning" },
-        { message: 'Municipality "town": the number and date of the council decision (approval) are not given', path: ["partners", 0, "council_decisions", 1] },
+        { messageId: "entryMissingNumber", data: { partner: "town", kind: "consent-in-principle", date: "2021-01-28" }, path: ["partners", 0, "council_decisions", 0], severity: "warning" },
+        { messageId: "entryMissingNumberAndDate", data: { partner: "town", kind: "approval" }, path: ["partners", 0, "council_decisions", 1] },
       ] },
+    { name: "list form: a decision with its number but no date", call: "BG-EDIH-PRESELECTION-2021",
+      patch: (a) => { delete a.partners[0].council_decision;
+        a.partners[0].council_decisions = [{ kind: "approval", number: "7", date: null }]; },
+      errors: [{ messageId: "entryMissingDate", data: { partner: "town", kind: "approval" }, path: ["partners", 0, "council_decisions", 0] }] },
     { name: "only a consent in principle, while the agreement and the council decision present an approval", call: "BG-EDIH-PRESELECTION-2021", stage: "submission",
       patch: (a) => { delete a.partners[0].council_decision;
         a.partners[0].council_decisions = [{ kind: "consent-in-principle", number: "1", date: "2021-01-28" }]; },
-      errors: [{ message: 'Municipality "town": the council-decision and cooperation-agreement present the council\'s approval of the agreement and statute, but its decisions are consent-in-principle of 2021-01-28, none an approval',
+      errors: [{ messageId: "noApproval", data: { partner: "town", documents: "council-decision, cooperation-agreement", decisions: "consent-in-principle (2021-01-28)" },
         path: ["partners", 0, "council_decisions", 0], severity: "error", hint: /kind: approval/ }] },
   ],
 });

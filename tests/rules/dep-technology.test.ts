@@ -5,6 +5,6 @@ ruleTester(rule, {
   valid: [{ name: "ai" }, { name: "advanced-digital-skills", patch: (a) => { a.hub.technologies = ["advanced-digital-skills", "iot"]; } }],
   invalid: [
     { name: "only other technologies", patch: (a) => { a.hub.technologies = ["data", "iot"]; },
-      errors: [{ message: /technologies \(data, iot\) include none of the Digital Europe capacities/, path: ["hub", "technologies"] }] },
+      errors: [{ messageId: "noCapacity", data: { technologies: "data, iot", capacities: "ai, hpc, cybersecurity, advanced-digital-skills" }, path: ["hub", "technologies"] }] },
   ],
 });

@@ -15,9 +15,9 @@ ruleTester(rule, {
   ],
   invalid: [
     { name: "two legal persons", patch: onlyFounders(2),
-      errors: [{ message: /has 2 founder\(s\) that are legal persons and 0 natural person\(s\); ЗЮЛНЦ needs at least 3 legal persons or 7 natural persons/ }] },
-    { name: "a ДЗЗД does not count", patch: (a) => { onlyFounders(3)(a); a.partners[2].legal_form = "dzzd"; }, errors: [{ message: /has 2 founder/ }] },
-    { name: "a sole trader counts as a natural person", patch: (a) => { onlyFounders(3)(a); a.partners[2].legal_form = "ЕТ"; }, errors: [{ message: /2 founder\(s\) that are legal persons and 1 natural/ }] },
-    { name: "private benefit with two", patch: (a) => { onlyFounders(2)(a); a.hub.legal_entity.public_benefit = false; }, errors: [{ message: /has 2 founder\(s\); ЗЮЛНЦ needs at least 3/ }] },
+      errors: [{ messageId: "publicBenefit", data: { legal: 2, natural: 0, minLegal: 3, minNatural: 7 }, path: ["hub", "legal_entity"] }] },
+    { name: "a ДЗЗД does not count", patch: (a) => { onlyFounders(3)(a); a.partners[2].legal_form = "dzzd"; }, errors: [{ messageId: "publicBenefit", data: { legal: 2, natural: 0 } }] },
+    { name: "a sole trader counts as a natural person", patch: (a) => { onlyFounders(3)(a); a.partners[2].legal_form = "ЕТ"; }, errors: [{ messageId: "publicBenefit", data: { legal: 2, natural: 1 } }] },
+    { name: "private benefit with two", patch: (a) => { onlyFounders(2)(a); a.hub.legal_entity.public_benefit = false; }, errors: [{ messageId: "privateBenefit", data: { count: 2, min: 3 } }] },
   ],
 });

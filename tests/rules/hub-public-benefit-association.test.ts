@@ -5,10 +5,10 @@ ruleTester(rule, {
   valid: [{ name: "public-benefit association" }, { name: "alias СНЦ", patch: (a) => { a.hub.legal_entity.legal_form = "СНЦ"; } }],
   invalid: [
     { name: "a foundation", patch: (a) => { a.hub.legal_entity.legal_form = "foundation"; },
-      errors: [{ message: /is "foundation"; the national pre-selection accepts an association/, path: ["hub", "legal_entity", "legal_form"] }] },
+      errors: [{ messageId: "notAssociation", data: { form: "foundation" }, path: ["hub", "legal_entity", "legal_form"] }] },
     { name: "private benefit", patch: (a) => { a.hub.legal_entity.public_benefit = false; },
-      errors: [{ message: /not for public benefit/, path: ["hub", "legal_entity", "public_benefit"] }] },
+      errors: [{ messageId: "notPublicBenefit", path: ["hub", "legal_entity", "public_benefit"] }] },
     { name: "both wrong", patch: (a) => { a.hub.legal_entity.legal_form = "ood"; a.hub.legal_entity.public_benefit = false; },
-      errors: [{ path: ["hub", "legal_entity", "legal_form"] }, { path: ["hub", "legal_entity", "public_benefit"] }] },
+      errors: [{ messageId: "notAssociation", path: ["hub", "legal_entity", "legal_form"] }, { messageId: "notPublicBenefit", path: ["hub", "legal_entity", "public_benefit"] }] },
   ],
 });

@@ -9,12 +9,12 @@ ruleTester(rule, {
   ],
   invalid: [
     { name: "a NUTS 3 code", patch: (a) => { a.hub.region = "BG344"; },
-      errors: [{ message: "Hub region BG344 is a NUTS 3 code; the hub covers a NUTS 2 region", path: ["hub", "region"], hint: /region: BG34/ }] },
-    { name: "a NUTS 1 code", patch: (a) => { a.hub.region = "BG3"; }, errors: [{ message: /is a NUTS 1 code/ }] },
-    { name: "Extra-Regio", patch: (a) => { a.hub.region = "BGZZ"; }, errors: [{ message: /Extra-Regio/ }] },
+      errors: [{ messageId: "wrongLevel", data: { code: "BG344", level: 3 }, path: ["hub", "region"], hint: /region: BG34/ }] },
+    { name: "a NUTS 1 code", patch: (a) => { a.hub.region = "BG3"; }, errors: [{ messageId: "wrongLevel", data: { code: "BG3", level: 1 } }] },
+    { name: "Extra-Regio", patch: (a) => { a.hub.region = "BGZZ"; }, errors: [{ messageId: "extraRegio", data: { code: "BGZZ" } }] },
     { name: "a code that does not exist, with a suggestion", patch: (a) => { a.hub.region = "BG35"; },
-      errors: [{ message: "Hub region BG35 is not a NUTS 2024 code", hint: /did you mean "BG3[0-9]"/ }] },
+      errors: [{ messageId: "unknown", data: { code: "BG35", version: "2024" }, hint: /did you mean "BG3[0-9]"/ }] },
     { name: "outside the countries the call selects in", options: { countries: ["BG"] }, patch: (a) => { a.hub.region = "AT11"; },
-      errors: [{ message: /outside BG/ }] },
+      errors: [{ messageId: "outsideCountries", data: { code: "AT11", countries: "BG" } }] },
   ],
 });

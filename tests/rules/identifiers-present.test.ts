@@ -13,9 +13,9 @@ ruleTester(rule, {
   ],
   invalid: [
     { name: "missing ЕИК in a draft: warning", patch: (a) => { a.partners[0].eik = null; },
-      errors: [{ message: 'Partner "town" has no ЕИК/БУЛСТАТ', severity: "warning", path: ["partners", 0, "eik"] }] },
-    { name: "missing ЕИК at submission: error", stage: "submission", patch: (a) => { a.partners[0].eik = null; }, errors: [{ severity: "error" }] },
-    { name: "missing PIC of a beneficiary", patch: (a) => { a.partners[1].pic = null; }, errors: [{ message: 'Partner "uni" takes part in the EU proposal but has no PIC', path: ["partners", 1, "pic"] }] },
-    { name: "registered association without ЕИК", patch: (a) => { a.hub.legal_entity.status = "registered"; }, errors: [{ path: ["hub", "legal_entity", "eik"] }] },
+      errors: [{ messageId: "partnerEik", data: { partner: "town" }, severity: "warning", path: ["partners", 0, "eik"] }] },
+    { name: "missing ЕИК at submission: error", stage: "submission", patch: (a) => { a.partners[0].eik = null; }, errors: [{ messageId: "partnerEik", severity: "error" }] },
+    { name: "missing PIC of a beneficiary", patch: (a) => { a.partners[1].pic = null; }, errors: [{ messageId: "partnerPic", data: { partner: "uni" }, path: ["partners", 1, "pic"] }] },
+    { name: "registered association without ЕИК", patch: (a) => { a.hub.legal_entity.status = "registered"; }, errors: [{ messageId: "hubEik", path: ["hub", "legal_entity", "eik"] }] },
   ],
 });

@@ -8,8 +8,8 @@ ruleTester(rule, {
   ],
   invalid: [
     { name: "the same ЕИК on two partners names both", patch: (a) => { a.partners[2].eik = a.partners[1].eik; },
-      errors: [{ message: 'Partners "uni" and "chamber" have the same ЕИК/БУЛСТАТ 201355508', path: ["partners", 2, "eik"] }] },
+      errors: [{ messageId: "shared", data: { first: "uni", second: "chamber", label: "ЕИК/БУЛСТАТ", id: "201355508" }, path: ["partners", 2, "eik"] }] },
     { name: "the same VAT, however written", patch: (a) => { a.partners[3].vat = "bg 201 355 508"; },
-      errors: [{ message: 'Partners "uni" and "firm" have the same VAT number BG201355508', path: ["partners", 3, "vat"] }] },
+      errors: [{ messageId: "shared", data: { first: "uni", second: "firm", label: "VAT number", id: "BG201355508" }, path: ["partners", 3, "vat"] }] },
   ],
 });

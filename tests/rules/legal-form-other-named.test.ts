@@ -9,8 +9,8 @@ ruleTester(rule, {
   ],
   invalid: [
     { name: "other without a name", patch: (a) => { a.partners[3].legal_form = "other"; },
-      errors: [{ message: 'Partner "firm" has legal form "other" but no legal_form_name', path: ["partners", 3, "legal_form"] }] },
+      errors: [{ messageId: "partner", data: { partner: "firm" }, path: ["partners", 3, "legal_form"] }] },
     { name: "the hub's entity: other without a name", patch: (a) => { a.hub.legal_entity.legal_form = "other"; },
-      errors: [{ message: 'The hub\'s legal entity has legal form "other" but no legal_form_name', path: ["hub", "legal_entity", "legal_form"] }] },
+      errors: [{ messageId: "hub", path: ["hub", "legal_entity", "legal_form"] }] },
   ],
 });

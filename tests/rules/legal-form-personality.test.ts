@@ -9,7 +9,7 @@ ruleTester(rule, {
   ],
   invalid: [
     { name: "a ДЗЗД founder", patch: (a) => { a.partners[3].legal_form = "dzzd"; },
-      errors: [{ message: /Partner "firm" is a ДЗЗД .*no legal personality, but is a founder\/beneficiary/, severity: "warning", path: ["partners", 3, "legal_form"] }] },
-    { name: "a foreign branch beneficiary", patch: (a) => { a.partners[3].legal_form = "foreign-branch"; a.partners[3].roles = ["beneficiary"]; }, errors: [{ message: /branch of a foreign trader/ }] },
+      errors: [{ messageId: "noPersonality", data: { partner: "firm", abbr: "ДЗЗД", roles: "founder/beneficiary" }, severity: "warning", path: ["partners", 3, "legal_form"] }] },
+    { name: "a foreign branch beneficiary", patch: (a) => { a.partners[3].legal_form = "foreign-branch"; a.partners[3].roles = ["beneficiary"]; }, errors: [{ messageId: "noPersonality", data: { form: "branch of a foreign trader", roles: "beneficiary" } }] },
   ],
 });

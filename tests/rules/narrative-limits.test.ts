@@ -16,7 +16,7 @@ ruleTester(rule, {
   ],
   invalid: [
     { name: "over the Part A abstract limit, at the file, with the count", narrative: abstract(2150),
-      errors: [{ message: "part-a/abstract has 2150 characters; the limit is 2000 (part_a_abstract_max_chars)",
+      errors: [{ messageId: "over", data: { slot: "part-a/abstract", count: 2150, max: 2000, fact: "part_a_abstract_max_chars" },
         file: "narrative/part-a/abstract.en.md", hint: "shorten it by 150 characters", severity: "error" }] },
   ],
 });

@@ -9,11 +9,11 @@ ruleTester(rule, {
   ],
   invalid: [
     { name: "seated in Sofia without a branch", patch: (a) => { a.partners[3].id = "pro-drone-sys"; a.partners[3].branches = []; a.budget.lines[2].partner = "pro-drone-sys"; },
-      errors: [{ message: 'Partner "pro-drone-sys" is seated in BG411, outside the hub region BG34 and has no branch there', path: ["partners", 3, "seat", "nuts3"], severity: "warning" }] },
+      errors: [{ messageId: "outside", data: { who: 'Partner "pro-drone-sys"', seat: "BG411", region: "BG34" }, path: ["partners", 3, "seat", "nuts3"], severity: "warning" }] },
     { name: "a national body", patch: (a) => { a.partners[3].branches = []; a.partners[3].national = true; },
-      errors: [{ message: /\(a national body\) is seated in BG411/, hint: /national bodies/ }] },
-    { name: "branch outside too", patch: (a) => { a.partners[3].branches = [{ city: "Варна", nuts3: "BG331" }]; }, errors: [{ message: /firm" is seated in BG411/ }] },
+      errors: [{ messageId: "outside", data: { who: 'Partner "firm" (a national body)', seat: "BG411" }, hint: /national bodies/ }] },
+    { name: "branch outside too", patch: (a) => { a.partners[3].branches = [{ city: "Варна", nuts3: "BG331" }]; }, errors: [{ messageId: "outside", data: { who: 'Partner "firm"', seat: "BG411" } }] },
     { name: "no NUTS 3 at all: info", patch: (a) => { a.partners[0].seat = { city: "Стара Загора" }; },
-      errors: [{ message: /gives no NUTS 3 code/, severity: "info" }] },
+      errors: [{ messageId: "unknownSeat", data: { who: 'Partner "town"', region: "BG34" }, severity: "info" }] },
   ],
 });

@@ -5,8 +5,8 @@ ruleTester(rule, {
   valid: [{ name: "university, chamber, municipality" }],
   invalid: [
     { name: "no public body", patch: (a) => { a.partners = a.partners.slice(1); a.budget.lines = []; },
-      errors: [{ message: "The consortium includes no public body (e.g. a municipality)", severity: "warning", path: ["partners"] }] },
-    { name: "no research", patch: (a) => { a.partners[1].type = "enterprise"; a.partners[1].legal_form = "ad"; }, errors: [{ message: /no higher-education or research organisation/ }] },
-    { name: "founders only", options: { founders_only: true }, patch: (a) => { a.partners[2].roles = ["coordinator"]; }, errors: [{ message: /The founders include no business organisation/ }] },
+      errors: [{ messageId: "consortiumLacks", data: { kind: "public body (e.g. a municipality)" }, severity: "warning", path: ["partners"] }] },
+    { name: "no research", patch: (a) => { a.partners[1].type = "enterprise"; a.partners[1].legal_form = "ad"; }, errors: [{ messageId: "consortiumLacks", data: { kind: "higher-education or research organisation" } }] },
+    { name: "founders only", options: { founders_only: true }, patch: (a) => { a.partners[2].roles = ["coordinator"]; }, errors: [{ messageId: "foundersLack", data: { kind: "business organisation (business association, chamber or cluster)" } }] },
   ],
 });

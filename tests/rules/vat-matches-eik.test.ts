@@ -5,7 +5,7 @@ ruleTester(rule, {
   valid: [{ name: "VAT = BG + ЕИК" }, { name: "no ЕИК to compare", patch: (a) => { a.partners[1].eik = null; } }, { name: "natural person VAT for a sole trader", patch: (a) => { a.partners[3].legal_form = "et"; a.partners[3].vat = "BG7523169263"; } }],
   invalid: [
     { name: "another entity's number", patch: (a) => { a.partners[1].vat = "BG175074752"; },
-      errors: [{ message: 'Partner "uni": VAT number BG175074752 does not match its ЕИК 201355508', hint: "expected BG201355508", severity: "warning" }] },
-    { name: "10 digits for a company", patch: (a) => { a.partners[3].vat = "BG7523169263"; }, errors: [{ message: /has 10 digits \(natural persons\), but a ood is a legal entity/ }] },
+      errors: [{ messageId: "mismatch", data: { partner: "uni", vat: "BG175074752", eik: "201355508" }, hint: "expected BG201355508", severity: "warning" }] },
+    { name: "10 digits for a company", patch: (a) => { a.partners[3].vat = "BG7523169263"; }, errors: [{ messageId: "tenDigits", data: { partner: "firm", vat: "BG7523169263", form: "ood" } }] },
   ],
 });

@@ -3,20 +3,25 @@
  * issued to, read as text (the mdast tree the DOCX and PDF writers draw) and checked for what a
  * lawyer or an evaluator would refuse to sign.
  */
-import { beforeAll, describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { buildContext } from "../../src/model/index.js";
 import { citedBefore } from "../../src/model/legal-acts.js";
 import { loadLegalActs } from "../../src/refdata/legal-acts.js";
-import { loadTemplateSet, renderDocument } from "../../src/render/index.js";
+import { loadTemplateSet, renderDocument, type RenderedDocument } from "../../src/render/index.js";
+import { layoutPdf } from "../../src/writers/pdf/index.js";
+import { writeDocx } from "../../src/writers/docx/index.js";
+import { signatureMaterial, signatureOnlyPages } from "../writers/signature-pages.js";
+import { libreOfficePdfs } from "../writers/helpers.js";
 import { nationalCall, ROOT, treeText, zagore } from "./national-fixture.js";
 import { findConventionBreaks } from "./conventions.js";
 
 type Lang = "bg" | "en";
 interface Doc { id: string; per: null | "partner" | "municipality" }
-interface Out { key: string; lang: Lang; text: string; date: string | null; fills: number }
+interface Out { key: string; lang: Lang; text: string; date: string | null; fills: number; document: RenderedDocument }
 
 const packDocs = (id: string): Doc[] =>
   ((parseYaml(readFileSync(join(ROOT, "data", "calls", `${id}.yaml`), "utf8")) as { documents?: Doc[] }).documents ?? []);
@@ -47,7 +52,7 @@ beforeAll(async () => {
         const date = doc.id === "council-decision" ? (context.partner?.council_decision_date ?? null)
           : doc.id === "cooperation-agreement" || doc.id === "statute" || doc.id === "founding-protocol" ? context.agreement_date : null;
         const text = [r.document.meta.title, r.document.meta.subtitle ?? "", treeText(r.document.tree)].join("\n");
-        outs.push({ key: `${doc.id}/${lang}${partnerId ? `/${partnerId}` : ""}`, lang, text, date, fills: r.document.fills });
+        outs.push({ key: `${doc.id}/${lang}${partnerId ? `/${partnerId}` : ""}`, lang, text, date, fills: r.document.fills, document: r.document });
       }
     }
   }
@@ -101,6 +106,50 @@ describe("every bundled document in both languages", () => {
     const breaks = outs.flatMap((o) => findConventionBreaks(o.text, o.lang, { internalIds, cyrillicNames }).map((b) => `${o.key}: ${b}`));
     expect(breaks).toEqual([]);
   });
+});
+
+describe("every bundled document in both languages, laid out as PDF", () => {
+  const dir = mkdtempSync(join(tmpdir(), "edih-conventions-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("has no page that holds only a signature block (poppler, page by page)", async () => {
+    const alone: string[] = [];
+    let signed = 0;
+    for (const o of outs) {
+      const m = signatureMaterial(o.document);
+      if (!m.signatures.length) continue;
+      signed++;
+      const file = join(dir, `${o.key.replace(/\//g, "_")}.pdf`);
+      writeFileSync(file, (await layoutPdf(o.document)).bytes);
+      for (const page of signatureOnlyPages(file, m)) alone.push(`${o.key} p. ${page}`);
+    }
+    expect(signed).toBeGreaterThan(60);
+    expect(alone).toEqual([]);
+  }, 600_000);
+
+  it("LibreOffice: no page of the Bulgarian declarations', letters' and council decision's DOCX holds only a signature block", async () => {
+    const picked = outs.filter((o) => /^(declaration|commitment-letter|council-decision)\/bg\//.test(o.key));
+    expect(picked.length).toBe(31);
+    const files = await Promise.all(picked.map(async (o) => {
+      const file = join(dir, `${o.key.replace(/\//g, "_")}.docx`);
+      writeFileSync(file, await writeDocx(o.document));
+      return file;
+    }));
+    const pdfs = libreOfficePdfs(files, join(dir, "lo"));
+    const alone = picked.flatMap((o, i) => signatureOnlyPages(pdfs[i]!, signatureMaterial(o.document)).map((p) => `${o.key} p. ${p}`));
+    expect(alone).toEqual([]);
+  }, 600_000);
+
+  it("fits every declaration and commitment letter of the example on one page", async () => {
+    const short = outs.filter((o) => /^(declaration|commitment-letter)\//.test(o.key));
+    expect(short.length).toBe(60);
+    const longer: string[] = [];
+    for (const o of short) {
+      const { pages } = await layoutPdf(o.document);
+      if (pages !== 1) longer.push(`${o.key}: ${pages} p.`);
+    }
+    expect(longer).toEqual([]);
+  }, 600_000);
 });
 
 describe("Part A lists every organisation with its role", () => {

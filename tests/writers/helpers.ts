@@ -1,6 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { basename, dirname, join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import type { Root } from "mdast";
 import { bundledTemplatesDir, loadTemplateSet, renderDocument, type Lang, type RenderedDocument } from "../../src/render/index.js";
@@ -76,4 +78,26 @@ export function save(dir: string, name: string, bytes: Uint8Array): string {
   const p = join(dir, name);
   writeFileSync(p, bytes);
   return p;
+}
+
+/**
+ * DOCX → PDF with LibreOffice (one call for all files: it is slow to start), with Arial resolved to
+ * Arimo, its metric twin bundled with edih, rather than whatever wider font the machine substitutes,
+ * so the pages are those a Word user with Arial would see (as near as LibreOffice lays them out).
+ */
+export function libreOfficePdfs(files: string[], outdir: string): string[] {
+  const arimo = dirname(createRequire(import.meta.url).resolve("@expo-google-fonts/arimo/package.json"));
+  const work = mkdtempSync(join(tmpdir(), "edih-lo-"));
+  const conf = join(work, "fonts.conf");
+  writeFileSync(conf, `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n`
+    + `<include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n<dir>${arimo}</dir>\n<cachedir>${join(work, "cache")}</cachedir>\n`
+    // fontconfig's own metric aliases map Arial to Arimo once Arimo is installed; said here too.
+    + `<alias binding="same"><family>Arial</family><accept><family>Arimo</family></accept></alias>\n</fontconfig>\n`);
+  try {
+    execFileSync("soffice", [`-env:UserInstallation=file://${join(work, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", outdir, ...files],
+      { timeout: 300_000, stdio: "ignore", env: { ...process.env, FONTCONFIG_FILE: conf } });
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return files.map((f) => join(outdir, `${basename(f).replace(/\.docx$/, "")}.pdf`));
 }

@@ -163,7 +163,10 @@ describe("DOCX zipped once", () => {
     const { buildDocx, tableStyleXml } = await import("../../src/writers/docx/build.js");
     const { normalizeDocx } = await import("../../src/writers/docx/normalize.js");
     const { arimoMeasure } = await import("../../src/writers/metrics.js");
-    const file = buildDocx(out[lang].doc, { draftMark: DRAFT[lang], measure: await arimoMeasure() });
+    const { pageLayout } = await import("../../src/writers/layout.js");
+    // The sample has a table of contents: the DOCX takes its page numbers from the PDF's layout.
+    const layout = await pageLayout(out[lang].doc, { draftMark: DRAFT[lang] });
+    const file = buildDocx(out[lang].doc, { draftMark: DRAFT[lang], measure: await arimoMeasure(), layout });
     const twice = normalizeDocx(new Uint8Array(await Packer.toBuffer(file)), { extraStyles: tableStyleXml() });
     expect(Buffer.compare(Buffer.from(twice), Buffer.from(out[lang].docx))).toBe(0);
   });

@@ -6,22 +6,24 @@ import {
 import type { ListItem, PhrasingContent } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";
 import type { RenderedDocument } from "../../render/index.js";
-import { approximateMeasure, planTable, TABLE_FONT, tableTexts, toUnits, type Measure } from "../columns.js";
-import { FILL_KEEP_CHARS, isSignatures, keepsWithNext } from "../keep.js";
+import { approximateMeasure, groupPlans, keyValuePlan, planTable, TABLE_FONT, tableTexts, toUnits, type Measure, type PlanOptions, type TablePlan } from "../columns.js";
+import { closingGroups, FILL_KEEP_CHARS, isSignatures, keepsWithNext } from "../keep.js";
+import { DOCX_FONT } from "../fonts.js";
+import { COLORS, labelOf, NORMAL_DENSITY, PAGE as PAGE_PT, SIZES, twips, type Density, type FallbackLabel } from "../theme.js";
 import { directiveHandler, dispatch, textOf, type DirectiveHandlers, type DocNode, type Handlers } from "../../render/tree.js";
 import { isFilled } from "../../render/slots.js";
 import { toBlocks, type Piece as Pieces } from "../pieces.js";
 import { FILL_LABEL_STYLE, FILL_LABEL_STYLE_NAME, SLOT_END_PREFIX, slotBookmarkName } from "./slot-marks.js";
 
-/** Arial is on every consultant's machine; the PDF uses its metric twin Arimo so both paginate alike. */
-export const DOCX_FONT = "Arial";
-const FILL_SHADE = "FFF2CC";
-const FILL_BORDER = "BF9000";
-const HEADER_SHADE = "D9E2F3";
-/** A4 with 2 cm margins, in twentieths of a point. */
-const PAGE = { width: 11906, height: 16838, margin: 1134 };
-const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
+const FILL_SHADE = COLORS.fillShade;
+const FILL_BORDER = COLORS.fillBorder;
+const HEADER_SHADE = COLORS.headerShade;
+/** A4, in twentieths of a point. */
+const PAGE = { width: twips(PAGE_PT.widthPt), height: twips(PAGE_PT.heightPt) };
 const TABLE_STYLE = "EdihTable";
+/** A key–value table: the grid of EdihTable without the header row's look. */
+const KEY_VALUE_STYLE = "EdihKeyValueTable";
+const label = (ctx: Ctx, key: FallbackLabel) => labelOf(ctx.labels, key);
 
 /**
  * The named table style every generated table uses: thin grey grid, 4 pt cell margins (the PDF's
@@ -29,14 +31,16 @@ const TABLE_STYLE = "EdihTable";
  * styles (its `importedStyles` replaces the default ones), so the XML is added to styles.xml after packing.
  */
 export const tableStyleXml = (): string => {
-  const line = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="808080"/>`;
-  return `<w:style w:type="table" w:customStyle="1" w:styleId="${TABLE_STYLE}"><w:name w:val="EDIH Table"/><w:uiPriority w:val="59"/>`
+  const line = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="${COLORS.grid}"/>`;
+  const style = (id: string, name: string, firstRow: string) => `<w:style w:type="table" w:customStyle="1" w:styleId="${id}"><w:name w:val="${name}"/><w:uiPriority w:val="59"/>`
     // Cells are not hyphenated: the column plan keeps every word whole, as the PDF's tables do.
     + `<w:pPr><w:suppressAutoHyphens/><w:spacing w:before="0" w:after="0"/></w:pPr>`
     + `<w:tblPr><w:tblBorders>${["top", "left", "bottom", "right", "insideH", "insideV"].map(line).join("")}</w:tblBorders>`
     + `<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="80" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr>`
-    + `<w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:trPr><w:tblHeader/></w:trPr>`
-    + `<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${HEADER_SHADE}"/></w:tcPr></w:tblStylePr></w:style>`;
+    + `${firstRow}</w:style>`;
+  return style(TABLE_STYLE, "EDIH Table", `<w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:trPr><w:tblHeader/></w:trPr>`
+    + `<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${HEADER_SHADE}"/></w:tcPr></w:tblStylePr>`)
+    + style(KEY_VALUE_STYLE, "EDIH Key-Value Table", "");
 };
 
 type Block = Paragraph | Table | TableOfContents;
@@ -59,8 +63,17 @@ interface Ctx {
   size?: number;
   labels: Record<string, string>;
   measure: Measure;
+  /** Width of the text column in twips. */
+  width: number;
+  /** Column plans shared by the key–value tables of a group (work-package headers). */
+  plans: ReadonlyMap<string, TablePlan>;
+  /** Set inside `:::key-value`: the tables there have no header row. */
+  keyValue?: { group?: string };
   state: { listInstance: number; bookmarks: number };
 }
+
+const planOptions = (ctx: Pick<Ctx, "width" | "measure">): PlanOptions =>
+  ({ width: ctx.width / 20, padding: TABLE_FONT.padding, fontSize: TABLE_FONT.size, minFontSize: TABLE_FONT.min, measure: ctx.measure });
 
 const blocks = (pieces: Piece[], ctx: Ctx): Block[] => toBlocks(pieces, (run) => paragraph(run, ctx));
 
@@ -71,16 +84,18 @@ function paragraph(children: ParagraphChild[], ctx: Ctx, extra: Partial<IParagra
 function run(text: string, ctx: Ctx, extra: { bold?: boolean; size?: number; color?: string } = {}): TextRun {
   return new TextRun({
     text, bold: extra.bold ?? ctx.bold, italics: ctx.italic, strike: ctx.strike || undefined,
-    ...(ctx.mono ? { font: "Courier New" } : {}), ...(ctx.link ? { color: "1A4F8B", underline: {} } : {}), ...(extra.size ?? ctx.size ? { size: extra.size ?? ctx.size } : {}), ...(extra.color ? { color: extra.color } : {}),
+    ...(ctx.mono ? { font: "Courier New" } : {}), ...(ctx.link ? { color: COLORS.link, underline: {} } : {}), ...(extra.size ?? ctx.size ? { size: extra.size ?? ctx.size } : {}), ...(extra.color ? { color: extra.color } : {}),
     ...(ctx.shade ? { shading: { type: ShadingType.CLEAR, fill: ctx.shade, color: "auto" } } : {}),
   });
 }
 
 function renderAll(nodes: readonly DocNode[], ctx: Ctx): Piece[] {
+  const closing = closingGroups(nodes);
   return nodes.flatMap((n, i) => {
     const next = nodes[i + 1];
-    // An intro ("Services provided:") or the place-and-date line stays on the page of what follows.
-    const keep = keepsWithNext(n, next) || (n.type === "paragraph" && isSignatures(next));
+    // An intro ("Services provided:") stays on the page of what follows; the closing lines and the
+    // text before them stay on the page of the signatures.
+    const keep = keepsWithNext(n, next) || closing[i] || (n.type === "paragraph" && isSignatures(next));
     return dispatch(handlers, n, keep ? { ...ctx, para: { ...ctx.para, keepNext: true, keepLines: true } } : ctx);
   });
 }
@@ -116,13 +131,14 @@ function fillBox(node: ContainerDirective, ctx: Ctx): Piece[] {
   const keep = textOf(node).length < FILL_KEEP_CHARS;
   const held: Ctx = keep ? { ...c, para: { ...c.para, keepNext: true, keepLines: true } } : c;
   // Its own style, so `narrative pull` leaves the label out of what the person wrote.
-  const label: Piece = { block: paragraph([run(`${ctx.labels["fill"] ?? "To be completed"}:`, c, { bold: true })], held, { style: FILL_LABEL_STYLE }) };
+  const head: Piece = { block: paragraph([run(`${label(ctx, "fill")}:`, c, { bold: true })], held, { style: FILL_LABEL_STYLE }) };
   const kids = node.children;
   const body = kids.flatMap((k, i) => {
+    // The last paragraph keeps with the next block only when the box is in a closing group (ctx.para says so).
     const kc = i < kids.length - 1 ? held : keep ? { ...c, para: { ...c.para, keepLines: true } } : c;
     return blocks(dispatch(handlers, k, kc), kc);
   });
-  return [label, ...body.map((block) => ({ block }))];
+  return [head, ...body.map((block) => ({ block }))];
 }
 
 /**
@@ -189,8 +205,10 @@ const directives: DirectiveHandlers<Ctx, Piece[]> = {
   "page-break": () => [{ block: new Paragraph({ children: [new PageBreak()] }) }],
   toc: (_n, ctx) => [
     // Not a heading style: the TOC must not list its own title.
-    { block: new Paragraph({ spacing: { before: 240, after: 120 }, children: [new TextRun({ text: ctx.labels["contents"] ?? "Contents", bold: true, size: 32, color: "1F3864" })] }) },
-    { block: new TableOfContents(ctx.labels["contents"] ?? "Contents", { hyperlink: true, headingStyleRange: "1-2" }) },
+    { block: new Paragraph({ spacing: { before: 240, after: 120 }, children: [new TextRun({ text: label(ctx, "contents"), bold: true, size: SIZES.h1 * 2, color: COLORS.heading })] }) },
+    // Entries for every heading 1-2, each with the page the PDF's layout put it on (buildDocx's
+    // pageNumbers): written clean, so Word opens it without asking to update fields.
+    { block: new TableOfContents(label(ctx, "contents"), { hyperlink: true, headingStyleRange: "1-2" }) },
   ],
   fill: (node, ctx) => markSlot(node, ctx, fillBox(node, ctx)),
   signatures: (node, ctx) => {
@@ -198,21 +216,22 @@ const directives: DirectiveHandlers<Ctx, Piece[]> = {
     const rows = items.map((item) => {
       const first = item.children[0];
       const who = first && first.type === "paragraph" ? inlines(first.children, ctx) : [run(textOf(item), ctx)];
-      const small = { size: 18, color: "555555" };
+      const small = { size: SIZES.caption * 2, color: COLORS.caption };
       return new TableRow({ cantSplit: true, children: [
         new TableCell({ width: { size: 50, type: WidthType.PERCENTAGE }, borders: { top: none, bottom: none, left: none, right: none },
           children: [new Paragraph({ spacing: { before: 360 }, alignment: AlignmentType.LEFT, children: who })] }),
         new TableCell({ width: { size: 50, type: WidthType.PERCENTAGE }, borders: { top: none, bottom: none, left: none, right: none },
           children: [
             new Paragraph({ spacing: { before: 720 }, border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } }, children: [] }),
-            new Paragraph({ children: [run(`${ctx.labels["signature"] ?? "Signature"} / ${ctx.labels["date"] ?? "Date"}`, ctx, small)] }),
+            new Paragraph({ children: [run(`${label(ctx, "signature")} / ${label(ctx, "date")}`, ctx, small)] }),
           ] }),
       ] });
     });
     if (!rows.length) return [];
-    return [{ block: new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE }, columnWidths: [TEXT_WIDTH / 2, TEXT_WIDTH / 2],
+    return [{ block: new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE }, columnWidths: [ctx.width / 2, ctx.width / 2],
       borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none } }) }];
   },
+  "key-value": (node, ctx) => renderAll(node.children, { ...ctx, keyValue: { ...(node.attributes?.group ? { group: node.attributes.group } : {}) } }),
   blank: (node, ctx) => inlineText(`[…${textOf(node)}…]`, { ...ctx, shade: FILL_SHADE, italic: true }),
 };
 
@@ -239,10 +258,10 @@ const handlers: Handlers<Ctx, Piece[]> = {
   definition: () => [],
   yaml: () => [],
   code: (n, ctx) => n.value.split("\n").map((line) => ({ block: paragraph([run(line, { ...ctx, mono: true })], ctx, { alignment: AlignmentType.LEFT }) })),
-  thematicBreak: () => [{ block: new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "808080", space: 1 } }, children: [] }) }],
+  thematicBreak: () => [{ block: new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: COLORS.grid, space: 1 } }, children: [] }) }],
   blockquote: (n, ctx) => {
     const c: Ctx = { ...ctx, para: { ...ctx.para, indent: { left: 567 },
-      border: { left: { style: BorderStyle.SINGLE, size: 12, color: "A0A0A0", space: 8 } } } };
+      border: { left: { style: BorderStyle.SINGLE, size: 12, color: COLORS.quoteRule, space: 8 } } } };
     return blocks(renderAll(n.children, c), c).map((block) => ({ block }));
   },
   list: (n, ctx) => {
@@ -252,27 +271,29 @@ const handlers: Handlers<Ctx, Piece[]> = {
   },
   listItem: (n, ctx) => listItemPieces(n, ctx, undefined),
   table: (n, ctx) => {
-    const plan = planTable(tableTexts(n), { width: TEXT_WIDTH / 20, padding: TABLE_FONT.padding, fontSize: TABLE_FONT.size,
-      minFontSize: TABLE_FONT.min, measure: ctx.measure });
-    const widths = toUnits(plan.fractions, TEXT_WIDTH);
+    const kv = ctx.keyValue;
+    const plan = kv ? keyValuePlan(n, ctx.plans, kv.group, planOptions(ctx)) : planTable(tableTexts(n), planOptions(ctx));
+    const widths = toUnits(plan.fractions, ctx.width);
     const size = Math.round(plan.fontSize * 2);
+    // A key–value table has no header row: nothing shaded, nothing repeated on the next page; its keys are bold.
+    const header = (ri: number) => !kv && ri === 0;
     const rows = n.children.map((r, ri) => new TableRow({
-      tableHeader: ri === 0, cantSplit: true,
+      ...(kv ? {} : { tableHeader: ri === 0 }), cantSplit: true,
       children: widths.map((width, ci) => {
         const cell = r.children[ci];
         const align = n.align?.[ci];
-        const c: Ctx = { ...ctx, bold: ri === 0 || ctx.bold, size, para: {
+        const c: Ctx = { ...ctx, bold: header(ri) || (kv !== undefined && ci === 0) || ctx.bold, size, keyValue: undefined, para: {
           spacing: { before: 0, after: 0, line: 252, lineRule: LineRuleType.AUTO },
           alignment: align === "right" ? AlignmentType.RIGHT : align === "center" ? AlignmentType.CENTER : AlignmentType.LEFT } };
         return new TableCell({
           width: { size: width, type: WidthType.DXA },
           // Shading is also in the table style; written here too for readers that ignore conditional styles.
-          ...(ri === 0 ? { shading: { type: ShadingType.CLEAR, fill: HEADER_SHADE, color: "auto" } } : {}),
+          ...(header(ri) ? { shading: { type: ShadingType.CLEAR, fill: HEADER_SHADE, color: "auto" } } : {}),
           children: [paragraph(cell ? inlines(cell.children, c) : [], c)],
         });
       }),
     }));
-    return [{ block: new Table({ rows, style: TABLE_STYLE, layout: TableLayoutType.FIXED, width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    return [{ block: new Table({ rows, style: kv ? KEY_VALUE_STYLE : TABLE_STYLE, layout: TableLayoutType.FIXED, width: { size: ctx.width, type: WidthType.DXA },
       margins: { top: 40, bottom: 40, left: 80, right: 80 },
       columnWidths: widths }) },
     // Word glues two adjacent tables into one; an empty paragraph keeps them apart.
@@ -296,10 +317,49 @@ function levels(format: "bullet" | "decimal") {
   }));
 }
 
-export function buildDocx(doc: RenderedDocument, opts: { draftMark?: string; measure?: Measure } = {}): Document {
+/** What the PDF's layout (writers/layout.ts) tells the DOCX, so both formats look and paginate alike. */
+export interface DocxLayout {
+  density: Density;
+  /** Page of each heading 1-2 in document order, as the PDF has them; printed in the table of contents. */
+  headingPages: readonly number[];
+  pages: number;
+}
+
+/** Names of the bookmarks docx put on the headings its table of contents lists, in document order. */
+function tocBookmarks(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) for (const x of node) tocBookmarks(x, out);
+  else if (node && typeof node === "object") {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "_attr") continue;
+      if (key === "w:bookmarkStart") {
+        const holder = Array.isArray(value) ? value.find((v) => v && typeof v === "object" && "_attr" in v) : value;
+        const name = (holder as { _attr?: Record<string, unknown> } | undefined)?._attr?.["w:name"];
+        if (typeof name === "string" && name.startsWith("_Toc")) out.push(name);
+      } else tocBookmarks(value, out);
+    }
+  }
+  return out;
+}
+
+/**
+ * Page numbers of the PDF's layout for docx's table of contents and NUMPAGES field. Given only when
+ * the headings match one to one; otherwise the entries are left without numbers for Word to fill in.
+ */
+function pdfPageNumbers(layout: DocxLayout) {
+  return (body: unknown) => {
+    const names = tocBookmarks(body);
+    const pages = names.length === layout.headingPages.length ? layout.headingPages : [];
+    return { bookmarks: new Map(pages.map((p, i) => [names[i]!, String(p)])), pageCount: layout.pages };
+  };
+}
+
+export function buildDocx(doc: RenderedDocument, opts: { draftMark?: string; measure?: Measure; layout?: DocxLayout } = {}): Document {
   const labels = doc.labels;
-  const ctx: Ctx = { bold: false, italic: false, strike: false, mono: false, para: {}, listLevel: 0, labels,
-    measure: opts.measure ?? approximateMeasure, state: { listInstance: 0, bookmarks: 0 } };
+  const density = opts.layout?.density ?? NORMAL_DENSITY;
+  const margin = twips(density.margin);
+  const base = { measure: opts.measure ?? approximateMeasure, width: PAGE.width - 2 * margin };
+  const ctx: Ctx = { bold: false, italic: false, strike: false, mono: false, para: {}, listLevel: 0, labels, ...base,
+    plans: groupPlans(doc.tree, planOptions(base)), state: { listInstance: 0, bookmarks: 0 } };
   const lang = doc.meta.lang === "bg" ? "bg-BG" : "en-GB";
   const titleBlocks: Block[] = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.meta.title)] })];
   if (doc.meta.subtitle) titleBlocks.push(new Paragraph({ style: "Subtitle", children: [new TextRun(doc.meta.subtitle)] }));
@@ -307,13 +367,13 @@ export function buildDocx(doc: RenderedDocument, opts: { draftMark?: string; mea
 
   const headerChildren: Paragraph[] = [];
   if (opts.draftMark) {
-    headerChildren.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: opts.draftMark, bold: true, color: "C00000", size: 24 })] }));
+    headerChildren.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: opts.draftMark, bold: true, color: COLORS.draftMark, size: SIZES.draftMark * 2 })] }));
   }
-  headerChildren.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: doc.meta.title, size: 16, color: "808080" })] }));
+  headerChildren.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: doc.meta.title, size: SIZES.pageHeader * 2, color: COLORS.pageHeader })] }));
 
   const heading = (id: string, name: string, size: number, level: number) => ({
     id, name, basedOn: "Normal", next: "Normal", quickFormat: true,
-    run: { font: DOCX_FONT, size, bold: true, color: "1F3864" },
+    run: { font: DOCX_FONT, size: size * 2, bold: true, color: COLORS.heading },
     // outlineLevel is what lets Word and LibreOffice rebuild the TOC from these headings.
     paragraph: { outlineLevel: level, keepNext: true, keepLines: true, alignment: AlignmentType.LEFT, spacing: { before: 240, after: 120 } },
   });
@@ -324,20 +384,25 @@ export function buildDocx(doc: RenderedDocument, opts: { draftMark?: string; mea
     title: doc.meta.title,
     description: "edih",
     revision: 1,
-    features: { updateFields: true },
+    // No "update fields on open": Word would ask on every open. The table of contents carries the
+    // PDF's page numbers instead (docs/TEMPLATES.md, "Table of contents in DOCX").
+    ...(opts.layout ? { pageNumbers: pdfPageNumbers(opts.layout) as never } : { features: { updateFields: true } }),
     // Body text is justified and hyphenated in the document's language, as in the PDF.
     hyphenation: { autoHyphenation: true },
+    // A justified line that ends in a line break is not stretched across the page ("Place:      Sofia"),
+    // as in Typst; without this Word and LibreOffice spread a place-and-date line over the whole width.
+    compatibility: { doNotExpandShiftReturn: true },
     styles: {
-      default: { document: { run: { font: DOCX_FONT, size: 22, language: { value: lang } }, // lineRule is written out: without it LibreOffice lays big Title lines over each other.
-        paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } } } },
+      default: { document: { run: { font: DOCX_FONT, size: density.size * 2, language: { value: lang } }, // lineRule is written out: without it LibreOffice lays big Title lines over each other.
+        paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: { after: twips(density.paragraphGap), line: 276, lineRule: LineRuleType.AUTO } } } },
       paragraphStyles: [
         { id: "Title", name: "Title", basedOn: "Normal", next: "Normal", quickFormat: true,
-          run: { font: DOCX_FONT, size: 40, bold: true, color: "1F3864" }, paragraph: { alignment: AlignmentType.LEFT, spacing: { after: 240 } } },
+          run: { font: DOCX_FONT, size: SIZES.title * 2, bold: true, color: COLORS.heading }, paragraph: { alignment: AlignmentType.LEFT, spacing: { after: 240 } } },
         { id: "Subtitle", name: "Subtitle", basedOn: "Normal", next: "Normal", quickFormat: true,
-          run: { font: DOCX_FONT, size: 26, color: "404040" }, paragraph: { alignment: AlignmentType.LEFT, spacing: { after: 240 } } },
-        heading("Heading1", "Heading 1", 32, 0),
-        heading("Heading2", "Heading 2", 26, 1),
-        heading("Heading3", "Heading 3", 23, 2),
+          run: { font: DOCX_FONT, size: SIZES.subtitle * 2, color: COLORS.subtitle }, paragraph: { alignment: AlignmentType.LEFT, spacing: { after: 240 } } },
+        heading("Heading1", "Heading 1", SIZES.h1, 0),
+        heading("Heading2", "Heading 2", SIZES.h2, 1),
+        heading("Heading3", "Heading 3", SIZES.h3, 2),
         { id: FILL_LABEL_STYLE, name: FILL_LABEL_STYLE_NAME, basedOn: "Normal", next: "Normal" },
       ],
     },
@@ -347,10 +412,10 @@ export function buildDocx(doc: RenderedDocument, opts: { draftMark?: string; mea
     ] },
     sections: [{
       properties: { page: { size: { width: PAGE.width, height: PAGE.height },
-        margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } } },
+        margin: { top: margin, bottom: margin, left: margin, right: margin } } },
       headers: { default: new Header({ children: headerChildren }) },
       footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [
-        new TextRun({ size: 18, children: [`${labels["page"] ?? "Page"} `, PageNumber.CURRENT, ` ${labels["of"] ?? "of"} `, PageNumber.TOTAL_PAGES] }),
+        new TextRun({ size: SIZES.footer * 2, children: [`${labelOf(labels, "page")} `, PageNumber.CURRENT, ` ${labelOf(labels, "of")} `, PageNumber.TOTAL_PAGES] }),
       ] })] }) },
       children: [...titleBlocks, ...body],
     }],

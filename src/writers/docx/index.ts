@@ -9,12 +9,23 @@ import { normalizeDocx, normalizeParts, type Parts, type PartsHook } from "./nor
  */
 interface PartsCompiler { compile(file: object, prettify: undefined, overrides: readonly unknown[]): Parts }
 
-/** DOCX bytes for a rendered document; byte-identical for the same input. Loads `docx` lazily. */
+/**
+ * DOCX bytes for a rendered document; byte-identical for the same input. Loads `docx` lazily.
+ * A document with a table of contents, or a short signed one that may be fitted on one page, is
+ * laid out by the PDF's layout first (shared with its PDF, so a job lays it out once): the DOCX
+ * takes its density and its contents' page numbers from there.
+ */
 export async function writeDocx(doc: RenderedDocument, opts: { draftMark?: string; addParts?: PartsHook } = {}): Promise<Uint8Array> {
-  const [{ Packer }, { buildDocx, tableStyleXml }, { arimoMeasure }] = await Promise.all([import("docx"), import("./build.js"), import("../metrics.js")]);
-  const file = buildDocx(doc, { ...(opts.draftMark ? { draftMark: opts.draftMark } : {}), measure: await arimoMeasure() });
+  const [{ Packer }, { buildDocx, tableStyleXml }, { arimoMeasure }, { pageLayout, fitsOnePageCandidate }] = await Promise.all([
+    import("docx"), import("./build.js"), import("../metrics.js"), import("../layout.js")]);
+  const mark = opts.draftMark ? { draftMark: opts.draftMark } : {};
+  const needsLayout = hasToc(doc) || fitsOnePageCandidate(doc);
+  const layout = needsLayout ? await pageLayout(doc, mark) : undefined;
+  const file = buildDocx(doc, { ...mark, measure: await arimoMeasure(), ...(layout ? { layout } : {}) });
   const extra = { extraStyles: tableStyleXml(), ...(opts.addParts ? { addParts: opts.addParts } : {}) };
   const compiler = (Packer as unknown as { compiler?: Partial<PartsCompiler> }).compiler;
   if (typeof compiler?.compile === "function") return normalizeParts(compiler.compile(file, undefined, []), extra);
   return normalizeDocx(new Uint8Array(await Packer.toBuffer(file)), extra);
 }
+
+const hasToc = (doc: RenderedDocument): boolean => doc.tree.children.some((n) => n.type === "leafDirective" && n.name === "toc");

@@ -6,23 +6,21 @@
 import type { ListItem, PhrasingContent } from "mdast";
 import type { RenderedDocument } from "../../render/index.js";
 import { directiveHandler, dispatch, textOf, type DirectiveHandlers, type DocNode, type Handlers } from "../../render/tree.js";
-import { approximateMeasure, planTable, TABLE_FONT, tableTexts, type Measure } from "../columns.js";
-import { FILL_KEEP_CHARS, isSignatures, keepsWithNext } from "../keep.js";
+import { approximateMeasure, groupPlans, keyValuePlan, planTable, TABLE_FONT, tableTexts, type Measure, type PlanOptions, type TablePlan } from "../columns.js";
+import { closingGroups, FILL_KEEP_CHARS, isSignatures, keepsWithNext } from "../keep.js";
 import { toBlocks, type Piece as Pieces } from "../pieces.js";
-import { PDF_FONT } from "./fonts.js";
+import { PDF_FONT } from "../fonts.js";
+import { COLORS, labelOf, NORMAL_DENSITY, PAGE, SIZES, typstColor, type Density, type FallbackLabel } from "../theme.js";
 
 /** Typst markup: a block (separated from the next by a blank line) or an inline run. */
 type Piece = Pieces<string, string>;
 
-const FILL_SHADE = 'rgb("#FFF2CC")';
-const FILL_BORDER = 'rgb("#BF9000")';
-const HEADER_SHADE = 'rgb("#D9E2F3")';
-const HEADING_COLOR = 'rgb("#1F3864")';
-const LINK_COLOR = 'rgb("#1A4F8B")';
-const CODE_SHADE = "luma(238)";
-/** A4 with 2 cm margins, in points (as in the DOCX). */
-const MARGIN = 56.69;
-const TEXT_WIDTH = 595.28 - 2 * MARGIN;
+const FILL_SHADE = typstColor(COLORS.fillShade);
+const FILL_BORDER = typstColor(COLORS.fillBorder);
+const HEADER_SHADE = typstColor(COLORS.headerShade);
+const HEADING_COLOR = typstColor(COLORS.heading);
+const LINK_COLOR = typstColor(COLORS.link);
+const CODE_SHADE = typstColor(COLORS.codeShade);
 /**
  * Line pitch as in the DOCX, so both formats have the same number of pages (the page-limit rule
  * counts the PDF's): Word's "1.15 lines" of Arial is 1.15 × 1.15 em; a Typst line box from
@@ -36,7 +34,16 @@ const SHORT_TABLE_ROWS = 10;
 interface Ctx {
   labels: Record<string, string>;
   measure: Measure;
+  /** Width of the text column, pt (the page's less its margins). */
+  width: number;
+  /** Column plans shared by the key–value tables of a group (work-package headers). */
+  plans: ReadonlyMap<string, TablePlan>;
+  /** Set inside `:::key-value`: the tables there have no header row. */
+  keyValue?: { group?: string };
 }
+
+const planOptions = (ctx: Pick<Ctx, "width" | "measure">): PlanOptions =>
+  ({ width: ctx.width, padding: TABLE_FONT.padding, fontSize: TABLE_FONT.size, minFontSize: TABLE_FONT.min, measure: ctx.measure });
 
 /** A Typst string literal: the only way text from the tree enters the source. */
 export function str(text: string): string {
@@ -46,7 +53,7 @@ export function str(text: string): string {
 /** Text in markup; the `;` ends the expression, so nothing after it can continue it (`.field`, `(…)`). */
 const lit = (text: string): string => `#${str(text)};`;
 
-const label = (ctx: Ctx, key: string, fallback: string) => ctx.labels[key] ?? fallback;
+const label = (ctx: Ctx, key: FallbackLabel) => labelOf(ctx.labels, key);
 
 const num = (n: number) => Number(n.toFixed(3)).toString();
 
@@ -59,14 +66,29 @@ const body = (pieces: Piece[]) => `[${blocks(pieces).join("\n\n")}]`;
 
 function renderAll(nodes: readonly DocNode[], ctx: Ctx): Piece[] {
   const out: Piece[] = [];
+  const closing = closingGroups(nodes);
+  let group: Piece[] = [];
   nodes.forEach((n, i) => {
     const pieces = dispatch(handlers, n, ctx);
-    // Headings are sticky in Typst already; an intro ending in ":" and the line before the
-    // signatures travel with what follows them in the same way.
-    if (n.type === "paragraph" && (keepsWithNext(n, nodes[i + 1]) || isSignatures(nodes[i + 1]))) {
+    if (closing[i]) {
+      group.push(...pieces);
+      return;
+    }
+    if (isSignatures(n) && group.length) {
+      // The closing lines, the text before them and the first signatory: one block that does not break.
+      const [first, ...rest] = pieces;
+      out.push({ block: `#block(breakable: false, width: 100%)${body([...group, ...(first ? [first] : [])])}` }, ...rest);
+      group = [];
+      return;
+    }
+    out.push(...group);
+    group = [];
+    // Headings are sticky in Typst already; an intro ending in ":" travels with what follows it the same way.
+    if (n.type === "paragraph" && keepsWithNext(n, nodes[i + 1])) {
       out.push(...pieces.map((p) => ("block" in p ? { block: `#block(sticky: true)${brackets(p.block)}` } : p)));
     } else out.push(...pieces);
   });
+  out.push(...group);
   return out;
 }
 
@@ -82,18 +104,18 @@ function listItem(item: ListItem, ctx: Ctx): string {
 
 const directives: DirectiveHandlers<Ctx, Piece[]> = {
   "page-break": () => [{ block: "#pagebreak(weak: true)" }],
-  toc: (_n, ctx) => [{ block: `#outline(title: [${lit(label(ctx, "contents", "Contents"))}], depth: 2)` }],
+  toc: (_n, ctx) => [{ block: `#outline(title: [${lit(label(ctx, "contents"))}], depth: 2)` }],
   fill: (node, ctx) => {
     const content = renderAll(node.children, ctx);
     // A slot the consultant has written reads as ordinary text of the document.
     if ((node.data as { filled?: boolean } | undefined)?.filled) return content;
     const short = textOf(node).length < FILL_KEEP_CHARS;
-    const head = `#strong[${lit(`${label(ctx, "fill", "To be completed")}:`)}]`;
+    const head = `#strong[${lit(`${label(ctx, "fill")}:`)}]`;
     return [{ block: `#edih-fill(breakable: ${short ? "false" : "true"})[${[head, ...blocks(content)].join("\n\n")}]` }];
   },
   signatures: (node, ctx) => {
     const items = node.children.flatMap((n) => (n.type === "list" ? n.children : []));
-    const caption = lit(`${label(ctx, "signature", "Signature")} / ${label(ctx, "date", "Date")}`);
+    const caption = lit(`${label(ctx, "signature")} / ${label(ctx, "date")}`);
     // One unbreakable block per signatory: a name never sits on one page and its line on the next.
     return items.map((item) => {
       const first = item.children[0];
@@ -101,6 +123,7 @@ const directives: DirectiveHandlers<Ctx, Piece[]> = {
       return { block: `#edih-signatory([${who}], [${caption}])` };
     });
   },
+  "key-value": (node, ctx) => renderAll(node.children, { ...ctx, keyValue: { ...(node.attributes?.group ? { group: node.attributes.group } : {}) } }),
   blank: (node) => [{ inline: `#edih-blank(${str(`[…${textOf(node)}…]`)})` + ";" }],
 };
 
@@ -138,18 +161,22 @@ const handlers: Handlers<Ctx, Piece[]> = {
   },
   listItem: (n, ctx) => [{ block: listItem(n, ctx) }],
   table: (n, ctx) => {
-    const plan = planTable(tableTexts(n), { width: TEXT_WIDTH, padding: TABLE_FONT.padding, fontSize: TABLE_FONT.size,
-      minFontSize: TABLE_FONT.min, measure: ctx.measure });
+    const plan = ctx.keyValue ? keyValuePlan(n, ctx.plans, ctx.keyValue.group, planOptions(ctx)) : planTable(tableTexts(n), planOptions(ctx));
     const cols = plan.fractions.length;
     const cells = n.children.map((r) => Array.from({ length: cols }, (_, ci) => {
       const cell = r.children[ci];
-      return `[${cell ? inlines(cell.children, ctx) : ""}]`;
+      const text = cell ? inlines(cell.children, ctx) : "";
+      return `[${ctx.keyValue && ci === 0 ? `#strong[${text}]` : text}]`;
     }).join(", "));
     const align = Array.from({ length: cols }, (_, ci) => n.align?.[ci] ?? "left").map((a) => (a === "center" ? "center" : a === "right" ? "right" : "left"));
-    const [header, ...rows] = cells;
     // Fractions of the width: Typst subtracts nothing (the plan's widths include padding and border).
     const columns = plan.fractions.map((f) => `${num(f * 1000)}fr`).join(", ");
-    const table = `#edih-table(${num(plan.fontSize)}pt, (${columns},), (${align.join(", ")},), (${header ?? ""},), (${rows.map((r) => `(${r},)`).join(", ")}${rows.length ? "," : ""}))`;
+    const rowList = (rs: string[]) => `(${rs.map((r) => `(${r},)`).join(", ")}${rs.length ? "," : ""})`;
+    // A key–value table has no header: its first row is a row like the others, never repeated.
+    const [header, ...rows] = cells;
+    const table = ctx.keyValue
+      ? `#edih-table(${num(plan.fontSize)}pt, (${columns},), (${align.join(", ")},), none, ${rowList(cells)})`
+      : `#edih-table(${num(plan.fontSize)}pt, (${columns},), (${align.join(", ")},), (${header ?? ""},), ${rowList(rows)})`;
     // A short table (a Gantt chart, a summary) reads best on one page.
     return [{ block: n.children.length <= SHORT_TABLE_ROWS ? `#block(breakable: false)[${table}]` : table }];
   },
@@ -161,10 +188,10 @@ const handlers: Handlers<Ctx, Piece[]> = {
 };
 
 /**
- * The page set-up and the helpers the body calls. Constants only: the document's own strings
- * (title, labels, draft mark) are passed in as literals by `typstSource`.
+ * The page set-up and the helpers the body calls. Constants and numbers only: the document's own
+ * strings (title, labels, draft mark) are passed in as literals by `typstSource`.
  */
-const PREAMBLE = String.raw`
+const preamble = (d: Density) => String.raw`
 #let edih-fill(breakable: true, body) = block(width: 100%, fill: ${FILL_SHADE}, stroke: 1pt + ${FILL_BORDER},
   inset: (x: 8pt, y: 6pt), above: 4pt, below: 10pt, breakable: breakable, body)
 #let edih-blank(s) = highlight(fill: ${FILL_SHADE}, emph(s))
@@ -174,58 +201,73 @@ const PREAMBLE = String.raw`
   set par(justify: false)
   grid(columns: (1fr, 1fr), column-gutter: 16pt,
     pad(top: 18pt, who),
-    pad(top: 36pt, stack(spacing: 4pt, line(length: 100%, stroke: 0.7pt), text(size: 9pt, fill: luma(85), caption))))
+    pad(top: 36pt, stack(spacing: 4pt, line(length: 100%, stroke: 0.7pt), text(size: ${SIZES.caption}pt, fill: ${typstColor(COLORS.caption)}, caption))))
 })
 #let edih-table(size, columns, align, header, rows) = {
   set text(size: size, hyphenate: false)
   set par(justify: false, leading: ${TABLE_LEADING}em)
   table(columns: columns, align: align, stroke: 0.5pt + luma(128), inset: (x: 4pt, y: 2pt),
-    fill: (_, y) => if y == 0 { ${HEADER_SHADE} },
-    table.header(..header.map(c => strong(c))),
+    fill: (_, y) => if header != none and y == 0 { ${HEADER_SHADE} },
+    ..if header != none { (table.header(..header.map(c => strong(c))),) },
     ..rows.flatten())
 }
-#set page(paper: "a4", margin: ${MARGIN}pt)
-#set text(font: "${PDF_FONT}", size: 11pt, fallback: false, top-edge: "ascender", bottom-edge: "descender")
-#set par(justify: true, leading: ${LEADING}em, spacing: ${LEADING}em + 6pt)
+#set page(paper: "a4", margin: ${num(d.margin)}pt)
+#set text(font: "${PDF_FONT}", size: ${num(d.size)}pt, fallback: false, top-edge: "ascender", bottom-edge: "descender")
+#set par(justify: true, leading: ${LEADING}em, spacing: ${LEADING}em + ${num(d.paragraphGap)}pt)
 #set table.cell(breakable: false)
-#set list(indent: 6pt, spacing: ${LEADING}em + 6pt)
-#set enum(indent: 6pt, spacing: ${LEADING}em + 6pt)
+#set list(indent: 6pt, spacing: ${LEADING}em + ${num(d.paragraphGap)}pt)
+#set enum(indent: 6pt, spacing: ${LEADING}em + ${num(d.paragraphGap)}pt)
 #show heading: set text(fill: ${HEADING_COLOR}, hyphenate: false)
 #show heading: set par(justify: false)
-#show heading.where(level: 1): set text(size: 16pt)
+#show heading.where(level: 1): set text(size: ${SIZES.h1}pt)
 #show heading.where(level: 1): set block(above: 14pt, below: 8pt)
-#show heading.where(level: 2): set text(size: 13pt)
+#show heading.where(level: 2): set text(size: ${SIZES.h2}pt)
 #show heading.where(level: 2): set block(above: 12pt, below: 7pt)
-#show heading.where(level: 3): set text(size: 11.5pt)
+#show heading.where(level: 3): set text(size: ${SIZES.h3}pt)
 #show heading.where(level: 3): set block(above: 10pt, below: 6pt)
 #show outline: set heading(outlined: false, bookmarked: false)
 #show outline: set par(justify: false)
 `;
 
+/** Label of the metadata that lists the page of each heading in the table of contents (levels 1-2). */
+export const HEADING_PAGES_LABEL = "edih-heading-pages";
+
+export interface TypstOptions {
+  draftMark?: string;
+  measure?: Measure;
+  /** How densely the page is set (theme.ts); the normal density unless a short document is being fitted. */
+  density?: Density;
+}
+
 /**
  * The Typst source of a rendered document. Fonts are the bundled Arimo faces only (`fallback:
  * false`: a character Arimo lacks shows as a missing glyph rather than pulling in a machine font).
  */
-export function typstSource(doc: RenderedDocument, opts: { draftMark?: string; measure?: Measure } = {}): string {
-  const ctx: Ctx = { labels: doc.labels, measure: opts.measure ?? approximateMeasure };
+export function typstSource(doc: RenderedDocument, opts: TypstOptions = {}): string {
+  const density = opts.density ?? NORMAL_DENSITY;
+  const base = { measure: opts.measure ?? approximateMeasure, width: PAGE.widthPt - 2 * density.margin };
+  const ctx: Ctx = { labels: doc.labels, ...base, plans: groupPlans(doc.tree, planOptions(base)) };
   const lang = doc.meta.lang === "bg" ? `lang: "bg", region: "BG"` : `lang: "en", region: "GB"`;
-  const page = `${lit(label(ctx, "page", "Page"))} #counter(page).display() ${lit(label(ctx, "of", "of"))} #counter(page).final().first()`;
+  const page = `${lit(label(ctx, "page"))} #counter(page).display() ${lit(label(ctx, "of"))} #counter(page).final().first()`;
   const header = [
-    ...(opts.draftMark ? [`align(center, text(size: 12pt, weight: "bold", fill: rgb("#C00000"), ${str(opts.draftMark)}))`] : []),
-    `align(right, text(size: 8pt, fill: luma(128), ${str(doc.meta.title)}))`,
+    ...(opts.draftMark ? [`align(center, text(size: ${SIZES.draftMark}pt, weight: "bold", fill: ${typstColor(COLORS.draftMark)}, ${str(opts.draftMark)}))`] : []),
+    `align(right, text(size: ${SIZES.pageHeader}pt, fill: ${typstColor(COLORS.pageHeader)}, ${str(doc.meta.title)}))`,
   ].join(", ");
-  const title = [`#block(below: 10pt, text(size: 20pt, weight: "bold", fill: ${HEADING_COLOR}, hyphenate: false, ${str(doc.meta.title)}))`];
-  if (doc.meta.subtitle) title.push(`#block(below: 14pt, text(size: 13pt, fill: luma(64), ${str(doc.meta.subtitle)}))`);
+  const title = [`#block(below: 10pt, text(size: ${SIZES.title}pt, weight: "bold", fill: ${HEADING_COLOR}, hyphenate: false, ${str(doc.meta.title)}))`];
+  if (doc.meta.subtitle) title.push(`#block(below: 14pt, text(size: ${SIZES.subtitle}pt, fill: ${typstColor(COLORS.subtitle)}, ${str(doc.meta.subtitle)}))`);
   return [
-    PREAMBLE,
+    preamble(density),
     `#set document(title: ${str(doc.meta.title)}, author: (${doc.meta.author ? `${str(doc.meta.author)},` : ""}), date: none)`,
     `#set text(${lang}, hyphenate: true)`,
     `#set page(header: stack(spacing: 4pt, ${header}), header-ascent: 40%,`,
-    `  footer: context align(center, text(size: 9pt)[${page}]))`,
+    `  footer: context align(center, text(size: ${SIZES.footer}pt)[${page}]))`,
     "",
     ...title,
     "",
     blocks(dispatch(handlers, doc.tree, ctx)).join("\n\n"),
+    "",
+    // Where each heading of the table of contents landed: the DOCX prints the same page numbers.
+    `#context [#metadata(query(heading.where(outlined: true)).map(h => (h.level, h.location().page())))<${HEADING_PAGES_LABEL}>]`,
     "",
   ].join("\n");
 }

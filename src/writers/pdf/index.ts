@@ -1,5 +1,4 @@
 import type { RenderedDocument } from "../../render/index.js";
-import { compileTypst } from "./typst.js";
 
 /**
  * PDF bytes for a rendered document, laid out by Typst with embedded (subset) Arimo faces. Title,
@@ -10,8 +9,12 @@ export async function writePdf(doc: RenderedDocument, opts: { draftMark?: string
   return (await layoutPdf(doc, opts)).bytes;
 }
 
-/** writePdf, with the number of pages laid out (the "of N" of the footer), without parsing the bytes again. */
+/**
+ * writePdf, with the number of pages laid out (the "of N" of the footer), without parsing the bytes
+ * again. A short signed document that would spill onto a second page is set tighter (layout.ts).
+ */
 export async function layoutPdf(doc: RenderedDocument, opts: { draftMark?: string } = {}): Promise<{ bytes: Uint8Array; pages: number }> {
-  const [{ typstSource }, { arimoMeasure }] = await Promise.all([import("./build.js"), import("../metrics.js")]);
-  return compileTypst(typstSource(doc, { ...opts, measure: await arimoMeasure() }));
+  const { pageLayout } = await import("../layout.js");
+  const { bytes, pages } = await pageLayout(doc, opts);
+  return { bytes, pages };
 }

@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { NodeCompiler as Compiler } from "@myriaddreamin/typst-ts-node-compiler";
-import { arimoFaces } from "./fonts.js";
+import { arimoFaces } from "../fonts.js";
 
 let compiler: Compiler | undefined;
 
@@ -27,8 +27,15 @@ function typst(): Compiler {
 
 export class TypstError extends Error {}
 
-/** Compiles Typst source to PDF bytes and the page count. */
-export function compileTypst(source: string): { bytes: Uint8Array; pages: number } {
+export interface TypstLayout {
+  bytes: Uint8Array;
+  pages: number;
+  /** The value of the metadata element labelled `query`, when asked for and present. */
+  queried?: unknown;
+}
+
+/** Compiles Typst source to PDF bytes and the page count (and, if asked, a labelled metadata value). */
+export function compileTypst(source: string, query?: string): TypstLayout {
   const c = typst();
   const result = c.compile({ mainFileContent: source });
   const error = result.takeError();
@@ -38,8 +45,9 @@ export function compileTypst(source: string): { bytes: Uint8Array; pages: number
     throw new TypstError(`Typst could not lay out the document: ${first.map((d) => d.message).join("; ") || "unknown error"}`);
   }
   const pdf = c.pdf(doc);
+  const queried = query ? (c.query(doc, { selector: `<${query}>`, field: "value" }) as unknown[] | undefined)?.[0] : undefined;
   // Old memoised layouts are dropped now and then so a long watch session does not grow without bound.
   if (++compiled % 64 === 0) c.evictCache(30);
-  return { bytes: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), pages: doc.numOfPages };
+  return { bytes: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), pages: doc.numOfPages, ...(queried !== undefined ? { queried } : {}) };
 }
 let compiled = 0;

@@ -28,3 +28,6 @@ export function arimoFaces(): Record<Face, Buffer> {
   cache = out;
   return out;
 }
+
+/** Arial is on every consultant's machine; the PDF uses its metric twin Arimo so both paginate alike. */
+export const DOCX_FONT = "Arial";

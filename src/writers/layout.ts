@@ -1,0 +1,67 @@
+/**
+ * A document's pages as Typst lays them out, computed once and read by both writers: the PDF's
+ * bytes, the density a short document is set at (so its DOCX is set alike), and the page each
+ * heading of the table of contents lands on (so the DOCX's contents print the PDF's numbers).
+ */
+import { createHash } from "node:crypto";
+import type { RenderedDocument } from "../render/index.js";
+import type { DocNode } from "../render/tree.js";
+import { isSignatures } from "./keep.js";
+import { NORMAL_DENSITY, TIGHTER, type Density } from "./theme.js";
+
+export interface PageLayout {
+  bytes: Uint8Array;
+  pages: number;
+  density: Density;
+  /** Page of each heading the table of contents lists (levels 1-2), in document order. */
+  headingPages: number[];
+}
+
+export interface LayoutOptions {
+  draftMark?: string;
+}
+
+/**
+ * A short signed document (a declaration, a letter) is fitted on one page when the normal setting
+ * spills it onto a second: what a reader expects of a one-page form. A document with a forced
+ * page break is two pages by design and is never squeezed.
+ */
+export function fitsOnePageCandidate(doc: RenderedDocument): boolean {
+  const top = doc.tree.children as DocNode[];
+  return top.some(isSignatures) && !top.some((n) => n.type === "leafDirective" && n.name === "page-break");
+}
+
+/** Layouts of recent documents, by the hash of their Typst source: the DOCX and the PDF of one job share one. */
+const recent = new Map<string, PageLayout>();
+const KEEP = 16;
+
+export async function pageLayout(doc: RenderedDocument, opts: LayoutOptions = {}): Promise<PageLayout> {
+  const [{ typstSource, HEADING_PAGES_LABEL }, { compileTypst }, { arimoMeasure }] = await Promise.all([
+    import("./pdf/build.js"), import("./pdf/typst.js"), import("./metrics.js")]);
+  const measure = await arimoMeasure();
+  const source = (density: Density) => typstSource(doc, { ...opts, measure, density });
+  const normal = source(NORMAL_DENSITY);
+  const key = createHash("sha256").update(normal).digest("hex");
+  const known = recent.get(key);
+  if (known) return known;
+
+  const lay = (src: string, density: Density): PageLayout => {
+    const r = compileTypst(src, HEADING_PAGES_LABEL);
+    const pairs = Array.isArray(r.queried) ? (r.queried as unknown[]) : [];
+    const headingPages = pairs.map((p) => (Array.isArray(p) && typeof p[1] === "number" ? p[1] : 0));
+    return { bytes: r.bytes, pages: r.pages, density, headingPages };
+  };
+  let layout = lay(normal, NORMAL_DENSITY);
+  if (layout.pages === 2 && fitsOnePageCandidate(doc)) {
+    for (const density of TIGHTER) {
+      const tight = lay(source(density), density);
+      if (tight.pages === 1) {
+        layout = tight;
+        break;
+      }
+    }
+  }
+  if (recent.size >= KEEP) recent.delete(recent.keys().next().value!);
+  recent.set(key, layout);
+  return layout;
+}
