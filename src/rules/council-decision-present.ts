@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineRule } from "./types.js";
+import type { MessageData } from "../diagnostics.js";
 import { countryOf, isMunicipality } from "./lib/partners.js";
 import { approvalDecision, councilDecisions, type CouncilDecisionN } from "../schema/council-decisions.js";
 
@@ -10,7 +11,9 @@ const APPROVAL_DOCUMENTS = ["cooperation-agreement", "council-decision"];
  * Which message says what a decision lacks: the single `council_decision:` form names no kind; an
  * entry of `council_decisions:` says which decision (its kind, and its date when known) lacks what.
  */
-function missingIn(d: CouncilDecisionN, partner: string, missing: readonly string[]) {
+type MissingId = "missingField" | "missingNumberAndDate" | "entryMissingNumber" | "entryMissingDate" | "entryMissingNumberAndDate";
+
+function missingIn(d: CouncilDecisionN, partner: string, missing: readonly string[]): { messageId: MissingId; data: MessageData } {
   if (!d.path.includes("council_decisions")) {
     return missing.length > 1
       ? { messageId: "missingNumberAndDate" as const, data: { partner } }
