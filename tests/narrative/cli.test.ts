@@ -33,7 +33,9 @@ describe("edih narrative status", () => {
     const r = await edih(["narrative", "status", EXAMPLE]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^part-b \(en\): 2 of \d+ slots written$/m);
-    expect(r.stdout.trimEnd().split("\n").at(-1)).toMatch(/^\d+ documents, \d+ slots: 4 written, \d+ empty$/);
+    // 4 narrative files, and the council decision's earlier-decision slot in bg and en, written from
+    // the consent in principle in the example's council_decisions.
+    expect(r.stdout.trimEnd().split("\n").at(-1)).toMatch(/^\d+ documents, \d+ slots: 6 written, \d+ empty$/);
   });
 
   it("a folder that is not an application: exit 2, one line", async () => {
