@@ -13,9 +13,9 @@ describe("founding facts through LibreOffice", () => {
   let after: Record<string, number>;
   let texts: Record<string, Record<string, string>>;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     const plain = copyExample("facts-before");
-    const b = buildJson(plain, "--only", DOCS, "--format", "docx");
+    const b = await buildJson(plain, "--only", DOCS, "--format", "docx");
     expect(b.code, b.stderr).toBe(0);
     before = (b.report as typeof b.report & { fills: Record<string, number> }).fills;
 
@@ -28,7 +28,7 @@ describe("founding facts through LibreOffice", () => {
     writeFileSync(file, doc.toString());
     const partner = join(dir, "partners", "trakia-university.yaml");
     writeFileSync(partner, `${readFileSync(partner, "utf8")}representative: { name: Петър Иванов, basis: { kind: power-of-attorney, number: "17", date: 2021-03-25 } }\n`);
-    const a = buildJson(dir, "--only", DOCS, "--format", "docx");
+    const a = await buildJson(dir, "--only", DOCS, "--format", "docx");
     expect(a.code, a.stderr).toBe(0);
     after = (a.report as typeof a.report & { fills: Record<string, number> }).fills;
     texts = Object.fromEntries(["bg", "en"].map((lang) => [lang, docxTexts(DOCS.split(",").map((d) => join(dir, "out", lang, `${d}.docx`)))]));
