@@ -1,15 +1,8 @@
 // The only module that calls process.exit: commands return exit codes, libraries return values.
-import { CommanderError } from "commander";
-import { buildProgram, folderAsArgument } from "./cli.js";
-import { environmentMessage, EXIT, StateError, UsageError } from "./errors.js";
-
-/** Ctrl-C typed at a prompt: @inquirer/prompts rejects with this error (the terminal is in raw mode, so no SIGINT). */
-const isPromptCancel = (err: unknown): boolean => err instanceof Error && err.name === "ExitPromptError";
-
-function cancelled(): number {
-  process.stderr.write("edih: cancelled\n");
-  return EXIT.cancelled;
-}
+// Everything else of the process (its streams, folder, environment, terminal) reaches the
+// commands through the CommandIO given to runCli here.
+import { runCli, type CommandIO } from "./cli.js";
+import { environmentMessage, EXIT } from "./errors.js";
 
 /**
  * Ctrl-C outside a prompt (during a build or a validation): every file edih writes goes through a
@@ -19,42 +12,18 @@ function cancelled(): number {
  */
 function onInterrupt(): void {
   if (process.listenerCount("SIGINT") > 1) return;
-  process.exitCode = cancelled();
+  process.stderr.write("edih: cancelled\n");
+  process.exitCode = EXIT.cancelled;
   process.exit(EXIT.cancelled);
 }
 
-async function main(argv: string[]): Promise<number> {
-  process.on("SIGINT", onInterrupt);
-  const program = buildProgram();
-  try {
-    await program.parseAsync(folderAsArgument(argv));
-    return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
-  } catch (err) {
-    if (err instanceof CommanderError) {
-      // --help and --version end through here too, with exitCode 0.
-      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    }
-    if (isPromptCancel(err)) return cancelled();
-    if (err instanceof UsageError) {
-      process.stderr.write(`edih: ${err.message}\n${err.hint ? `  hint: ${err.hint}\n` : ""}`);
-      return EXIT.usage;
-    }
-    if (err instanceof StateError) {
-      process.stderr.write(`edih: ${err.message}\n${err.hint ? `  hint: ${err.hint}\n` : ""}`);
-      return EXIT.invalid;
-    }
-    const env = environmentMessage(err);
-    if (env) {
-      process.stderr.write(`edih: ${env.message}\n  hint: ${env.hint}\n`);
-      return EXIT.invalid;
-    }
-    const debug = argv.includes("--debug") || process.env.EDIH_DEBUG === "1";
-    const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`edih: internal error: ${message}\n` +
-      (debug && err instanceof Error ? `${err.stack}\n` : "  This is a bug in edih. Run again with --debug for details and report it with the output.\n"));
-    return EXIT.internal;
-  }
-}
+const processIO: CommandIO = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  cwd: process.cwd(),
+  env: process.env,
+  terminal: { input: process.stdin, output: process.stdout },
+};
 
 /**
  * Exit once everything written has reached the pipe: process.exit() right after a large write
@@ -77,7 +46,7 @@ function exitAfterFlush(code: number): void {
 /**
  * A failed write of the command's output (a full disk, a closed pipe) is a failed command: the
  * user asked for output and did not get it. stdout to a file writes synchronously and throws
- * inside the command (handled above); to a pipe the error arrives here.
+ * inside the command (handled by runCli); to a pipe the error arrives here.
  */
 function outputFailed(err: NodeJS.ErrnoException): never {
   try {
@@ -87,5 +56,6 @@ function outputFailed(err: NodeJS.ErrnoException): never {
   }
 }
 process.stdout.on("error", outputFailed);
+process.on("SIGINT", onInterrupt);
 
-main(process.argv).then(exitAfterFlush, () => exitAfterFlush(EXIT.internal));
+runCli(process.argv.slice(2), processIO).then(exitAfterFlush, () => exitAfterFlush(EXIT.internal));

@@ -40,9 +40,6 @@ export function importsOf(source: string): string[] {
   return specs;
 }
 
-// Crossings being removed (issue 12: commands import cli.ts for choice()); empty when done.
-const KNOWN_CROSSINGS = new Set(["commands → cli.ts"]);
-
 const rules = allowedImports(readFileSync(join(root, "docs", "ARCHITECTURE.md"), "utf8"));
 
 describe("the map in docs/ARCHITECTURE.md", () => {
@@ -57,7 +54,7 @@ describe("the map in docs/ARCHITECTURE.md", () => {
       const from = unitOf(file);
       for (const spec of importsOf(readFileSync(file, "utf8"))) {
         const to = unitOf(resolve(dirname(file), spec.replace(/\.js$/, ".ts")));
-        if (to === from || KNOWN_CROSSINGS.has(`${from} → ${to}`)) continue;
+        if (to === from) continue;
         if (!rules.get(from)?.has(to)) against.push(`${relative(root, file)} imports ${to} (${spec})`);
       }
     }

@@ -6,16 +6,17 @@ import { buildPackage, type BuildOptions, type BuildReport, type Format } from "
 import { formatText, shouldColor } from "../report/index.js";
 import { formatPlan } from "../package/plan-text.js";
 import type { BuildFlags } from "./build.js";
+import type { CommandIO } from "../workflow/io.js";
 import { progressReporter } from "./progress.js";
 
 /** `extra` and `seen`: the watch loop's hooks (PDFs first, and the report for its timings). */
-export async function runBuild(dir: string, flags: BuildFlags, extra: Pick<BuildOptions, "onPdfsWritten"> = {},
+export async function runBuild(dir: string, flags: BuildFlags, io: CommandIO, extra: Pick<BuildOptions, "onPdfsWritten"> = {},
   seen?: (report: BuildReport) => void): Promise<number> {
   const started = Date.now();
-  const progress = flags.quiet || flags.json ? undefined : progressReporter(process.stderr);
+  const progress = flags.quiet || flags.json ? undefined : progressReporter(io.stderr, io.env);
   let report: BuildReport;
   try {
-    report = await buildPackage(dir, {
+    report = await buildPackage(dir, { cwd: io.cwd,
       ...(flags.out ? { out: flags.out } : {}), ...(flags.lang ? { langs: flags.lang } : {}),
       ...(flags.only ? { only: flags.only } : {}), stage: flags.stage, ...(flags.call ? { call: flags.call } : {}),
       ...(flags.callsDir ? { callsDir: flags.callsDir } : {}),
@@ -28,9 +29,9 @@ export async function runBuild(dir: string, flags: BuildFlags, extra: Pick<Build
   }
   seen?.(report);
   const counts = countBySeverity(report.diagnostics);
-  if (flags.dryRun && !report.stopped) return printPlan(report, flags);
+  if (flags.dryRun && !report.stopped) return printPlan(report, flags, io);
   if (flags.json) {
-    process.stdout.write(JSON.stringify({
+    io.stdout.write(JSON.stringify({
       ok: !report.stopped && counts.error === 0, stopped: report.stopped, out: report.outDir,
       written: report.written, skipped: report.skipped, kept: report.kept, removed: report.removed, fills: report.fills, notes: report.notes, pages: report.pages, renderWorkers: report.renderWorkers,
       counts, diagnostics: report.diagnostics,
@@ -43,32 +44,32 @@ export async function runBuild(dir: string, flags: BuildFlags, extra: Pick<Build
   const quietWarnings = !report.stopped && !flags.verbose;
   const hidden = quietWarnings ? report.diagnostics.filter((d) => d.severity !== "error" && fromValidation.has(d)).length : 0;
   const shown = report.diagnostics.filter((d) => (flags.quiet ? d.severity === "error" : !(quietWarnings && d.severity !== "error" && fromValidation.has(d))));
-  const color = shouldColor(process.stdout);
+  const color = shouldColor(io.stdout, io.env);
   const notes = report.stopped
     ? [...report.validation.notes, flags.draft
       ? "build stopped: even a draft needs data edih can read — fix the errors above first"
       : "build stopped: fix the errors above, or build a marked draft with --draft"]
     : report.validation.notes;
-  if (shown.length || report.stopped) process.stdout.write(formatText(shown, { cwd: process.cwd(), notes, counts, color }));
-  else if (hidden && !flags.quiet) process.stdout.write(`${hidden} warning${hidden === 1 ? "" : "s"} from validation (\`edih apply validate\` or --verbose lists them)\n`);
+  if (shown.length || report.stopped) io.stdout.write(formatText(shown, { cwd: io.cwd, notes, counts, color }));
+  else if (hidden && !flags.quiet) io.stdout.write(`${hidden} warning${hidden === 1 ? "" : "s"} from validation (\`edih apply validate\` or --verbose lists them)\n`);
   if (report.stopped) return EXIT.invalid;
-  if (!flags.quiet) process.stdout.write(summary(report, Date.now() - started, flags.verbose ?? false));
+  if (!flags.quiet) io.stdout.write(summary(report, io.cwd, Date.now() - started, flags.verbose ?? false));
   return counts.error > 0 ? EXIT.invalid : EXIT.ok;
 }
 
 /** --dry-run: the decisions, printed exactly as `apply status` prints them. */
-function printPlan(report: BuildReport, flags: BuildFlags): number {
+function printPlan(report: BuildReport, flags: BuildFlags, io: CommandIO): number {
   if (flags.json) {
-    process.stdout.write(JSON.stringify({ out: report.outDir, dryRun: true, plan: report.plan }, null, 2) + "\n");
+    io.stdout.write(JSON.stringify({ out: report.outDir, dryRun: true, plan: report.plan }, null, 2) + "\n");
     return EXIT.ok;
   }
-  const out = relative(process.cwd(), report.outDir) || ".";
-  process.stdout.write(formatPlan(report.plan, out, flags.verbose ?? false).join("\n") + "\n");
+  const out = relative(io.cwd, report.outDir) || ".";
+  io.stdout.write(formatPlan(report.plan, out, flags.verbose ?? false).join("\n") + "\n");
   return EXIT.ok;
 }
 
-function summary(report: BuildReport, ms: number, verbose: boolean): string {
-  const out = relative(process.cwd(), report.outDir) || ".";
+function summary(report: BuildReport, cwd: string, ms: number, verbose: boolean): string {
+  const out = relative(cwd, report.outDir) || ".";
   const lines = verbose ? report.written.map((path) => `  wrote ${out}/${path}${details(report, path)}`) : writtenLines(report, out);
   if (report.skipped.length) lines.push(`  skipped ${report.skipped.length} up-to-date file${report.skipped.length === 1 ? "" : "s"} (inputs unchanged)`);
   for (const path of report.kept) lines.push(`  kept ${out}/${path} (edited by hand)`);
@@ -126,14 +127,14 @@ function writtenLines(report: BuildReport, out: string): string[] {
 }
 
 /** Rebuild on every save; invalid intermediate saves are reported and the watcher waits. */
-export async function watchBuild(dir: string, flags: BuildFlags): Promise<number> {
-  const { timedRebuild, rebuildTimes, shownFolder, warmUp, watchFolder } = await import("../package/watch.js");
-  const root = resolve(dir);
-  const outDir = flags.out ? resolve(flags.out) : resolve(root, "out");
+export async function watchBuild(dir: string, flags: BuildFlags, io: CommandIO): Promise<number> {
+  const { timedRebuild, rebuildTimes, warmUp, watchFolder } = await import("../package/watch.js");
+  const root = resolve(io.cwd, dir);
+  const outDir = flags.out ? resolve(io.cwd, flags.out) : resolve(root, "out");
   let langs: ("bg" | "en")[] = [];
-  await runBuild(dir, flags, {}, (r) => { langs = r.validation.application?.languages ?? []; });
+  await runBuild(dir, flags, io, {}, (r) => { langs = r.validation.application?.languages ?? []; });
   if (!flags.format || flags.format !== "docx") await warmUp(flags.lang?.length ? langs.filter((l) => flags.lang!.includes(l)) : langs);
-  process.stderr.write(`watching ${shownFolder(root)} for changes (Ctrl-C to stop)\n`);
+  io.stderr.write(`watching ${relative(io.cwd, root) || "."} for changes (Ctrl-C to stop)\n`);
   let running = false;
   let next: number | undefined;
   const once = async (savedAt: number) => {
@@ -141,21 +142,21 @@ export async function watchBuild(dir: string, flags: BuildFlags): Promise<number
     running = true;
     try {
       for (let at: number | undefined = savedAt; at !== undefined; at = next, next = undefined) {
-        process.stderr.write(`\nchange detected, rebuilding…\n`);
+        io.stderr.write(`\nchange detected, rebuilding…\n`);
         try {
           const r = await timedRebuild(at, async (onPdfsWritten) => {
             let report: BuildReport | undefined;
-            await runBuild(dir, flags, { onPdfsWritten }, (x) => { report = x; });
+            await runBuild(dir, flags, io, { onPdfsWritten }, (x) => { report = x; });
             return report!;
           });
           // From the save to the PDFs on disk: templates, parsed Markdown and the Typst compiler stay warm between rebuilds.
-          if (flags.verbose && !r.report.stopped) process.stderr.write(`${rebuildTimes(r)}\n`);
+          if (flags.verbose && !r.report.stopped) io.stderr.write(`${rebuildTimes(r)}\n`);
         } catch (err) {
           // A save in progress (edih.yaml briefly missing, a half-written file) must not end the watch.
           const e = err as { message?: string; hint?: string };
-          process.stderr.write(`edih: ${e.message ?? String(err)}${e.hint ? `\n  hint: ${e.hint}` : ""}\n`);
+          io.stderr.write(`edih: ${e.message ?? String(err)}${e.hint ? `\n  hint: ${e.hint}` : ""}\n`);
         }
-        process.stderr.write(`waiting for changes…\n`);
+        io.stderr.write(`waiting for changes…\n`);
       }
     } finally {
       running = false;

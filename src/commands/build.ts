@@ -1,6 +1,7 @@
 // `edih apply build [dir]`: flags and help only; the builder (and docx/pdf) load inside the action.
-import { Option, type Command } from "commander";
-import { UsageError } from "../errors.js";
+import type { Command } from "commander";
+import type { CommandContext } from "../workflow/io.js";
+import { choiceOption, itemsOption, listOption } from "../workflow/options.js";
 
 const HELP_AFTER = `
 Validates the application first: errors stop the build with the same report as \`validate\`,
@@ -44,19 +45,19 @@ export interface BuildFlags {
   dryRun?: boolean;
 }
 
-const collect = (value: string, prev: string[] = []) => [...prev, ...value.split(",").map((s) => s.trim()).filter(Boolean)];
-
-export function registerBuild(apply: Command): void {
+export function registerBuild(ctx: CommandContext, apply: Command): void {
   apply.command("build")
     .description("render the application package (DOCX and PDF, every language) from the folder's data")
     .argument("[dir]", "application folder holding edih.yaml", ".")
     .option("--out <dir>", "output folder (default: <dir>/out)")
-    .option("--lang <lang>", "only this language (repeat or comma-separate)", collect)
-    .option("--only <document>", "only this document id, e.g. statute (repeat or comma-separate)", collect)
-    .addOption(new Option("--stage <stage>", "draft tolerates missing identifiers; submission does not").choices(["draft", "submission"]).default("draft"))
+    // `--lang ''` or `--only ,,,` would build nothing and exit 0: a silent no-op, so a usage error.
+    .addOption(listOption("--lang <lang>", "only this language (repeat or comma-separate)", ["bg", "en"]))
+    .addOption(itemsOption("--only <document>", "only this document id, e.g. statute (repeat or comma-separate)",
+      "e.g. --only statute; `edih apply status --verbose` lists the documents"))
+    .addOption(choiceOption("--stage <stage>", "draft tolerates missing identifiers; submission does not", ["draft", "submission"], "draft"))
     .option("--call <id>", "build for this call pack instead of the application's `call:`")
     .option("--calls-dir <folder>", "a folder of your own call packs (<id>.yaml), read before the bundled ones (docs/CALL-PACKS.md)")
-    .addOption(new Option("--format <format>", "which files to write").choices(["docx", "pdf", "both"]).default("both"))
+    .addOption(choiceOption("--format <format>", "which files to write", ["docx", "pdf", "both"], "both"))
     .option("--draft", "build even with errors; every page is marked DRAFT — N errors")
     .option("--force", "overwrite outputs that were edited by hand")
     .option("--dry-run", "print what the build would do to each file (as `apply status`), write nothing")
@@ -67,12 +68,8 @@ export function registerBuild(apply: Command): void {
     .option("--json", "print the build report as JSON")
     .addHelpText("after", HELP_AFTER)
     .exitOverride()
-    .action(async (dir: string, flags: BuildFlags) => {
-      // `--lang ''` or `--only ,,,` would build nothing and exit 0: a silent no-op.
-      if (flags.lang && flags.lang.length === 0) throw new UsageError("--lang needs a language: bg or en", "e.g. --lang bg, or --lang bg,en");
-      if (flags.only && flags.only.length === 0) throw new UsageError("--only needs a document id", "e.g. --only statute; `edih apply status --verbose` lists the documents");
-      for (const l of flags.lang ?? []) if (l !== "bg" && l !== "en") throw new UsageError(`--lang must be bg or en (got "${l}")`);
+    .action(ctx.act(async (dir: string, flags: BuildFlags) => {
       const { runBuild, watchBuild } = await import("./build-run.js");
-      process.exitCode = flags.watch ? await watchBuild(dir, flags) : await runBuild(dir, flags);
-    });
+      return flags.watch ? watchBuild(dir, flags, ctx.io) : runBuild(dir, flags, ctx.io);
+    }));
 }

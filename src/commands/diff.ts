@@ -1,12 +1,14 @@
 import type { Command } from "commander";
+import type { CommandContext } from "../workflow/io.js";
+import { choiceOption } from "../workflow/options.js";
 
-export function registerDiff(parent: Command): void {
+export function registerDiff(ctx: CommandContext, parent: Command): void {
   parent.command("diff")
     .description("compare two versions of an application: partners, budget, work plan, services")
     .argument("<old>", "the earlier application folder (with --git: the folder to compare)")
     .argument("[new]", "the later application folder", undefined)
     .option("--git <rev>", "compare the folder with its state at a git revision (HEAD, HEAD~1, a tag ...)")
-    .option("--format <format>", "text or json", "text")
+    .addOption(choiceOption("--format <format>", "text or json", ["text", "json"], "text"))
     .addHelpText("after", `
 Partners added, removed and changed field by field; budget changes per partner and in total with
 the new EU contribution (rates from each side's call pack); work packages, deliverables and
@@ -19,10 +21,8 @@ Examples:
   $ edih apply diff --git HEAD~1 my-hub          what changed since the last commit
   $ edih apply diff --git v1-sent . --format json
 `)
-    .action(async (oldArg: string, newArg: string | undefined, opts: { git?: string; format: string }) => {
-      const { choice } = await import("../cli.js");
-      const format = choice("--format", opts.format, ["text", "json"] as const, "text");
-      const { runDiff } = await import("../workflow/diff-command.js");
-      process.exitCode = await runDiff(oldArg, newArg, { git: opts.git, format });
-    });
+    .action(ctx.act(async (oldArg: string, newArg: string | undefined, opts: { git?: string; format: "text" | "json" }) => {
+      const { runDiff } = await import("./diff-run.js");
+      return runDiff(oldArg, newArg, opts, ctx.io);
+    }));
 }

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import type { CommandContext } from "../workflow/io.js";
 
 interface InitOptions {
   example?: string; yes?: boolean; call?: string; nameBg?: string; nameEn?: string; acronym?: string;
@@ -10,7 +11,7 @@ interface InitOptions {
 /** Repeatable option: each occurrence adds one value (undefined while none is given). */
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
-export function registerInit(parent: Command): void {
+export function registerInit(ctx: CommandContext, parent: Command): void {
   parent.command("init")
     .description("create a new application folder: edih.yaml, partners/<id>.yaml and editor schemas")
     .argument("[dir]", "folder to create the application in", ".")
@@ -57,8 +58,8 @@ Examples:
       --service "skills-and-training=Digital skills academy@trakia-university,chamber-stara-zagora" ...
   $ edih partners add my-hub --id trakia-university --roles founder,coordinator ...
 `)
-    .action(async (dir: string, opts: InitOptions) => {
-      const { runInit } = await import("../workflow/init-command.js");
-      process.exitCode = await runInit(dir, opts);
-    });
+    .action(ctx.act(async (dir: string, opts: InitOptions) => {
+      const { runInit } = await import("./init-run.js");
+      return runInit(dir, opts, ctx.io);
+    }));
 }

@@ -1,6 +1,7 @@
 // `edih narrative pull FILE.docx… [--dir DIR]`: flags and help only; the reader loads inside the action.
 import type { Command } from "commander";
 import { EXIT } from "../errors.js";
+import type { CommandContext } from "../workflow/io.js";
 
 const HELP_AFTER = `
 Reads DOCX files that edih built and a person edited in Word or LibreOffice (a whole out/ folder
@@ -31,7 +32,7 @@ interface PullFlags {
   ignoreOutside?: boolean;
 }
 
-export function registerNarrativePull(narrative: Command): void {
+export function registerNarrativePull(ctx: CommandContext, narrative: Command): void {
   narrative.command("pull")
     .description("bring text written in Word or LibreOffice back into the narrative files")
     .argument("<files...>", "DOCX files built by edih and edited")
@@ -41,14 +42,15 @@ export function registerNarrativePull(narrative: Command): void {
     .option("--ignore-outside", "pull the slots even though text was typed outside them (that text is not kept)")
     .addHelpText("after", HELP_AFTER)
     .exitOverride()
-    .action(async (files: string[], flags: PullFlags) => {
+    .action(ctx.act(async (files: string[], flags: PullFlags) => {
       const { pullNarrative, formatPull } = await import("../narrative/pull.js");
       const { resolve } = await import("node:path");
-      const cwd = process.cwd();
+      const { io } = ctx;
+      const cwd = io.cwd;
       const report = pullNarrative(files, { dir: flags.dir, force: flags.force ?? false, acceptChanges: flags.acceptChanges ?? false,
         ignoreOutside: flags.ignoreOutside ?? false, cwd });
-      process.stdout.write(formatPull(report, cwd, resolve(cwd, flags.dir)));
-      for (const f of report.files) for (const e of f.errors) process.stderr.write(`edih: ${e}\n`);
-      process.exitCode = report.ok ? EXIT.ok : EXIT.invalid;
-    });
+      io.stdout.write(formatPull(report, cwd, resolve(cwd, flags.dir)));
+      for (const f of report.files) for (const e of f.errors) io.stderr.write(`edih: ${e}\n`);
+      return report.ok ? EXIT.ok : EXIT.invalid;
+    }));
 }

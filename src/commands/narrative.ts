@@ -1,6 +1,8 @@
 // `edih narrative …`: the consultant's own text. Flags and help only; libraries load in the action.
-import { Option, type Command } from "commander";
+import type { Command } from "commander";
 import { EXIT, UsageError } from "../errors.js";
+import { fromCwd, type CommandContext, type CommandIO } from "../workflow/io.js";
+import { choiceOption } from "../workflow/options.js";
 
 const STATUS_HELP = `
 Lists, for every document and language the call needs, each slot (a place where the consultant
@@ -24,31 +26,29 @@ interface StatusFlags {
   call?: string;
 }
 
-export function registerNarrative(program: Command): Command {
+export function registerNarrative(ctx: CommandContext, program: Command): Command {
   const narrative = program.command("narrative").description("the text written in slots: list what is written and what is still empty")
     .exitOverride();
   narrative.command("status")
     .description("list every slot of every document: filled or empty, words, characters, limit, file")
     .argument("[dir]", "application folder holding edih.yaml", ".")
-    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .addOption(choiceOption("--format <format>", "output format", ["text", "json"], "text"))
     .option("--call <id>", "this call pack instead of the application's `call:`")
     .addHelpText("after", STATUS_HELP)
     .exitOverride()
-    .action(async (dir: string, flags: StatusFlags) => {
-      process.exitCode = await runStatus(dir, flags);
-    });
+    .action(ctx.act((dir: string, flags: StatusFlags) => runStatus(dir, flags, ctx.io)));
   return narrative;
 }
 
-async function runStatus(dir: string, flags: StatusFlags): Promise<number> {
+async function runStatus(dir: string, flags: StatusFlags, io: CommandIO): Promise<number> {
   const [{ validateProject }, { slotStatus, formatStatusText }, { formatText, shouldColor }, { countBySeverity }] = await Promise.all([
     import("../validate/index.js"), import("../narrative/status.js"), import("../report/index.js"), import("../diagnostics.js")]);
-  const result = await validateProject(dir, { narrative: true, ...(flags.call !== undefined ? { call: flags.call } : {}) });
+  const result = await validateProject(fromCwd(io, dir), { shownAs: dir, narrative: true, ...(flags.call !== undefined ? { call: flags.call } : {}) });
   if (result.usage) throw new UsageError(result.usage.message, result.usage.hint);
   if (!result.narrative || !result.callPack) {
     const errors = result.diagnostics.filter((d) => d.severity === "error");
-    process.stdout.write(formatText(errors, { cwd: process.cwd(), notes: [...result.notes, "cannot list the slots until the data can be read"],
-      counts: { error: errors.length, warning: 0, info: 0 }, color: shouldColor(process.stdout) }));
+    io.stdout.write(formatText(errors, { cwd: io.cwd, notes: [...result.notes, "cannot list the slots until the data can be read"],
+      counts: { error: errors.length, warning: 0, info: 0 }, color: shouldColor(io.stdout, io.env) }));
     return EXIT.invalid;
   }
   const docs = slotStatus(result.narrative, result.callPack);
@@ -56,12 +56,12 @@ async function runStatus(dir: string, flags: StatusFlags): Promise<number> {
   // rest of validation is `apply validate`'s to report.
   const findings = result.diagnostics.filter((d) => d.file === "narrative" || d.file?.startsWith("narrative/"));
   if (flags.format === "json") {
-    process.stdout.write(JSON.stringify({ call: result.callPack.id, documents: docs, diagnostics: findings }, null, 2) + "\n");
+    io.stdout.write(JSON.stringify({ call: result.callPack.id, documents: docs, diagnostics: findings }, null, 2) + "\n");
   } else {
-    process.stdout.write(formatStatusText(docs));
+    io.stdout.write(formatStatusText(docs));
     const problems = findings.filter((d) => d.ruleId !== "narrative-complete");
     if (problems.length) {
-      process.stdout.write("\n" + formatText(problems, { cwd: process.cwd(), notes: [], counts: countBySeverity(problems), color: shouldColor(process.stdout) }));
+      io.stdout.write("\n" + formatText(problems, { cwd: io.cwd, notes: [], counts: countBySeverity(problems), color: shouldColor(io.stdout, io.env) }));
     }
   }
   return EXIT.ok;

@@ -1,4 +1,7 @@
 import type { Command } from "commander";
+import { EXIT } from "../errors.js";
+import { fromCwd, type CommandContext } from "../workflow/io.js";
+import { choiceOption } from "../workflow/options.js";
 
 interface AddOptions {
   yes?: boolean; id?: string; nameBg?: string; nameEn?: string; legalForm?: string; type?: string;
@@ -6,7 +9,8 @@ interface AddOptions {
   eik?: string; vat?: string; pic?: string;
 }
 
-export function registerPartners(parent: Command): void {
+export function registerPartners(ctx: CommandContext, parent: Command): void {
+  const { io } = ctx;
   const partners = parent.command("partners")
     .description("list, show, add and remove the partners of an application")
     .addHelpText("after", `
@@ -22,8 +26,8 @@ Examples:
   partners.command("list")
     .description("a table of the partners: id, name, type, seat region, roles, identifiers present")
     .argument("[dir]", "application folder holding edih.yaml", ".")
-    .option("--format <format>", "text or json", "text")
-    .option("--lang <lang>", "language of the names: bg or en", "en")
+    .addOption(choiceOption("--format <format>", "text or json", ["text", "json"], "text"))
+    .addOption(choiceOption("--lang <lang>", "language of the names: bg or en", ["bg", "en"], "en"))
     .addHelpText("after", `
 REGION says whether the seat (NUTS 3) lies in the hub's NUTS 2 region, or only a branch does.
 ЕИК/PIC/VAT: ✓ given, – still missing (no ЕИК column mark for a partner seated outside Bulgaria: none is asked).
@@ -31,32 +35,30 @@ REGION says whether the seat (NUTS 3) lies in the hub's NUTS 2 region, or only a
 Example:
   $ edih partners list my-hub --format json
 `)
-    .action(async (dir: string, opts: { format: string; lang: string }) => {
-      const { choice } = await import("../cli.js");
-      const format = choice("--format", opts.format, ["text", "json"] as const, "text");
-      const lang = choice("--lang", opts.lang, ["bg", "en"] as const, "en");
-      const { requireApplicationDir } = await import("../workflow/partners-command.js");
-      requireApplicationDir(dir);
+    .action(ctx.act(async (dir: string, opts: { format: "text" | "json"; lang: "bg" | "en" }) => {
+      const { requireApplicationDir } = await import("./partners-run.js");
+      const root = fromCwd(io, dir);
+      requireApplicationDir(root, dir);
       const { listPartners, partnersTable, hubRegion } = await import("../workflow/partners.js");
-      const rows = listPartners(dir, lang);
-      process.stdout.write(format === "json" ? `${JSON.stringify(rows, null, 2)}\n` : partnersTable(rows, hubRegion(dir)));
-    });
+      const rows = listPartners(root, opts.lang);
+      io.stdout.write(opts.format === "json" ? `${JSON.stringify(rows, null, 2)}\n` : partnersTable(rows, hubRegion(root)));
+      return EXIT.ok;
+    }));
 
   partners.command("show")
     .description("print one partner's data and the file it comes from")
     .argument("<id>", "the partner's id")
     .argument("[dir]", "application folder holding edih.yaml", ".")
-    .option("--format <format>", "yaml or json", "yaml")
+    .addOption(choiceOption("--format <format>", "yaml or json", ["yaml", "json"], "yaml"))
     .addHelpText("after", `
 Example:
   $ edih partners show trakia-university my-hub
 `)
-    .action(async (id: string, dir: string, opts: { format: string }) => {
-      const { choice } = await import("../cli.js");
-      const format = choice("--format", opts.format, ["yaml", "json"] as const, "yaml");
-      const { showPartner } = await import("../workflow/partners-command.js");
-      process.stdout.write(showPartner(dir, id, format));
-    });
+    .action(ctx.act(async (id: string, dir: string, opts: { format: "yaml" | "json" }) => {
+      const { showPartner } = await import("./partners-run.js");
+      io.stdout.write(showPartner(fromCwd(io, dir), dir, id, opts.format));
+      return EXIT.ok;
+    }));
 
   partners.command("add")
     .description("add a partner: writes partners/<id>.yaml (asks on a terminal, or takes flags)")
@@ -91,10 +93,10 @@ Example:
   $ edih partners add porto-hub --yes --name-en "Instituto de Exemplo" --legal-form other \
       --type research-organisation --nuts3 PT11A --city Porto --vat PT510000002 --pic 999999996
 `)
-    .action(async (dir: string, opts: AddOptions) => {
-      const { runAdd } = await import("../workflow/partners-command.js");
-      process.exitCode = await runAdd({ ...opts, dir });
-    });
+    .action(ctx.act(async (dir: string, opts: AddOptions) => {
+      const { runAdd } = await import("./partners-run.js");
+      return runAdd({ ...opts, dir }, io);
+    }));
 
   partners.command("remove")
     .description("remove a partner; refuses while the budget, work plan or services still name it")
@@ -106,8 +108,8 @@ Example:
   $ edih partners remove pro-drone-sys my-hub
   edih.yaml:88:16  budget line 4 (budget.lines.3.partner)   ← fix these first, or use --force
 `)
-    .action(async (id: string, dir: string, opts: { force?: boolean }) => {
-      const { runRemove } = await import("../workflow/partners-command.js");
-      process.exitCode = runRemove(id, dir, !!opts.force);
-    });
+    .action(ctx.act(async (id: string, dir: string, opts: { force?: boolean }) => {
+      const { runRemove } = await import("./partners-run.js");
+      return runRemove(id, dir, !!opts.force, io);
+    }));
 }

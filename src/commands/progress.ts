@@ -1,8 +1,10 @@
+import type { Output } from "../workflow/io.js";
+
 /**
  * One self-overwriting progress line on a terminal, shown only once a build has run for a second;
  * nothing at all when the stream is piped or the terminal is dumb; no escape sequences under NO_COLOR.
  */
-export function progressReporter(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env) {
+export function progressReporter(stream: Output, env: NodeJS.ProcessEnv) {
   const enabled = Boolean(stream.isTTY) && env.TERM !== "dumb";
   const plain = env.NO_COLOR !== undefined && env.NO_COLOR !== "";
   const started = Date.now();

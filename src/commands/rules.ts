@@ -1,7 +1,9 @@
 // `edih rules`: lists every rule with its default severity, description and source; with --call,
 // the severity and options that call pack applies. The registry is imported inside the action.
-import { Option, type Command } from "commander";
-import { UsageError } from "../errors.js";
+import type { Command } from "commander";
+import { EXIT, UsageError } from "../errors.js";
+import type { CommandContext } from "../workflow/io.js";
+import { choiceOption } from "../workflow/options.js";
 
 const HELP_AFTER = `
 A rule marked [unconfirmed] rests on a fact the sources do not confirm; such rules default to
@@ -19,17 +21,18 @@ interface RulesFlags {
   format: "text" | "json";
 }
 
-export function registerRules(parent: Command): void {
+export function registerRules(ctx: CommandContext, parent: Command): void {
   parent.command("rules")
     .description("list the checks edih runs: id, severity, description and the clause or law behind each")
     .option("--call <id>", "show the severities and options this call pack applies")
     .option("--calls-dir <folder>", "a folder of your own call packs, read before the bundled ones (docs/CALL-PACKS.md)")
-    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .addOption(choiceOption("--format <format>", "output format", ["text", "json"], "text"))
     .addHelpText("after", HELP_AFTER)
     .exitOverride()
-    .action(async (flags: RulesFlags) => {
-      process.stdout.write(await renderRules(flags));
-    });
+    .action(ctx.act(async (flags: RulesFlags) => {
+      ctx.io.stdout.write(await renderRules(flags));
+      return EXIT.ok;
+    }));
 }
 
 export async function renderRules(flags: RulesFlags): Promise<string> {

@@ -1,6 +1,8 @@
 import type { Command } from "commander";
+import { EXIT } from "../errors.js";
+import { fromCwd, type CommandContext } from "../workflow/io.js";
 
-export function registerSchema(parent: Command): void {
+export function registerSchema(ctx: CommandContext, parent: Command): void {
   parent.command("schema")
     .description("print the JSON Schema of edih.yaml (or of a partners/<id>.yaml file) for editor completion and checks")
     .option("--partner", "the schema of one partner file (partners/<id>.yaml) instead of edih.yaml")
@@ -15,15 +17,16 @@ Examples:
   then put on the first line of edih.yaml (VS Code + the YAML extension):
   # yaml-language-server: $schema=.edih/schema.json
 `)
-    .action(async (opts: { partner?: boolean; out?: string }) => {
+    .action(ctx.act(async (opts: { partner?: boolean; out?: string }) => {
       const { applicationJsonSchema, partnerJsonSchema, schemaText } = await import("../workflow/json-schema.js");
       const text = schemaText(opts.partner ? partnerJsonSchema() : applicationJsonSchema());
       if (opts.out) {
         const { writeFileAtomic } = await import("../write-atomic.js");
-        writeFileAtomic(opts.out, text);
-        process.stderr.write(`wrote ${opts.out}\n`);
+        writeFileAtomic(fromCwd(ctx.io, opts.out), text);
+        ctx.io.stderr.write(`wrote ${opts.out}\n`);
       } else {
-        process.stdout.write(text);
+        ctx.io.stdout.write(text);
       }
-    });
+      return EXIT.ok;
+    }));
 }

@@ -40,6 +40,8 @@ export interface LoadResult {
 
 export interface LoadOptions {
   maxFileBytes?: number;
+  /** The folder as the user typed it, for messages (the CLI passes `dir` resolved against its cwd). */
+  shownAs?: string;
 }
 
 /** Rule ids meaning the folder itself was not found: a usage problem (exit 2), not bad data. */
@@ -48,21 +50,22 @@ export const USAGE_RULE_IDS: ReadonlySet<string> = new Set(["missing-folder", "m
 export async function loadProject(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const maxBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
   let root = resolve(dir);
+  const shown = options.shownAs ?? dir;
   const rootInfo = await stat(root).catch(() => undefined);
   if (!rootInfo) {
-    return { diagnostics: [{ ruleId: "missing-folder", severity: "error", message: `folder not found: ${dir}`,
+    return { diagnostics: [{ ruleId: "missing-folder", severity: "error", message: `folder not found: ${shown}`,
       hint: "Give the folder that holds edih.yaml, or create one with `edih init <folder> --example zagore`." }] };
   }
   if (!rootInfo.isDirectory()) {
     // `edih validate my-hub/edih.yaml` is a natural thing to type; accept it.
     if (basename(root) === MAIN_FILE) root = dirname(root);
-    else return { diagnostics: [{ ruleId: "missing-folder", severity: "error", message: `not a folder: ${dir}`,
+    else return { diagnostics: [{ ruleId: "missing-folder", severity: "error", message: `not a folder: ${shown}`,
       hint: "Give the folder that holds edih.yaml, not a file inside it." }] };
   }
   const mainAbs = join(root, MAIN_FILE);
   const mainInfo = await stat(mainAbs).catch(() => undefined);
   if (!mainInfo || !mainInfo.isFile()) {
-    return { diagnostics: [{ ruleId: "missing-file", severity: "error", message: `no ${MAIN_FILE} in ${dir}`,
+    return { diagnostics: [{ ruleId: "missing-file", severity: "error", message: `no ${MAIN_FILE} in ${shown}`,
       hint: "An application folder holds edih.yaml (and optionally partners/*.yaml); `edih init <folder> --example zagore` creates one." }] };
   }
 

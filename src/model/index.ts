@@ -2,6 +2,7 @@ import type { Application, Language, Multilingual, Partner } from "../schema/ind
 import { lineFigures, sumFigures, type BudgetFigures, type BudgetRates } from "../domain/budget.js";
 import { callContext, type CallContext, type CallFacts } from "./call.js";
 import { normHub, normPartner } from "./normalize.js";
+import { isStatutoryPosition, normBasis } from "../schema/founding.js";
 import { bundledRefData, type RefData } from "./refdata.js";
 import { FAMILY_NAMES, PARTNER_TYPE_NAMES, ROLE_NAMES, nameOf } from "./terms.js";
 import { districtAfter, listText, placeIn, textIn } from "./text.js";
@@ -10,6 +11,7 @@ import { SERVICE_FAMILIES } from "../schema/service.js";
 import { nutsCountry } from "../refdata/countries.js";
 import { loadLegalActs, type LegalActs } from "../refdata/legal-acts.js";
 import { specificObjectives } from "./legal-acts.js";
+import { approvalDecision, commitmentDecision, consentDecision, councilDecisions, type CouncilDecisionN } from "../schema/council-decisions.js";
 import { own } from "./own.js";
 import { euRole, isFunded } from "../domain/roles.js";
 
@@ -86,8 +88,12 @@ export function buildContext(application: Application, opts: BuildOptions) {
   // then partners without an EU role (founders only); each group keeps the written order.
   const rank = (p: Partner) => (p.roles.includes("coordinator") ? 0 : euRole(p.roles) !== null ? 1 : 2);
   const ordered = [0, 1, 2].flatMap((r) => application.partners.filter((p) => rank(p) === r));
+  const foundingDate = hub.legal_entity.founding_meeting?.date ?? hub.legal_entity.founded_on ?? null;
   const partners = ordered.map((p, i) => {
     const line = lines.find((l) => l.partner === p.id) ?? null;
+    const decisions = councilDecisions(p, application.partners.indexOf(p)).map(decisionContext);
+    const approval = approvalDecision(decisions);
+    const consent = consentDecision(decisions);
     return {
       ...normPartner(p, nutsCountry(application.hub.region)),
       n: i + 1,
@@ -101,8 +107,24 @@ export function buildContext(application: Application, opts: BuildOptions) {
       is_municipality: p.legal_form === "municipality",
       is_coordinator: p.roles.includes("coordinator"),
       is_founder: p.roles.includes("founder"),
-      /** The date of the council decision a municipal document refers to (its legal acts are cited as of then). */
-      council_decision_date: p.council_decision?.date ?? null,
+      /** Every council decision, in the order written (docs/FORMAT.md). */
+      council_decisions: decisions,
+      /** The approval of the agreement and statute, which the agreement and the council decision document present. */
+      approval_decision: approval,
+      /** The consent in principle that came before, cited as the earlier decision. */
+      consent_decision: consent,
+      /** The decision documents refer to (kept for templates written before the list): the approval. */
+      council_decision: approval,
+      /** The financial commitment the latest decision that speaks of money states (0 = none), null when none does. */
+      financial_commitment: commitmentDecision(decisions)?.financial_commitment ?? null,
+      /**
+       * The date the council decision document's legal acts are cited as of: the approval's, else
+       * the founding meeting's, the latest an approval can bear (it precedes the founding; rule
+       * council-decision-before-founding), as for the agreement.
+       */
+      council_decision_date: approval?.date ?? foundingDate,
+      /** The basis on which the representative acts: as written, else derived from the legal form (a mayor by law), else null. */
+      representation: representationOf(p, ref),
       roles_text: p.roles.map((r) => nameOf(r, lang, ROLE_NAMES)).join(", "),
       eu_role_text: euRole(p.roles) === null ? null : nameOf(euRole(p.roles)!, lang, ROLE_NAMES),
       /** The role Part A lists for every organisation, including a founder with no role in the EU grant. */
@@ -118,6 +140,7 @@ export function buildContext(application: Application, opts: BuildOptions) {
   const seat = hub.legal_entity.seat;
   const entity = {
     ...hub.legal_entity,
+    management_board: hub.legal_entity.management_board?.map((m) => ({ ...m, partner_name: m.partner === null ? null : partnerName(m.partner) })) ?? null,
     legal_form_name: legalFormName(hub.legal_entity, lang, ref),
     seat_city: placeIn(seat.city, lang) ?? "",
     seat_region_name: regionName(seat.nuts3),
@@ -149,7 +172,7 @@ export function buildContext(application: Application, opts: BuildOptions) {
      * The cooperation agreement's date for citing acts: the parties sign it before they found the
      * association, so the founding meeting's date is the latest it can bear; null when not known.
      */
-    agreement_date: hub.legal_entity.founding_meeting?.date ?? hub.legal_entity.founded_on ?? null,
+    agreement_date: foundingDate,
     hub,
     region: {
       code: hub.region,
@@ -214,6 +237,21 @@ function proposalTexts(hub: ReturnType<typeof normHub>, limits: CallContext["lim
     abstract: field(textIn(hub.summary, lang), limits.abstract_chars),
     keywords: field(textIn(hub.keywords, lang), limits.keywords_chars),
   };
+}
+
+/** A decision as templates see it: its fields and kind, without where it was written. */
+function decisionContext({ path: _path, ...d }: CouncilDecisionN) {
+  return d;
+}
+
+function representationOf(p: Partner, ref: RefData) {
+  const own = normBasis(p.representative?.basis);
+  if (own) return { ...own, derived: false, article: null as string | null };
+  // Derived only when the representative is the one the law names (a mayor for a municipality):
+  // anyone else may act on a power of attorney, which only the consortium knows.
+  const statutory = ref.statutoryRepresentative(p.legal_form);
+  if (!statutory || !isStatutoryPosition(p.representative?.position, statutory.positions)) return null;
+  return { kind: "law" as const, number: null, date: null, text: null, derived: true, article: statutory.article };
 }
 
 

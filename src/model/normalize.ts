@@ -1,4 +1,5 @@
 import type { Hub, Multilingual, Partner, Person, Place } from "../schema/index.js";
+import { normBasis, normVotes } from "../schema/founding.js";
 import { nutsCountry, placeCountry } from "../refdata/countries.js";
 import { normaliseVat } from "../domain/vat.js";
 
@@ -27,6 +28,7 @@ export function normPerson(p: Person | undefined): PersonN {
   return { name: p?.name ?? null, position: p?.position ?? null, email: p?.email ?? null, phone: p?.phone ?? null };
 }
 
+
 /** `home`: the country of the hub's region, for a place that names neither country nor NUTS code. */
 export function normPlace(p: Place, home: string): PlaceN {
   return { city: p.city, nuts3: p.nuts3 ?? null, address: p.address ?? null, postcode: p.postcode ?? null, country: placeCountry(p, home) };
@@ -38,7 +40,6 @@ const vatOf = (vat: string | null | undefined): string | null => (vat == null ? 
 export type PartnerN = ReturnType<typeof normPartner>;
 
 export function normPartner(p: Partner, home: string) {
-  const d = p.council_decision;
   return {
     id: p.id,
     name: p.name,
@@ -53,18 +54,8 @@ export function normPartner(p: Partner, home: string) {
     sme: p.sme ?? null,
     seat: normPlace(p.seat, home),
     branches: p.branches.map((b) => normPlace(b, home)),
-    representative: normPerson(p.representative),
+    representative: { ...normPerson(p.representative), basis: normBasis(p.representative?.basis) },
     contact: normPerson(p.contact),
-    council_decision: d
-      ? {
-          number: d.number ?? null,
-          date: d.date ?? null,
-          protocol: d.protocol ?? null,
-          financial_commitment: d.financial_commitment ?? null,
-          representative: d.representative ?? null,
-          substitute: d.substitute ?? null,
-        }
-      : null,
     expertise: [...p.expertise],
     contribution: p.contribution ?? null,
     website: p.website ?? null,
@@ -100,10 +91,15 @@ export function normHub(h: Hub) {
         secretary: m?.secretary ?? null,
         address: m?.address ?? null,
         opened_by: m?.opened_by ?? null,
+        votes: normVotes(m?.votes),
       },
       management_board_size: e.management_board_size ?? null,
       term: e.term ?? null,
       management_board_term: e.management_board_term ?? null,
+      management_board: e.management_board
+        ? e.management_board.map((b) => ({ name: b.name ?? null, partner: b.partner ?? null, role: b.role ?? null }))
+        : null,
+      economic_activity: e.economic_activity ?? null,
       representative: normPerson(e.representative),
     },
     technologies: [...h.technologies],

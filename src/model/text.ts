@@ -1,6 +1,6 @@
 import type { Language, Multilingual } from "../schema/index.js";
 import { pickLanguage } from "../domain/languages.js";
-import { hasCyrillic, transliterate } from "./transliterate.js";
+import { hasCyrillic, transliterate } from "../domain/transliterate.js";
 
 /**
  * A multilingual value in `lang`, falling back to the other language (legal names are often

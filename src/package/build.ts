@@ -135,21 +135,21 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
     // Reads out/ as it is and writes nothing, not even the folder or the lock.
     const plan = preparePlan(request);
     report.plan = plan.decisions;
-    report.diagnostics.push(...planDiagnostics(outDir, plan));
+    report.diagnostics.push(...planDiagnostics(cwd, outDir, plan));
     return report;
   }
 
   mkdirSync(outDir, { recursive: true });
   const lock = acquireLock(outDir);
   try {
-    refuseOddBookkeeping(outDir);
+    refuseOddBookkeeping(cwd, outDir);
     removeStaleTemps(outDir);
     // Planned under the lock: the state it reads is the state this build replaces.
     const planStarted = performance.now();
     const plan = preparePlan(request);
     timings.plan = performance.now() - planStarted;
     report.plan = plan.decisions;
-    await executePlan(plan, { app, pack, projectDir, outDir, draft, formats, force: opts.force ?? false, stage: opts.stage ?? "draft",
+    await executePlan(plan, { app, pack, projectDir, outDir, cwd, draft, formats, force: opts.force ?? false, stage: opts.stage ?? "draft",
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
       ...(opts.onPdfsWritten ? { onPdfsWritten: () => opts.onPdfsWritten!(performance.now() - started) } : {}) }, report);
   } finally {
@@ -163,6 +163,8 @@ interface ExecuteEnv {
   pack: CallPack;
   projectDir: string;
   outDir: string;
+  /** What paths in messages are shown relative to. */
+  cwd: string;
   draft: { errors: number } | null;
   formats: Format[];
   force: boolean;
@@ -173,10 +175,10 @@ interface ExecuteEnv {
 
 /** Carries out the plan's decisions: render, carry, keep, remove, refuse — and nothing else. */
 async function executePlan(plan: PreparedPlan, env: ExecuteEnv, report: BuildReport): Promise<void> {
-  const { app, pack, outDir } = env;
+  const { app, pack, outDir, cwd } = env;
   const previous = plan.manifest.manifest;
   const recorded = new Map((previous?.outputs ?? []).map((o) => [o.path, o]));
-  report.diagnostics.push(...planDiagnostics(outDir, plan));
+  report.diagnostics.push(...planDiagnostics(cwd, outDir, plan));
   const staged: Staged[] = [];
   const carried = new Map<string, ManifestOutput>();
   const toRender = new Map<string, { job: Job; formats: Format[]; inputs: string; parts: InputParts | undefined }>();
@@ -289,11 +291,11 @@ async function executePlan(plan: PreparedPlan, env: ExecuteEnv, report: BuildRep
  * would make the build fail half-way (or replace a link the user made). Refused before anything
  * is written.
  */
-function refuseOddBookkeeping(outDir: string): void {
+function refuseOddBookkeeping(cwd: string, outDir: string): void {
   for (const name of [MANIFEST_FILE, PENDING_FILE]) {
     const info = lstatSync(join(outDir, name), { throwIfNoEntry: false });
     if (!info || info.isFile()) continue;
-    const shown = join(relative(process.cwd(), outDir) || ".", name);
+    const shown = join(relative(cwd, outDir) || ".", name);
     throw new StateError(`${shown} is ${info.isSymbolicLink() ? "a symbolic link" : info.isDirectory() ? "a folder" : "not a regular file"}, where edih keeps its record of the build; nothing was written`,
       `remove ${shown} and build again (files already in the folder are then kept as unknown; --force rewrites them)`);
   }
@@ -306,15 +308,15 @@ interface Staged {
 }
 
 /** Errors for outputs the build leaves as they are although it should rewrite them. */
-function planDiagnostics(outDir: string, plan: PreparedPlan): Diagnostic[] {
+function planDiagnostics(cwd: string, outDir: string, plan: PreparedPlan): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (plan.manifest.problem) {
-    const shown = join(relative(process.cwd(), outDir) || ".", MANIFEST_FILE);
+    const shown = join(relative(cwd, outDir) || ".", MANIFEST_FILE);
     out.push({ ruleId: "manifest-unreadable", severity: "warning", file: shown,
       message: `${shown} is not edih's manifest: ${plan.manifest.problem}; files already in the folder are treated as unknown and kept`,
       hint: "if the folder holds only edih's outputs, build with --force to rewrite them (and a fresh manifest)" });
   }
-  for (const d of plan.decisions.filter(isBlocking)) out.push(decisionDiagnostic(outDir, d));
+  for (const d of plan.decisions.filter(isBlocking)) out.push(decisionDiagnostic(cwd, outDir, d));
   return out;
 }
 
@@ -336,8 +338,8 @@ function checkLangs(languages: readonly string[], langs: readonly string[] | und
   }
 }
 
-function decisionDiagnostic(outDir: string, d: Decision): Diagnostic {
-  const shown = join(relative(process.cwd(), outDir) || ".", d.path);
+function decisionDiagnostic(cwd: string, outDir: string, d: Decision): Diagnostic {
+  const shown = join(relative(cwd, outDir) || ".", d.path);
   if (d.action === "refuse") {
     return { ruleId: "unsafe-output", severity: "error", file: shown, message: `${shown}: ${d.reason}`,
       hint: "edih writes only plain files and folders inside the output folder; nothing outside it was touched" };

@@ -6,7 +6,7 @@
  * and measures the time from the save to the PDFs on disk.
  */
 import { watch, type FSWatcher } from "node:fs";
-import { relative, resolve, sep } from "node:path";
+import { resolve, sep } from "node:path";
 import { buildPackage, type BuildOptions, type BuildReport } from "./build.js";
 
 /** Saves arriving within this time are one edit: editors write a file in several steps. */
@@ -74,11 +74,6 @@ export function watchFolder(root: string, outDir: string, onChange: (savedAt: nu
     clearTimeout(timer);
     watcher.close();
   };
-}
-
-/** Shown path of the watched folder. */
-export function shownFolder(root: string): string {
-  return relative(process.cwd(), resolve(root)) || ".";
 }
 
 /**

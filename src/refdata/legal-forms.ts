@@ -23,6 +23,16 @@ export const LegalFormInfo = z.strictObject({
   status: Status,
   law_status: Status,
   personality_status: Status,
+  /**
+   * Who represents an entity of this form by law (without a power of attorney), so documents derive
+   * the basis of representation instead of asking; the article is cited only with a source.
+   */
+  representation: z.strictObject({
+    position_bg: z.string(),
+    position_en: z.string(),
+    article: z.string().nullable(),
+    source: z.string().nullable(),
+  }).optional(),
 });
 export type LegalFormInfo = z.infer<typeof LegalFormInfo>;
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineRule } from "./types.js";
 import { countryOf, isMunicipality } from "./lib/partners.js";
+import { councilDecisions } from "../schema/council-decisions.js";
 
 export default defineRule({
   meta: {
@@ -18,11 +19,14 @@ export default defineRule({
     const founded = le.founding_meeting?.date ?? le.founded_on;
     if (founded == null) return;
     application.partners.forEach((p, i) => {
-      const date = p.council_decision?.date;
-      if (!isMunicipality(p) || !p.roles.includes("founder") || date == null || countryOf(p.seat, application) !== "BG") return;
-      // ISO dates compare correctly as strings.
-      if (date > founded) {
-        report({ messageId: "afterFounding", data: { partner: p.id, date, founded }, path: ["partners", i, "council_decision", "date"], hint: "the founding needs the council's prior consent: check both dates" });
+      if (!isMunicipality(p) || !p.roles.includes("founder") || countryOf(p.seat, application) !== "BG") return;
+      for (const d of councilDecisions(p, i)) {
+        // A decision of another kind (e.g. on the membership fee) may well come after the founding.
+        if (d.kind === "other" || d.date === null) continue;
+        // ISO dates compare correctly as strings.
+        if (d.date > founded) {
+          report({ messageId: "afterFounding", data: { partner: p.id, date: d.date, founded }, path: [...d.path, "date"], hint: "the founding needs the council's prior consent: check both dates" });
+        }
       }
     });
   },

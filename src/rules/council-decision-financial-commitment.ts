@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineRule } from "./types.js";
 import { isMunicipality } from "./lib/partners.js";
+import { commitmentDecision, councilDecisions } from "../schema/council-decisions.js";
 
 /** A budget line's direct costs; the rule only asks whether the founder carries any. */
 const COST_KEYS = ["personnel", "subcontracting", "travel", "equipment", "other_goods_and_services"] as const;
@@ -22,9 +23,10 @@ export default defineRule({
   options: z.strictObject({}),
   check({ application }, _options, report) {
     application.partners.forEach((p, i) => {
-      const cd = p.council_decision;
-      // 0 = the decision excludes a financial commitment; null/absent = not known (no claim to contradict).
-      if (!isMunicipality(p) || !cd || cd.financial_commitment !== 0) return;
+      // The latest decision that says anything about money is what stands: 0 = it excludes a
+      // financial commitment; none saying anything = not known (no claim to contradict).
+      const cd = isMunicipality(p) ? commitmentDecision(councilDecisions(p, i)) : null;
+      if (!cd || cd.financial_commitment !== 0) return;
       const line = application.budget.lines.find((l) => l.partner === p.id);
       const costs = line ? COST_KEYS.reduce((a, k) => a + line[k], 0) : 0;
       if (costs <= 0) return;
@@ -32,7 +34,7 @@ export default defineRule({
         ...(cd.date
           ? { messageId: "excludedButCostsDated" as const, data: { partner: p.id, date: cd.date, costs, currency: application.budget.currency } }
           : { messageId: "excludedButCosts" as const, data: { partner: p.id, costs, currency: application.budget.currency } }),
-        path: ["partners", i, "council_decision", "financial_commitment"],
+        path: [...cd.path, "financial_commitment"],
         hint: "cite the council decision that approves the municipality's share (financial_commitment: amount), or set it to null until the council decides",
       });
     });

@@ -18,6 +18,7 @@ import hubRegionNuts2 from "./hub-region-nuts2.js";
 import identifiersPresent from "./identifiers-present.js";
 import identifiersUnique from "./identifiers-unique.js";
 import legalFormOtherNamed from "./legal-form-other-named.js";
+import placesTransliterated from "./places-transliterated.js";
 import legalFormPersonality from "./legal-form-personality.js";
 import narrativeComplete from "./narrative-complete.js";
 import narrativeLimits from "./narrative-limits.js";
@@ -56,6 +57,7 @@ export const RULES = [
   identifiersPresent,
   identifiersUnique,
   legalFormOtherNamed,
+  placesTransliterated,
   legalFormPersonality,
   narrativeComplete,
   narrativeLimits,

@@ -46,6 +46,14 @@ export const Person = z.strictObject({
 });
 export type Person = z.infer<typeof Person>;
 
+/** A vote: how many voted for, against and abstained (founding meeting, municipal council). */
+export const Votes = z.strictObject({
+  for: z.number().int().nonnegative(),
+  against: z.number().int().nonnegative(),
+  abstained: z.number().int().nonnegative(),
+});
+export type Votes = z.infer<typeof Votes>;
+
 /**
  * Amounts are exact to the cent only within bounds (doubles: 2^53 cents); an EDIH budget is a few
  * million, so anything beyond ten billion is a typing mistake, not an amount (and 1e21 would print

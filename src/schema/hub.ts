@@ -1,6 +1,14 @@
 import { z } from "zod";
-import { IsoDate, Eik, Multilingual, NutsCode, Person, Pic, Place, Slug, Vat } from "./common.js";
+import { IsoDate, Eik, Multilingual, NutsCode, Person, Pic, Place, Slug, Vat, Votes } from "./common.js";
 import { LegalForm } from "./legal-form.js";
+
+/**
+ * The votes the founding protocol records, one per item in its order: the election of the meeting's
+ * officers, the agenda, then the decisions (founding, name, seat, benefit, term, goals, statute,
+ * board, representation, registration). Names rather than numbers, so a template can renumber.
+ */
+export const FOUNDING_VOTES = ["all", "officers", "agenda", "founding", "name", "seat", "benefit", "term", "goals",
+  "statute", "board", "representation", "registration"] as const;
 
 export const FoundingMeeting = z.strictObject({
   date: IsoDate.nullable().optional(),
@@ -9,6 +17,16 @@ export const FoundingMeeting = z.strictObject({
   secretary: Multilingual.nullable().optional(),
   address: Multilingual.nullable().optional().meta({ description: "Address of the meeting place (founding protocol)" }),
   opened_by: Multilingual.nullable().optional().meta({ description: "Name of the person who opened the meeting (founding protocol)" }),
+  // An object of optional keys rather than a record, so a misspelt item gets a "did you mean".
+  votes: z.strictObject(Object.fromEntries(FOUNDING_VOTES.map((k) => [k, Votes.optional()])) as Record<(typeof FOUNDING_VOTES)[number], z.ZodOptional<typeof Votes>>).nullable().optional()
+    .meta({ description: "The vote on each item of the founding protocol ({ for, against, abstained }); `all` stands for every item not listed" }),
+});
+
+/** A member of the first management board (founding protocol). */
+export const BoardMember = z.strictObject({
+  name: Multilingual.nullable().optional().meta({ description: "The member's name (a person, or the person representing the organisation)" }),
+  partner: Slug.nullable().optional().meta({ description: "Id of the founder the member is or represents" }),
+  role: Multilingual.nullable().optional().meta({ description: "e.g. { bg: председател, en: chair }" }),
 });
 
 export const LegalEntity = z.strictObject({
@@ -27,6 +45,11 @@ export const LegalEntity = z.strictObject({
   term: Multilingual.nullable().optional().meta({ description: "Term of the association; unlimited when left out" }),
   management_board_term: Multilingual.nullable().optional()
     .meta({ description: "Term of office of the management board in the statute, e.g. { bg: три години, en: three years }" }),
+  management_board: z.array(BoardMember).nullable().optional()
+    .meta({ description: "Members of the first management board elected by the founding meeting" }),
+  // `none` is also text; templates tell it apart.
+  economic_activity: z.union([Multilingual, z.literal("none")]).nullable().optional()
+    .meta({ description: "Subject of the association's ancillary economic activity (statute), or none" }),
   representative: Person.optional(),
 });
 

@@ -23,6 +23,8 @@ export interface ValidateOptions {
   narrative?: boolean;
   /** Folder of call packs; default the installation's data/calls. */
   callsDir?: string;
+  /** The folder as the user typed it, for messages about the folder itself. */
+  shownAs?: string;
 }
 
 export interface ValidateResult {
@@ -40,7 +42,7 @@ export interface ValidateResult {
 
 export async function validateProject(dir: string, options: ValidateOptions = {}): Promise<ValidateResult> {
   const stage = options.stage ?? "draft";
-  const loaded = await loadProject(dir);
+  const loaded = await loadProject(dir, options.shownAs !== undefined ? { shownAs: options.shownAs } : {});
   const usage = loaded.diagnostics.find((d) => USAGE_RULE_IDS.has(d.ruleId));
   if (usage) return { diagnostics: loaded.diagnostics, notes: [], usage };
   const diagnostics = [...loaded.diagnostics];

@@ -2,6 +2,8 @@
 // --yes, or from a prompt on a terminal; without a terminal it collects the flags still needed
 // so the command can say so instead of waiting for input that never comes.
 import { UsageError } from "../errors.js";
+import type { CommandIO } from "./io.js";
+import { listOf, oneOf } from "./options.js";
 import type { Choice } from "./catalog.js";
 
 type Prompts = typeof import("@inquirer/prompts");
@@ -11,6 +13,8 @@ export interface AskOptions {
   interactive: boolean;
   /** --yes: take defaults for anything not given, never prompt. */
   yes: boolean;
+  /** Where questions are drawn and answers read (its terminal), and notes between them written. */
+  io: Pick<CommandIO, "stdout" | "terminal">;
 }
 
 export class Asker {
@@ -22,6 +26,12 @@ export class Asker {
   /** Whether questions without a flag will be asked on the terminal. */
   get prompting(): boolean {
     return this.opts.interactive && !this.opts.yes;
+  }
+
+  /** The terminal the prompts use: the injected one, not whatever process.stdin happens to be. */
+  private get context() {
+    const t = this.opts.io.terminal;
+    return t ? { input: t.input, output: t.output } : undefined;
   }
 
   private async lib(): Promise<Prompts> {
@@ -50,45 +60,33 @@ export class Asker {
     return (await input({
       message, default: def, required: true,
       validate: (v: string) => (validate ? validate(v.trim()) ?? true : v.trim() !== "" || "required"),
-    })).trim();
+    }, this.context)).trim();
   }
 
   async select(flag: string, message: string, given: string | undefined, choices: Choice[], def: string | undefined): Promise<string> {
-    if (given !== undefined) {
-      if (!choices.some((c) => c.value === given)) {
-        throw new UsageError(`${flag} must be one of ${choices.map((c) => c.value).join(", ")} (got "${given}")`);
-      }
-      return given;
-    }
+    if (given !== undefined) return oneOf(flag, given, choices.map((c) => c.value));
     const fb = this.unprompted(flag, def);
     if (fb) return fb.value ?? "";
     const { select } = await this.lib();
-    return select({ message, choices, default: def, pageSize: 12 });
+    return select({ message, choices, default: def, pageSize: 12 }, this.context);
   }
 
   async checkbox(flag: string, message: string, given: string | undefined, choices: Choice[], def: string[]): Promise<string[]> {
-    if (given !== undefined) {
-      const values = given.split(",").map((s) => s.trim()).filter(Boolean);
-      const bad = values.filter((v) => !choices.some((c) => c.value === v));
-      if (bad.length > 0 || values.length === 0) {
-        throw new UsageError(`${flag} takes a comma-separated list of ${choices.map((c) => c.value).join(", ")}${bad.length ? ` (unknown: ${bad.join(", ")})` : ""}`);
-      }
-      return values;
-    }
+    if (given !== undefined) return listOf(flag, given, choices.map((c) => c.value));
     const fb = this.unprompted(flag, def);
     if (fb) return fb.value ?? def;
     const { checkbox } = await this.lib();
     return checkbox({
       message, required: true,
       choices: choices.map((c) => ({ ...c, checked: def.includes(c.value) })),
-    });
+    }, this.context);
   }
 
   async confirm(flag: string, message: string, given: boolean | undefined, def: boolean): Promise<boolean> {
     if (given !== undefined) return given;
     if (!this.prompting) return def;
     const { confirm } = await this.lib();
-    return confirm({ message, default: def });
+    return confirm({ message, default: def }, this.context);
   }
 
   /**
@@ -114,13 +112,13 @@ export class Asker {
     const v = (await input({
       message,
       validate: (v: string) => (v.trim() === "" ? true : validate?.(v.trim()) ?? true),
-    })).trim();
+    }, this.context)).trim();
     return v === "" ? null : v;
   }
 
   /** A line between questions (a heading, a note); silent when nothing is asked. */
   say(text: string): void {
-    if (this.prompting) process.stdout.write(`${text}\n`);
+    if (this.prompting) this.opts.io.stdout.write(`${text}\n`);
   }
 
   /** Throws the usage error listing the flags a non-interactive run still needs. */
@@ -131,9 +129,4 @@ export class Asker {
       `${command}: standard input is not a terminal, so edih cannot ask; missing ${flags.join(", ")}`,
       `give those flags, or --yes to take the defaults (run \`edih ${command} --help\` for each flag)`);
   }
-}
-
-/** Prompting needs both ends to be a terminal; anything else is a script or CI. */
-export function isInteractive(): boolean {
-  return !!process.stdin.isTTY && !!process.stdout.isTTY;
 }

@@ -13,13 +13,14 @@ function git(cwd: string, args: string[]): string {
 
 export interface Snapshot { dir: string; cleanup(): void }
 
-export function snapshotAtRevision(rev: string, dir: string): Snapshot {
+/** `shown`: the folder as the user typed it, for messages. */
+export function snapshotAtRevision(rev: string, dir: string, shown = dir): Snapshot {
   const abs = resolve(dir);
   let prefix: string;
   try {
     prefix = git(abs, ["rev-parse", "--show-prefix"]).trim();
   } catch {
-    throw new UsageError(`${dir} is not inside a git repository`, "--git compares with a revision of the folder's repository");
+    throw new UsageError(`${shown} is not inside a git repository`, "--git compares with a revision of the folder's repository");
   }
   try {
     git(abs, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]);

@@ -209,7 +209,7 @@ function shellArg(s: string): string {
  * error into the step that removes it, so the closing message lists exactly what validate will
  * ask for (errors no step covers are listed as validate words them).
  */
-export async function nextSteps(dir: string, a: InitAnswers): Promise<NextSteps> {
+export async function nextSteps(dir: string, a: InitAnswers, shown = dir): Promise<NextSteps> {
   const { validateProject } = await import("../validate/index.js");
   const result = await validateProject(dir);
   const errors = result.diagnostics.filter((d) => d.severity === "error");
@@ -222,7 +222,7 @@ export async function nextSteps(dir: string, a: InitAnswers): Promise<NextSteps>
     for (const d of found) handled.add(d);
     return found;
   };
-  const d = shellArg(dir);
+  const d = shellArg(shown);
   const req = await callRequirements(a.call, a.legalEntity);
 
   if (app) {

@@ -1,6 +1,7 @@
 // The questions of `edih init` and `edih partners add`, each tied to its flag.
 import { basename, resolve } from "node:path";
 import { UsageError } from "../errors.js";
+import { wholeNumberProblem } from "./options.js";
 import { FAMILY_NAMES } from "../model/terms.js";
 import { IsoDate, LANGUAGES, type Language } from "../schema/common.js";
 import type { LegalFormId } from "../schema/legal-form.js";
@@ -132,7 +133,7 @@ export async function askInit(ask: Asker, f: InitFlags, dir: string): Promise<In
   const technologies = await ask.checkbox("--technologies", "Digital Europe capacities the hub offers", f.technologies,
     plain(DEP_CAPACITIES), [...DEP_CAPACITIES]);
   const durationText = await ask.text("--duration", "Duration in months", f.duration, String(callDuration(call) ?? 36),
-    (v) => (/^[1-9]\d*$/.test(v) ? undefined : "a whole number of months"));
+    (v) => wholeNumberProblem(v, 1));
   // The listed forms are Bulgaria's; elsewhere the entity's own form is named (legal_form: other).
   const legalForm = await ask.select("--legal-form", "Legal form of the hub's entity", f.legalForm, legalFormChoices(), country === "BG" ? "association" : "other") as LegalFormId;
   const legalFormName = await askLegalFormName(ask, legalForm, f.legalFormName);

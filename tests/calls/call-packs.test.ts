@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { listCallPacks, loadCallPack } from "../../src/calls/index.js";
 import { dataDir } from "../../src/refdata/index.js";
 import { effectiveRules } from "../../src/calls/check.js";
+import { tempDir } from "../temp.js";
 
 describe("shipped call packs", () => {
   it("lists the EU and the national pack", () => {
@@ -75,7 +76,7 @@ describe("loadCallPack diagnostics", () => {
   });
 
   function tmpPacks(files: Record<string, string>): string {
-    const dir = mkdtempSync(join(tmpdir(), "edih-calls-"));
+    const dir = tempDir("calls");
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, `${name}.yaml`), text);
     return dir;
   }

@@ -1,12 +1,10 @@
-// Runs the built CLI (dist/, rebuilt by `npm test`'s pretest) with stdin closed: never a terminal.
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
+// `edih` for the command tests: in-process through runCli (stdin is never a terminal there).
+import { runCli, ROOT, type CliRun } from "../run-cli.js";
 
-export const ROOT = join(import.meta.dirname, "../..");
+export { ROOT };
 
-export function edih(args: string[], cwd = ROOT): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(ROOT, "bin/edih.js"), ...args], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+export function edih(args: string[], cwd = ROOT): Promise<CliRun> {
+  return runCli(args, { cwd });
 }
 
 interface Finding { severity: string; ruleId: string; file?: string; message: string }
@@ -16,8 +14,8 @@ interface Finding { severity: string; ruleId: string; file?: string; message: st
  * error inside a partner file. A fresh skeleton still has rule findings about sections the
  * consultant has yet to write (no services, no coordinator): those are expected and not returned.
  */
-export function errorsInWrittenData(dir: string): Finding[] {
-  const r = edih(["apply", "validate", dir, "--format", "json"]);
+export async function errorsInWrittenData(dir: string): Promise<Finding[]> {
+  const r = await edih(["apply", "validate", dir, "--format", "json"]);
   if (r.code !== 0 && r.code !== 1) throw new Error(`validate exited ${r.code}: ${r.stderr}`);
   const report = JSON.parse(r.stdout) as { diagnostics: Finding[] };
   return report.diagnostics.filter((d) => d.severity === "error" &&

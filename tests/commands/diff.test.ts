@@ -4,13 +4,14 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { edih } from "./cli.js";
+import { tempDir } from "../temp.js";
 
 const FIX = join(import.meta.dirname, "../workflow/fixtures");
 const OLD = join(FIX, "diff-old"), NEW = join(FIX, "diff-new");
 
 describe("edih apply diff", () => {
-  it("reports an added partner, a changed budget line with the new EU share and a moved deliverable", () => {
-    const r = edih(["apply", "diff", OLD, NEW]);
+  it("reports an added partner, a changed budget line with the new EU share and a moved deliverable", async () => {
+    const r = await edih(["apply", "diff", OLD, NEW]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("+ added cluster — Cluster");
@@ -22,8 +23,8 @@ describe("edih apply diff", () => {
     expect(r.stdout).not.toContain("town-hall\n");
   });
 
-  it("prints the same as JSON", () => {
-    const r = edih(["apply", "diff", OLD, NEW, "--format", "json"]);
+  it("prints the same as JSON", async () => {
+    const r = await edih(["apply", "diff", OLD, NEW, "--format", "json"]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.partners.added).toEqual([{ id: "cluster", name: "Cluster" }]);
@@ -35,26 +36,26 @@ describe("edih apply diff", () => {
     expect(j.identical).toBe(false);
   });
 
-  it("says so when nothing changed", () => {
-    const r = edih(["apply", "diff", OLD, OLD]);
+  it("says so when nothing changed", async () => {
+    const r = await edih(["apply", "diff", OLD, OLD]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/no differences/);
   });
 
-  it("exits 1 with the problems when a side is invalid, 2 on usage errors", () => {
-    const bad = mkdtempSync(join(tmpdir(), "edih-diff-bad-"));
+  it("exits 1 with the problems when a side is invalid, 2 on usage errors", async () => {
+    const bad = tempDir("diff-bad");
     cpSync(OLD, bad, { recursive: true });
     writeFileSync(join(bad, "edih.yaml"), readFileSync(join(bad, "edih.yaml"), "utf8").replace("status: planned", "status: dreaming"));
-    const r = edih(["apply", "diff", OLD, bad]);
+    const r = await edih(["apply", "diff", OLD, bad]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/not a valid application/);
     expect(r.stderr).toMatch(/edih\.yaml:\d+:\d+/);
-    expect(edih(["apply", "diff", OLD, join(bad, "nope")]).code).toBe(2);
-    expect(edih(["apply", "diff", OLD, NEW, "--format", "xml"]).code).toBe(2);
+    expect((await edih(["apply", "diff", OLD, join(bad, "nope")])).code).toBe(2);
+    expect((await edih(["apply", "diff", OLD, NEW, "--format", "xml"])).code).toBe(2);
   });
 
-  it("--git compares the folder with a revision", () => {
-    const repo = mkdtempSync(join(tmpdir(), "edih-diff-git-"));
+  it("--git compares the folder with a revision", async () => {
+    const repo = tempDir("diff-git");
     const app = join(repo, "apps/hub");
     cpSync(OLD, app, { recursive: true });
     const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.org", ...args], { cwd: repo, stdio: "pipe" });
@@ -62,12 +63,12 @@ describe("edih apply diff", () => {
     git("add", ".");
     git("commit", "-q", "-m", "sent to partners");
     cpSync(NEW, app, { recursive: true, force: true });
-    const r = edih(["apply", "diff", "--git", "HEAD", "apps/hub"], repo);
+    const r = await edih(["apply", "diff", "--git", "HEAD", "apps/hub"], repo);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Changes from HEAD (git) to apps/hub");
     expect(r.stdout).toContain("+ added cluster");
     expect(r.stdout).toContain("personnel: 200 000.00 → 250 000.00");
-    expect(edih(["apply", "diff", "--git", "no-such-rev", "apps/hub"], repo)).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown git revision") });
+    expect(await edih(["apply", "diff", "--git", "no-such-rev", "apps/hub"], repo)).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown git revision") });
   });
 });

@@ -4,16 +4,17 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT, runCli } from "../load/run-cli.js";
+import { ROOT, runBuiltCli as runCli } from "../load/run-cli.js";
 import { BUNDLE_INPUTS_FILE } from "../../src/startup/bundle-format.js";
 import { bundleIsCurrent } from "../../src/startup/run-bundle.js";
+import { tempDir } from "../temp.js";
 
 const HEAVY = /\/node_modules\/(docx|@cantoo\/[^/]+|handlebars|@expo-google-fonts\/[^/]+|@myriaddreamin\/[^/]+|pdf-lib|fflate)\//;
 /** The same packages as they appear in the bundle's list of inputs (relative paths). */
 const HEAVY_INPUT = /^node_modules\/(docx|@cantoo\/|handlebars|@expo-google-fonts\/|@myriaddreamin\/|pdf-lib|fflate)/;
 
 function loadedModules(args: string[], env: NodeJS.ProcessEnv = {}): { status: number | null; urls: string[] } {
-  const log = join(mkdtempSync(join(tmpdir(), "edih-loads-")), "loads.txt");
+  const log = join(tempDir("loads"), "loads.txt");
   const r = runCli(args, { nodeArgs: ["--import", join(ROOT, "tests/commands/fixtures/record-loads.mjs")], env: { EDIH_LOAD_LOG: log, ...env } });
   return { status: r.status, urls: readFileSync(log, "utf8").trim().split("\n") };
 }

@@ -4,8 +4,8 @@ import { spawnSync } from "node:child_process";
 import { closeSync, existsSync, openSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildProgram } from "../../src/cli.js";
-import { environmentMessage, UsageError } from "../../src/errors.js";
+import { environmentMessage } from "../../src/errors.js";
+import { runCli } from "../run-cli.js";
 import { parseYaml } from "../../src/load/parse-yaml.js";
 import { findUnquotedIdentifiers } from "../../src/load/identifiers.js";
 import { buildPackage } from "../../src/package/build.js";
@@ -40,7 +40,7 @@ describe("a failed write of the command's output is exit 1 (item 13)", () => {
   it.skipIf(!existsSync("/dev/full"))("edih schema > /dev/full", () => {
     const fd = openSync("/dev/full", "w");
     try {
-      const r = spawnSync(process.execPath, [join(ROOT, "bin/edih.js"), "schema"], { stdio: ["ignore", fd, "pipe"], encoding: "utf8", timeout: 60_000 });
+      const r = spawnSync(process.execPath, [join(ROOT, "bin/edih.js"), "schema"], { stdio: ["ignore", fd, "pipe"], encoding: "utf8", timeout: 600_000 });
       expect(r.status).toBe(1);
       expect(r.stderr).toMatch(/^edih: could not write the output: no space left on the device/);
     } finally {
@@ -50,9 +50,12 @@ describe("a failed write of the command's output is exit 1 (item 13)", () => {
 });
 
 describe("silent no-ops are usage errors (item 15)", () => {
-  it.each([["--lang="], ["--lang=,,,"], ["--only="], ["--only= , "]])("apply build %s", async (flag) => {
-    const program = buildProgram();
-    await expect(program.parseAsync(["node", "edih", "apply", "build", project, flag])).rejects.toThrow(UsageError);
+  it.each([["--lang=", /--lang needs at least one of bg, en/], ["--lang=,,,", /--lang needs at least one of bg, en/],
+    ["--only=", /--only needs a value/], ["--only= , ", /--only needs a value/]] as const)("apply build %s", async (flag, message) => {
+    const r = await runCli(["apply", "build", project, flag]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split("\n")[0]).toMatch(message);
+    expect(r.stdout).toBe("");
   });
 });
 

@@ -9,9 +9,10 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildPackage } from "../../src/package/build.js";
 import { copyApplicationSources } from "../../src/workflow/example-sources.js";
+import { tempDir } from "../temp.js";
 
 const ROOT = join(import.meta.dirname, "../..");
-const sandbox = mkdtempSync(join(tmpdir(), "edih-pending-"));
+const sandbox = tempDir("pending");
 afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
 
 const sha = (p: string) => createHash("sha256").update(readFileSync(p)).digest("hex");

@@ -6,9 +6,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateConsortium } from "../../bench/generate.js";
+import { tempDir } from "../temp.js";
 
 const ROOT = join(import.meta.dirname, "../..");
-const sandbox = mkdtempSync(join(tmpdir(), "edih-pipe-"));
+const sandbox = tempDir("pipe");
 afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
 
 describe("output through a pipe", () => {
@@ -18,7 +19,7 @@ describe("output through a pipe", () => {
     // A shell pipe, as a user types it (Node's own spawn pipes do not show the loss).
     const q = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
     const r = spawnSync("sh", ["-c", `${q(process.execPath)} ${q(join(ROOT, "bin/edih.js"))} apply validate ${q(dir)} --format json | cat`],
-      { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 60_000 });
+      { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 600_000 });
     expect(r.status).toBe(0);
     expect(r.stdout.length).toBeGreaterThan(65536);
     const report = JSON.parse(r.stdout) as { diagnostics: unknown[] };

@@ -7,11 +7,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { copyApplicationSources } from "../../src/workflow/example-sources.js";
 import { buildJson, docxTexts, edih, pdfText } from "./build-helpers.js";
+import { tempDir } from "../temp.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures");
 
 function copyHub(name: string): string {
-  const dir = join(mkdtempSync(join(tmpdir(), `edih-${name}-`)), name);
+  const dir = join(tempDir(`${name}`), name);
   copyApplicationSources(join(FIXTURES, name), dir);
   return dir;
 }
@@ -19,12 +20,12 @@ function copyHub(name: string): string {
 describe.each([
   { hub: "milano-hub", country: "IT", forms: ["recognised association (associazione riconosciuta)", "public university (università statale)"], vat: "IT76543210157" },
   { hub: "porto-hub", country: "PT", forms: ["private non-profit association (associação sem fins lucrativos)", "municipality (município)"], vat: "PT510000002" },
-])("an English-only hub in $country", ({ hub, country, forms, vat }) => {
-  it("has no country: key, validates without errors and builds in English only", () => {
+])("an English-only hub in $country", async ({ hub, country, forms, vat }) => {
+  it("has no country: key, validates without errors and builds in English only", async () => {
     const dir = copyHub(hub);
     const texts = [readFileSync(join(dir, "edih.yaml"), "utf8"), ...readdirSync(join(dir, "partners")).map((f) => readFileSync(join(dir, "partners", f), "utf8"))];
     expect(texts.join("\n")).not.toMatch(/^\s*country:/m);
-    const { code, report } = buildJson(dir);
+    const { code, report } = await buildJson(dir);
     expect(report.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(code).toBe(0);
     expect(report.written.length).toBeGreaterThan(0);
@@ -41,17 +42,17 @@ describe.each([
 });
 
 describe("an English-only application never asks for Bulgarian", () => {
-  it("--lang bg is a usage error (exit 2) that writes nothing", () => {
+  it("--lang bg is a usage error (exit 2) that writes nothing", async () => {
     const dir = copyHub("milano-hub");
-    const r = edih(["apply", "build", dir, "--lang", "bg"]);
+    const r = await edih(["apply", "build", dir, "--lang", "bg"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^edih: --lang bg: the application is written in en only/m);
     expect(existsSync(join(dir, "out"))).toBe(false);
   });
 
-  it("partners add asks for the English name only", () => {
+  it("partners add asks for the English name only", async () => {
     const dir = copyHub("milano-hub");
-    const r = edih(["partners", "add", dir, "--yes", "--name-en", "Comune di Esempio", "--legal-form", "other",
+    const r = await edih(["partners", "add", dir, "--yes", "--name-en", "Comune di Esempio", "--legal-form", "other",
       "--legal-form-name", "comune", "--type", "public-authority", "--roles", "associated-partner", "--nuts3", "ITC4C", "--city", "Milano"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
@@ -62,13 +63,13 @@ describe("an English-only application never asks for Bulgarian", () => {
 });
 
 describe("VAT numbers of hubs outside Bulgaria", () => {
-  it("a wrong check digit and another country's prefix are errors at file:line:column", () => {
+  it("a wrong check digit and another country's prefix are errors at file:line:column", async () => {
     const dir = copyHub("milano-hub");
     const ateneo = join(dir, "partners/ateneo.yaml");
     writeFileSync(ateneo, readFileSync(ateneo, "utf8").replace("vat: IT76543210157", "vat: IT76543210158"));
     const conf = join(dir, "partners/confimprese.yaml");
     writeFileSync(conf, readFileSync(conf, "utf8").replace("vat: IT11111110158", "vat: PT510000002"));
-    const r = edih(["apply", "validate", dir]);
+    const r = await edih(["apply", "validate", dir]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/partners\/ateneo\.yaml:7:6 {2}error {2}Partner "ateneo": VAT number IT76543210158 fails its check digit {2}vat-valid$/m);
     expect(r.stdout).toMatch(/partners\/confimprese\.yaml:7:6 {2}error {2}Partner "confimprese": VAT number PT510000002 is PT's, but the entity is seated in IT {2}vat-valid$/m);

@@ -6,25 +6,27 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { parse } from "yaml";
 import { copyApplicationSources } from "../../src/workflow/example-sources.js";
+import { runCli, spawnCli } from "../run-cli.js";
+import { tempDir } from "../temp.js";
 
 export const ROOT = join(import.meta.dirname, "../..");
 export const EXAMPLE = join(ROOT, "examples/zagore");
 
 export interface Run { code: number | null; stdout: string; stderr: string }
 
-/** The built CLI (`npx tsc -p .` first), never on a terminal; NO_COLOR unless `env` says otherwise. */
-export function edih(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Run {
-  if (!existsSync(join(ROOT, "dist/src/main.js"))) throw new Error("dist/ is missing: run `npx tsc -p .` first");
-  const r = spawnSync(process.execPath, [join(ROOT, "bin/edih.js"), ...args], {
-    cwd: opts.cwd ?? ROOT, encoding: "utf8", timeout: 120_000, stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, ...opts.env },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+/** edih in-process (runCli, as main.ts runs it), never on a terminal; NO_COLOR unless `env` says otherwise. */
+export function edih(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+  return runCli(args, opts);
 }
 
-/** A fresh copy of examples/zagore's sources (never a user's out/) in its own temp folder. */
+/** The built CLI in a subprocess: for the one smoke test of a command family. */
+export function edihProcess(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Run {
+  return spawnCli(args, opts);
+}
+
+/** A fresh copy of examples/zagore's sources (never a user's out/) in a temp folder removed after the test (file). */
 export function copyExample(label = "build"): string {
-  const dir = join(mkdtempSync(join(tmpdir(), `edih-${label}-`)), "zagore");
+  const dir = join(tempDir(label), "zagore");
   copyApplicationSources(EXAMPLE, dir);
   return dir;
 }
@@ -35,8 +37,8 @@ export interface BuildJson {
   diagnostics: { ruleId: string; severity: string; message: string; file?: string; hint?: string }[];
 }
 
-export function buildJson(dir: string, ...flags: string[]): { code: number | null; report: BuildJson; stderr: string } {
-  const r = edih(["apply", "build", dir, "--json", ...flags]);
+export async function buildJson(dir: string, ...flags: string[]): Promise<{ code: number | null; report: BuildJson; stderr: string }> {
+  const r = await edih(["apply", "build", dir, "--json", ...flags]);
   return { code: r.code, report: JSON.parse(r.stdout) as BuildJson, stderr: r.stderr };
 }
 
@@ -77,10 +79,10 @@ export function outlineTitles(file: string): { title: string; page: number }[] {
 
 /** Converts every DOCX in one call of LibreOffice (slow to start) and returns text by base name. */
 export function docxTexts(files: string[]): Record<string, string> {
-  const outdir = mkdtempSync(join(tmpdir(), "edih-soffice-out-"));
-  const profile = mkdtempSync(join(tmpdir(), "edih-soffice-profile-"));
+  const outdir = tempDir("soffice-out");
+  const profile = tempDir("soffice-profile");
   const r = spawnSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "txt:Text", "--outdir", outdir, ...files],
-    { encoding: "utf8", timeout: 240_000 });
+    { encoding: "utf8", timeout: 600_000 });
   if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
   const texts: Record<string, string> = {};
   for (const f of files) {
@@ -117,7 +119,7 @@ export function startEdih(args: string[], cwd = ROOT) {
   child.stdout.on("data", (b: Buffer) => { stdout += b.toString(); });
   child.stderr.on("data", (b: Buffer) => { stderr += b.toString(); });
   const exited = new Promise<number | null>((res) => child.on("exit", (code) => res(code)));
-  const waitFor = async (test: (out: { stdout: string; stderr: string }) => boolean, ms = 60_000) => {
+  const waitFor = async (test: (out: { stdout: string; stderr: string }) => boolean, ms = 600_000) => {
     const until = Date.now() + ms;
     while (!test({ stdout, stderr })) {
       if (Date.now() > until) throw new Error(`timed out; stdout:\n${stdout}\nstderr:\n${stderr}`);

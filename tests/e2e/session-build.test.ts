@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildJson, edih, pdfText, words } from "./build-helpers.js";
+import { tempDir } from "../temp.js";
 
 // `init --yes` writes a skeleton with empty services, work plan and budget, which the call's rules
 // reject (four service families, three founders): this is what the consultant types next.
@@ -38,32 +39,32 @@ seat: { city: Стара Загора, nuts3: BG344 }
 `;
 
 describe("a consultant's session", () => {
-  it("init → partners add ×2 → validate → build → edit a budget line → build → diff", () => {
-    const dir = join(mkdtempSync(join(tmpdir(), "edih-session-")), "hub");
-    const init = edih(["init", dir, "--yes", "--call", "BG-EDIH-PRESELECTION-2021", "--acronym", "ZAG", "--name-bg", "ЕЦИХ Загоре",
+  it("init → partners add ×2 → validate → build → edit a budget line → build → diff", async () => {
+    const dir = join(tempDir("session"), "hub");
+    const init = await edih(["init", dir, "--yes", "--call", "BG-EDIH-PRESELECTION-2021", "--acronym", "ZAG", "--name-bg", "ЕЦИХ Загоре",
       "--name-en", "EDIH Zagore", "--region", "BG34", "--nuts3", "BG344", "--city", "Стара Загора"]);
     expect(init.code).toBe(0);
     expect(init.stdout).toMatch(/Created the application in/);
     expect(existsSync(join(dir, "edih.yaml"))).toBe(true);
 
     const add = (...flags: string[]) => edih(["partners", "add", dir, "--yes", ...flags]);
-    const uni = add("--name-bg", "Тракийски университет", "--name-en", "Trakia University", "--legal-form", "state-university",
+    const uni = await add("--name-bg", "Тракийски университет", "--name-en", "Trakia University", "--legal-form", "state-university",
       "--type", "higher-education", "--roles", "founder,coordinator,beneficiary");
     expect(uni.code).toBe(0);
     expect(uni.stdout).toMatch(/Added trakia-university/);
-    const chamber = add("--name-bg", "Търговско-промишлена палата Стара Загора", "--name-en", "Chamber Stara Zagora", "--id", "chamber-stara-zagora",
+    const chamber = await add("--name-bg", "Търговско-промишлена палата Стара Загора", "--name-en", "Chamber Stara Zagora", "--id", "chamber-stara-zagora",
       "--legal-form", "association", "--type", "chamber", "--roles", "founder,beneficiary");
     expect(chamber.code).toBe(0);
     expect(existsSync(join(dir, "partners/chamber-stara-zagora.yaml"))).toBe(true);
 
-    const list = edih(["partners", "list", dir]);
+    const list = await edih(["partners", "list", dir]);
     expect(list.stdout).toMatch(/^trakia-university\s/m);
     expect(list.stdout).toMatch(/^chamber-stara-zagora\s/m);
 
     // The skeleton is not yet a complete application: validate says what is missing (the service
     // families warn in a draft and are errors at submission).
-    expect(edih(["apply", "validate", dir]).stdout).toMatch(/service-families/);
-    const early = edih(["apply", "validate", dir, "--stage", "submission"]);
+    expect((await edih(["apply", "validate", dir])).stdout).toMatch(/service-families/);
+    const early = await edih(["apply", "validate", dir, "--stage", "submission"]);
     expect(early.code).toBe(1);
     expect(early.stdout).toMatch(/service-families/);
 
@@ -75,12 +76,12 @@ describe("a consultant's session", () => {
     writeFileSync(app, filled);
     writeFileSync(join(dir, "partners/zagora-cluster.yaml"), CLUSTER);
 
-    const valid = edih(["apply", "validate", dir]);
+    const valid = await edih(["apply", "validate", dir]);
     expect(valid.stdout).not.toMatch(/ error /);
     expect(valid.code).toBe(0);
     expect(valid.stdout).toMatch(/✔ valid: 0 errors/);
 
-    const first = buildJson(dir);
+    const first = await buildJson(dir);
     expect(first.code).toBe(0);
     // Agreement, statute, protocol (no municipality: no council decision) + 2 per partner (3) + Part B +
     // budget table, in bg and en, DOCX and PDF, + 2 packages.
@@ -91,12 +92,12 @@ describe("a consultant's session", () => {
     expect(words(pdfText(join(dir, "out/bg/commitment-letter-chamber-stara-zagora.pdf")))).toContain("112 350,00 EUR");
 
     // Eligible costs = direct costs + 7 % indirect (the call pack's flat rate): 105 000 € → 112 350 €.
-    const before = join(mkdtempSync(join(tmpdir(), "edih-session-old-")), "hub");
+    const before = join(tempDir("session-old"), "hub");
     cpSync(dir, before, { recursive: true });
     writeFileSync(app, readFileSync(app, "utf8").replace("{ partner: chamber-stara-zagora, personnel: 100000, travel: 5000 }",
       "{ partner: chamber-stara-zagora, personnel: 120000, travel: 5000 }"));
 
-    const second = buildJson(dir);
+    const second = await buildJson(dir);
     expect(second.code).toBe(0);
     const expected = ["bg", "en"].flatMap((l) => ["commitment-letter-chamber-stara-zagora", "part-b", "budget-table"]
       .flatMap((d) => [`${l}/${d}.docx`, `${l}/${d}.pdf`])).concat(["package-bg.pdf", "package-en.pdf"]);
@@ -106,13 +107,13 @@ describe("a consultant's session", () => {
     expect(second.report.skipped).toContain("bg/declaration-chamber-stara-zagora.docx");
     expect(words(pdfText(join(dir, "out/bg/commitment-letter-chamber-stara-zagora.pdf")))).toContain("133 750,00 EUR");
 
-    const diff = edih(["apply", "diff", before, dir]);
+    const diff = await edih(["apply", "diff", before, dir]);
     expect(diff.code).toBe(0);
     expect(diff.stdout).toMatch(/chamber-stara-zagora — [^\n]+\n\s+personnel: 100 000\.00 → 120 000\.00 EUR/);
-    const json = JSON.parse(edih(["apply", "diff", before, dir, "--format", "json"]).stdout);
+    const json = JSON.parse((await edih(["apply", "diff", before, dir, "--format", "json"])).stdout);
     expect(JSON.stringify(json)).toContain("chamber-stara-zagora");
 
-    const status = JSON.parse(edih(["apply", "status", dir, "--format", "json"]).stdout);
+    const status = JSON.parse((await edih(["apply", "status", dir, "--format", "json"])).stdout);
     expect(status.counts).toMatchObject({ stale: 0, edited: 0, missing: 0 });
-  }, 180_000);
+  });
 });

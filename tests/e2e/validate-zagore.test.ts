@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "../load/run-cli.js";
 
 describe("edih apply validate examples/zagore", () => {
-  it("exits 0, warns about missing identifiers and partners seated outside BG34", () => {
-    const r = runCli(["apply", "validate", "examples/zagore"]);
+  it("exits 0, warns about missing identifiers and partners seated outside BG34", async () => {
+    const r = await runCli(["apply", "validate", "examples/zagore"]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^examples\/zagore\/partners\/trakia-university\.yaml:\d+:\d+  warning  .*ЕИК.*  identifiers-present$/m);

@@ -4,12 +4,13 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadProject } from "../../src/load/index.js";
 import { readExpectations, sortExpected, toFixturePath } from "./expect-comments.js";
+import { tempDir } from "../temp.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures");
 const BAD = readdirSync(FIXTURES).filter((d) => d !== "valid").sort();
 
 function tmpProject(files: Record<string, string | Uint8Array>): string {
-  const dir = mkdtempSync(join(tmpdir(), "edih-load-"));
+  const dir = tempDir("load");
   for (const [rel, content] of Object.entries(files)) {
     mkdirSync(join(dir, rel, ".."), { recursive: true });
     writeFileSync(join(dir, rel), content);
@@ -109,7 +110,7 @@ describe("loadProject: specific messages", () => {
     const missing = await loadProject(join(tmpdir(), "edih-no-such-folder-4711"));
     expect(missing.project).toBeUndefined();
     expect(missing.diagnostics.map((d) => d.ruleId)).toEqual(["missing-folder"]);
-    const empty = await loadProject(mkdtempSync(join(tmpdir(), "edih-empty-")));
+    const empty = await loadProject(tempDir("empty"));
     expect(empty.diagnostics.map((d) => d.ruleId)).toEqual(["missing-file"]);
   });
 

@@ -8,12 +8,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import { loadProject } from "../../src/load/index.js";
 import { parseInput } from "../../src/load/parsed-cache.js";
 import { setBuildId } from "../../src/domain/build-id.js";
+import { tempDir } from "../temp.js";
 
 const EXAMPLE = join(import.meta.dirname, "../../examples/zagore");
 const sha = (text: string) => createHash("sha256").update(text).digest("hex");
 
 function app(withEdih = true): string {
-  const dir = join(mkdtempSync(join(tmpdir(), "edih-cache-")), "app");
+  const dir = join(tempDir("cache"), "app");
   cpSync(EXAMPLE, dir, { recursive: true, filter: (p) => !p.includes("/.edih") && !p.endsWith("/out") });
   if (withEdih) mkdirSync(join(dir, ".edih"), { recursive: true });
   return dir;

@@ -1,19 +1,17 @@
-// Runs the BUILT CLI (`node bin/edih.js`), as a user would. Build first: `npx tsc -p .`.
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
+// `edih` for the load and validate tests: in-process (runCli, the source as it is), or the built
+// CLI in a subprocess (runBuiltCli) where the test is about the process itself (module loading).
+import { runCli as inProcess, spawnCli, ROOT, type CliOptions } from "../run-cli.js";
 
-export const ROOT = join(import.meta.dirname, "../..");
+export { ROOT };
 
 export interface CliResult { status: number | null; stdout: string; stderr: string }
 
-export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; nodeArgs?: string[] } = {}): CliResult {
-  if (!existsSync(join(ROOT, "dist/src/main.js"))) throw new Error("dist/ is missing: run `npx tsc -p .` before the end-to-end tests");
-  const r = spawnSync(process.execPath, [...(options.nodeArgs ?? []), join(ROOT, "bin/edih.js"), ...args], {
-    cwd: options.cwd ?? ROOT,
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, ...options.env },
-    encoding: "utf8",
-    timeout: 30_000,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+export async function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  const r = await inProcess(args, options);
+  return { status: r.code, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function runBuiltCli(args: string[], options: Omit<CliOptions, "stdin"> & { nodeArgs?: string[] } = {}): CliResult {
+  const r = spawnCli(args, options);
+  return { status: r.code, stdout: r.stdout, stderr: r.stderr };
 }

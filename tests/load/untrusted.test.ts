@@ -9,13 +9,14 @@ import { loadProject } from "../../src/load/index.js";
 import { MAX_TOTAL_BYTES } from "../../src/load/project.js";
 import { cleanText } from "../../src/load/text.js";
 import { validateProject } from "../../src/validate/index.js";
+import { tempDir } from "../temp.js";
 
 const EXAMPLE = join(import.meta.dirname, "../../examples/zagore");
 const made: string[] = [];
 afterAll(() => { for (const d of made) rmSync(d, { recursive: true, force: true }); });
 
 function sandbox(): { root: string; app: string } {
-  const root = mkdtempSync(join(tmpdir(), "edih-untrusted-"));
+  const root = tempDir("untrusted");
   made.push(root);
   const app = join(root, "app");
   cpSync(EXAMPLE, app, { recursive: true, filter: (s) => !s.includes("/out") });

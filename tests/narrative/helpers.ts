@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { copyExample, edih, ROOT } from "../e2e/build-helpers.js";
+import { tempDir } from "../temp.js";
 
 export const SLOT = "cost-justification";
 export const PARTNER_SLOT = "contribution";
@@ -32,8 +33,8 @@ export function appWithSlot(label: string): string {
   return dir;
 }
 
-export function build(dir: string, ...flags: string[]) {
-  const r = edih(["apply", "build", dir, ...(flags.includes("--only") ? [] : ["--only", "budget-table"]), ...flags]);
+export async function build(dir: string, ...flags: string[]) {
+  const r = await edih(["apply", "build", dir, ...(flags.includes("--only") ? [] : ["--only", "budget-table"]), ...flags]);
   if (r.code !== 0) throw new Error(`build failed (${r.code}): ${r.stdout}\n${r.stderr}`);
   return r;
 }
@@ -45,12 +46,12 @@ export const pull = (dir: string, ...args: string[]) => edih(["narrative", "pull
  * with tests/narrative/lo-edit.py and returns the saved file.
  */
 export function libreOffice(docx: string, mode: "resave" | "type" | "rich" | "below" | "track" | "outside", bookmark = BOOKMARK): string {
-  const work = mkdtempSync(join(tmpdir(), "edih-lo-edit-"));
+  const work = tempDir("lo-edit");
   const src = join(work, "in.docx");
   copyFileSync(docx, src);
   const out = join(work, "budget-table.docx");
   const r = spawnSync("/usr/bin/python3", [join(import.meta.dirname, "lo-edit.py"), src, out, mode, ...(mode === "resave" || mode === "outside" ? [] : [bookmark])],
-    { encoding: "utf8", timeout: 180_000 });
+    { encoding: "utf8", timeout: 600_000 });
   if (r.status !== 0 || !existsSync(out)) throw new Error(`lo-edit.py ${mode} failed (${r.status}): ${r.stderr}`);
   return out;
 }

@@ -3,9 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MAX_NARRATIVE_BYTES, readNarrative } from "../../src/narrative/load.js";
+import { tempDir } from "../temp.js";
 
 function app(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), "edih-narrative-"));
+  const dir = tempDir("narrative");
   for (const [rel, body] of Object.entries(files)) {
     mkdirSync(join(dir, rel, ".."), { recursive: true });
     writeFileSync(join(dir, rel), body);

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { edih, sha256File } from "../e2e/build-helpers.js";
 import { appWithSlot, build, FIXTURES, libreOffice, narrativeFiles, PARTNER_SLOT, pull, rewriteDocx, SLOT, TYPED, zipFolder } from "./helpers.js";
+import { tempDir } from "../temp.js";
 
 const FILE = `budget-table/${SLOT}.en.md`;
 
@@ -12,57 +13,57 @@ describe("narrative pull of DOCX edited in LibreOffice", () => {
   let dir: string;
   let built: string;
   let typed: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = appWithSlot("pull");
-    build(dir, "--format", "docx");
+    await build(dir, "--format", "docx");
     built = join(dir, "out/en/budget-table.docx");
     typed = libreOffice(built, "type");
-  }, 240_000);
+  });
 
-  it("pulling the unedited build changes nothing, in either language", () => {
-    const r = pull(dir, built, join(dir, "out/bg/budget-table.docx"));
+  it("pulling the unedited build changes nothing, in either language", async () => {
+    const r = await pull(dir, built, join(dir, "out/bg/budget-table.docx"));
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`${SLOT}: unchanged[\\s\\S]*${SLOT}: unchanged`));
     expect(narrativeFiles(dir)).toEqual({});
   });
 
-  it("pulling the build after a LibreOffice open-and-save changes nothing", () => {
-    const r = pull(dir, libreOffice(built, "resave"));
+  it("pulling the build after a LibreOffice open-and-save changes nothing", async () => {
+    const r = await pull(dir, libreOffice(built, "resave"));
     expect(r.stderr).toBe("");
     expect(r.stdout).toContain(`${SLOT}: unchanged`);
     expect(narrativeFiles(dir)).toEqual({});
   });
 
-  it("without the DOCX's properties, the file name and the manifest still tell the document and what it held", () => {
+  it("without the DOCX's properties, the file name and the manifest still tell the document and what it held", async () => {
     const bare = join(dir, "out/en-copy");
     mkdirSync(join(bare, "en"), { recursive: true });
     const file = rewriteDocx(built, join(bare, "en/budget-table.docx"), { "docProps/custom.xml": undefined });
-    const r = pull(dir, file);
+    const r = await pull(dir, file);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`${SLOT}: unchanged`);
     expect(narrativeFiles(dir)).toEqual({});
   });
 
-  it("a paragraph, a bold word and a bullet list typed in LibreOffice come back as exactly that Markdown", () => {
-    const r = pull(dir, typed);
+  it("a paragraph, a bold word and a bullet list typed in LibreOffice come back as exactly that Markdown", async () => {
+    const r = await pull(dir, typed);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`${SLOT}: new \\(\\+16 words\\)`));
     expect(narrativeFiles(dir)).toEqual({ [FILE]: TYPED });
-    const again = pull(dir, typed);
+    const again = await pull(dir, typed);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(`${SLOT}: unchanged`);
   });
 
-  it("a narrative file changed since the DOCX was built is not overwritten; --force takes the DOCX", () => {
+  it("a narrative file changed since the DOCX was built is not overwritten; --force takes the DOCX", async () => {
     const path = join(dir, "narrative", FILE);
     writeFileSync(path, "Written in the narrative file meanwhile.\n");
-    const r = pull(dir, typed);
+    const r = await pull(dir, typed);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cost-justification\.en\.md changed since .* was built; not overwritten/);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(readFileSync(path, "utf8")).toBe("Written in the narrative file meanwhile.\n");
-    const forced = pull(dir, typed, "--force");
+    const forced = await pull(dir, typed, "--force");
     expect(forced.code).toBe(0);
     expect(forced.stdout).toMatch(/cost-justification: updated \(\+15 −5 words\)/);
     expect(readFileSync(path, "utf8")).toBe(TYPED);
@@ -72,36 +73,36 @@ describe("narrative pull of DOCX edited in LibreOffice", () => {
 describe("narrative pull refuses what it must not take silently", () => {
   let dir: string;
   let built: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = appWithSlot("pull-refuse");
-    build(dir, "--format", "docx");
+    await build(dir, "--format", "docx");
     built = join(dir, "out/en/budget-table.docx");
-  }, 240_000);
+  });
 
-  it("tracked changes stop the file, with the slot and the author; --accept-changes takes them", () => {
+  it("tracked changes stop the file, with the slot and the author; --accept-changes takes them", async () => {
     const tracked = libreOffice(built, "track");
-    const r = pull(dir, tracked);
+    const r = await pull(dir, tracked);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^edih: .*tracked changes in slot cost-justification by [^;]+; accept or reject them in Word, or pull with --accept-changes\n$/);
     expect(narrativeFiles(dir)).toEqual({});
-    const accepted = pull(dir, tracked, "--accept-changes");
+    const accepted = await pull(dir, tracked, "--accept-changes");
     expect(accepted.code).toBe(0);
     expect(narrativeFiles(dir)).toEqual({ [FILE]: TYPED });
-  }, 120_000);
+  });
 
-  it("text typed outside every slot is reported with the nearest heading and stops the file", () => {
+  it("text typed outside every slot is reported with the nearest heading and stops the file", async () => {
     const outside = libreOffice(built, "outside");
     const before = narrativeFiles(dir);
-    const r = pull(dir, outside);
+    const r = await pull(dir, outside);
     expect(r.code, r.stdout + r.stderr).toBe(1);
     expect(r.stderr).toMatch(/text changed outside the slots, near "the beginning": not kept: edit the YAML or move it into a slot/);
     expect(narrativeFiles(dir)).toEqual(before);
-    const ignored = pull(dir, outside, "--ignore-outside");
+    const ignored = await pull(dir, outside, "--ignore-outside");
     expect(ignored.code).toBe(0);
     expect(ignored.stdout).toMatch(/warning: .*text changed outside the slots/);
-  }, 120_000);
+  });
 
-  it("every bad file gets one line, exit 1, and nothing is written", () => {
+  it("every bad file gets one line, exit 1, and nothing is written", async () => {
     const bad = join(dir, "bad");
     mkdirSync(bad, { recursive: true });
     const cases: [string, RegExp][] = [];
@@ -122,7 +123,7 @@ describe("narrative pull refuses what it must not take silently", () => {
     cases.push(["broken.docx", /word\/document\.xml: not well-formed XML/]);
     const before = narrativeFiles(dir);
     for (const [name, message] of cases) {
-      const r = pull(dir, join(bad, name));
+      const r = await pull(dir, join(bad, name));
       expect(r.code, name).toBe(1);
       expect(r.stderr, name).toMatch(message);
       expect(r.stderr.trim().split("\n"), name).toHaveLength(1);
@@ -131,30 +132,30 @@ describe("narrative pull refuses what it must not take silently", () => {
     expect(narrativeFiles(dir)).toEqual(before);
   });
 
-  it("never writes through a link out of the application folder", () => {
-    const outside = mkdtempSync(join(tmpdir(), "edih-outside-"));
+  it("never writes through a link out of the application folder", async () => {
+    const outside = tempDir("outside");
     rmSync(join(dir, "narrative/budget-table"), { recursive: true, force: true });
     mkdirSync(join(dir, "narrative"), { recursive: true });
     symlinkSync(outside, join(dir, "narrative/budget-table"));
-    const r = pull(dir, libreOffice(built, "type"));
+    const r = await pull(dir, libreOffice(built, "type"));
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cost-justification\.en\.md leads outside the application folder \(a link\?\); not written/);
     expect(readdirSync(outside)).toEqual([]);
     rmSync(join(dir, "narrative/budget-table"));
-  }, 120_000);
+  });
 
-  it("a folder without edih.yaml is wrong usage", () => {
-    const r = pull(join(dir, "out"), built);
+  it("a folder without edih.yaml is wrong usage", async () => {
+    const r = await pull(join(dir, "out"), built);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/is not an application folder \(no edih\.yaml\)/);
   });
 });
 
 describe("a DOCX with content controls as Word writes them", () => {
-  it("pulls the same text, and lists the comment of its slot", () => {
+  it("pulls the same text, and lists the comment of its slot", async () => {
     const dir = appWithSlot("pull-word");
     const docx = zipFolder(join(FIXTURES, "word-content-controls"), join(dir, "from-word.docx"));
-    const r = pull(dir, docx);
+    const r = await pull(dir, docx);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("comment in slot cost-justification by Maria Ivanova: Check the co-funding decision number");
@@ -163,74 +164,74 @@ describe("a DOCX with content controls as Word writes them", () => {
 });
 
 describe("a per-partner document sent back by e-mail", () => {
-  it("is known by its properties whatever its name, and its text goes to the partner's narrative folder", () => {
+  it("is known by its properties whatever its name, and its text goes to the partner's narrative folder", async () => {
     const dir = appWithSlot("pull-partner");
-    build(dir, "--only", "commitment-letter", "--lang", "en", "--format", "docx");
+    await build(dir, "--only", "commitment-letter", "--lang", "en", "--format", "docx");
     const edited = libreOffice(join(dir, "out/en/commitment-letter-trakia-university.docx"), "type", "edih_contribution");
     const inbox = join(dir, "inbox");
     mkdirSync(inbox);
     copyFileSync(edited, join(inbox, "Letter from Trakia (signed).docx"));
-    const r = pull(dir, join(inbox, "Letter from Trakia (signed).docx"));
+    const r = await pull(dir, join(inbox, "Letter from Trakia (signed).docx"));
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("(commitment-letter, trakia-university, en)");
     expect(narrativeFiles(dir)).toEqual({ [`commitment-letter/trakia-university/${PARTNER_SLOT}.en.md`]: TYPED });
-  }, 120_000);
+  });
 });
 
 describe("a DOCX edited in place in out/", () => {
-  it("is kept by the build (the budget changed meanwhile) until pulled, and rebuilt after", () => {
+  it("is kept by the build (the budget changed meanwhile) until pulled, and rebuilt after", async () => {
     const dir = appWithSlot("pull-in-place");
-    build(dir, "--format", "docx");
+    await build(dir, "--format", "docx");
     const docx = join(dir, "out/en/budget-table.docx");
     copyFileSync(libreOffice(docx, "type"), docx);
     const edited = sha256File(docx);
     const yaml = join(dir, "edih.yaml");
     writeFileSync(yaml, readFileSync(yaml, "utf8").replace("personnel: 420000,", "personnel: 432100,"));
-    const kept = edih(["apply", "build", dir, "--only", "budget-table", "--format", "docx"]);
+    const kept = await edih(["apply", "build", dir, "--only", "budget-table", "--format", "docx"]);
     expect(kept.code).toBe(1);
     expect(kept.stderr + kept.stdout).toMatch(/budget-table\.docx was changed by hand since the last build; not overwritten/);
     expect(sha256File(docx)).toBe(edited);
-    const r = pull(dir, docx);
+    const r = await pull(dir, docx);
     expect(r.code).toBe(0);
     expect(narrativeFiles(dir)).toEqual({ [FILE]: TYPED });
-    const rebuilt = edih(["apply", "build", dir, "--only", "budget-table", "--format", "docx"]);
+    const rebuilt = await edih(["apply", "build", dir, "--only", "budget-table", "--format", "docx"]);
     expect(rebuilt.stdout + rebuilt.stderr).not.toMatch(/changed by hand/);
     expect(rebuilt.code).toBe(0);
     expect(sha256File(docx)).not.toBe(edited);
-  }, 120_000);
+  });
 
-  it("is not handed back while a build holds out/'s lock: the text is pulled, the bookkeeping left to the build", () => {
+  it("is not handed back while a build holds out/'s lock: the text is pulled, the bookkeeping left to the build", async () => {
     const dir = appWithSlot("pull-locked");
-    build(dir, "--format", "docx");
+    await build(dir, "--format", "docx");
     const docx = join(dir, "out/en/budget-table.docx");
     copyFileSync(libreOffice(docx, "type"), docx);
     // A live process on this host (this test's) holds the lock, as a running build would.
     writeFileSync(join(dir, "out/.edih-lock"), JSON.stringify({ pid: process.pid, started: new Date().toISOString(), host: hostname() }) + "\n");
-    const r = pull(dir, docx);
+    const r = await pull(dir, docx);
     expect(r.code).toBe(0);
     expect(r.stdout + r.stderr).toMatch(/warning: a build is writing out\/ now: the next build keeps this DOCX as edited by hand/);
     expect(narrativeFiles(dir)).toEqual({ [FILE]: TYPED });
     expect(existsSync(join(dir, "out/.edih-pending.json"))).toBe(false);
     expect(existsSync(join(dir, "out/.edih-lock"))).toBe(true);
-  }, 120_000);
+  });
 });
 
 describe("italic, links and tables typed in LibreOffice", () => {
-  it("come back as Markdown", () => {
+  it("come back as Markdown", async () => {
     const dir = appWithSlot("pull-rich");
-    build(dir, "--format", "docx", "--lang", "en");
-    const r = pull(dir, libreOffice(join(dir, "out/en/budget-table.docx"), "rich"));
+    await build(dir, "--format", "docx", "--lang", "en");
+    const r = await pull(dir, libreOffice(join(dir, "out/en/budget-table.docx"), "rich"));
     expect(r.stderr).toBe("");
     expect(narrativeFiles(dir)).toEqual({ [FILE]: "Costs are *estimates*; see [the call](https://digital-strategy.ec.europa.eu/).\n\n"
       + "| Item  | Cost |\n| ----- | ---- |\n| Staff | 10   |\n" });
-  }, 120_000);
+  });
 
-  it("the box's instruction, left in place above the person's text, is not taken as theirs", () => {
+  it("the box's instruction, left in place above the person's text, is not taken as theirs", async () => {
     const dir = appWithSlot("pull-below");
-    build(dir, "--format", "docx", "--lang", "en");
-    const r = pull(dir, libreOffice(join(dir, "out/en/budget-table.docx"), "below"));
+    await build(dir, "--format", "docx", "--lang", "en");
+    const r = await pull(dir, libreOffice(join(dir, "out/en/budget-table.docx"), "below"));
     expect(r.stderr).toBe("");
     expect(narrativeFiles(dir)).toEqual({ [FILE]: "Co-funding comes from the regional development budget.\n" });
-  }, 120_000);
+  });
 });

@@ -7,15 +7,15 @@ import { docxTexts, pdfText, words } from "../e2e/build-helpers.js";
 import { appWithSlot, build, libreOffice, narrativeFiles, pull, SLOT, TYPED } from "./helpers.js";
 
 describe("the Word round trip", () => {
-  it("text typed in LibreOffice survives pull, a budget edit and a rebuild, in DOCX and PDF", () => {
+  it("text typed in LibreOffice survives pull, a budget edit and a rebuild, in DOCX and PDF", async () => {
     const dir = appWithSlot("round-trip");
-    build(dir);
+    await build(dir);
     const docx = join(dir, "out/en/budget-table.docx");
     const pdf = join(dir, "out/en/budget-table.pdf");
     expect(words(pdfText(pdf))).toContain("Name the source of the national co-funding");
 
     const typed = libreOffice(docx, "type");
-    const pulled = pull(dir, typed);
+    const pulled = await pull(dir, typed);
     expect(pulled.stderr).toBe("");
     expect(narrativeFiles(dir)).toEqual({ [`budget-table/${SLOT}.en.md`]: TYPED });
 
@@ -24,7 +24,7 @@ describe("the Word round trip", () => {
     const yaml = readFileSync(yamlPath, "utf8");
     expect(yaml).toContain("personnel: 420000,");
     writeFileSync(yamlPath, yaml.replace("personnel: 420000,", "personnel: 432100,"));
-    build(dir);
+    await build(dir);
 
     for (const text of [words(docxTexts([docx])["budget-table"]!), words(pdfText(pdf))]) {
       expect(text).toContain("Co-funding comes from the regional development budget.");
@@ -37,9 +37,9 @@ describe("the Word round trip", () => {
     expect(xml).toMatch(/<w:r><w:rPr><w:b\/>(?:(?!<\/w:r>).)*<w:t[^>]*>regional<\/w:t><\/w:r>/);
 
     // The rebuilt DOCX pulls as unchanged: the round trip is exact.
-    const again = pull(dir, docx);
+    const again = await pull(dir, docx);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(`${SLOT}: unchanged`);
     expect(narrativeFiles(dir)).toEqual({ [`budget-table/${SLOT}.en.md`]: TYPED });
-  }, 300_000);
+  });
 });

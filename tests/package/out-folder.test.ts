@@ -11,6 +11,7 @@ import { isSafeOutputPath, readManifestFile } from "../../src/output/manifest.js
 import { formatPlan } from "../../src/package/plan-text.js";
 import { applicationStatus } from "../../src/package/status.js";
 import { copyExample } from "../security/helpers.js";
+import { tempDir } from "../temp.js";
 
 const SMALL: BuildOptions = { only: ["budget-table"], langs: ["en"], formats: ["docx"] };
 const { sandbox, project } = copyExample("edih-outfolder-");
@@ -113,7 +114,7 @@ describe("one build at a time (item 2)", () => {
 
 describe("nothing under out/ is followed (items 3 and 9)", () => {
   let outside: string;
-  beforeAll(() => { outside = mkdtempSync(join(tmpdir(), "edih-outside-")); });
+  beforeAll(() => { outside = tempDir("outside"); });
   afterAll(() => rmSync(outside, { recursive: true, force: true }));
 
   it("a linked out/en is refused, located; nothing is written through it and its temp-looking files survive", async () => {

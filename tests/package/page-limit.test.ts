@@ -6,11 +6,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildPackage } from "../../src/package/build.js";
 import { copyApplicationSources } from "../../src/workflow/example-sources.js";
+import { tempDir } from "../temp.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 
 function callsWithLimit(limit: number, status: "V" | "I"): string {
-  const dir = mkdtempSync(join(tmpdir(), "edih-calls-"));
+  const dir = tempDir("calls");
   cpSync(join(ROOT, "data/calls"), dir, { recursive: true });
   const file = join(dir, "DIGITAL-2021-EDIH-01.yaml");
   const text = readFileSync(file, "utf8");
@@ -21,7 +22,7 @@ function callsWithLimit(limit: number, status: "V" | "I"): string {
 }
 
 function example(): string {
-  const dir = join(mkdtempSync(join(tmpdir(), "edih-limit-")), "zagore");
+  const dir = join(tempDir("limit"), "zagore");
   copyApplicationSources(join(ROOT, "examples/zagore"), dir);
   return dir;
 }
@@ -46,11 +47,11 @@ describe("Part B page limit", () => {
     expect(third.written).toEqual([]);
     expect(third.skipped).toEqual(["en/part-b.pdf"]);
     expect(third.diagnostics.filter((x) => x.ruleId === "page-limit").map((x) => x.severity)).toEqual(["error"]);
-  }, 60_000);
+  });
 
   it("is silent within the limit", async () => {
     const report = await buildPackage(example(), { only: ["part-b"], langs: ["en"], formats: ["pdf"] });
     expect(report.pages["en/part-b.pdf"]).toBeLessThanOrEqual(70);
     expect(report.diagnostics.filter((x) => x.ruleId === "page-limit")).toEqual([]);
-  }, 60_000);
+  });
 });

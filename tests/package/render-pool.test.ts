@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyExample, edih, startEdih } from "../e2e/build-helpers.js";
+import { copyExample, edihProcess as edih, startEdih } from "../e2e/build-helpers.js";
 
 const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 const pdfs = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".pdf")).sort();
@@ -64,5 +64,5 @@ describe("the watch loop renders warm, with the bytes of a cold build", () => {
     const cold = edih(["apply", "build", dir, "--out", join(dir, "cold"), ...only, "-q"]);
     expect(cold.code).toBe(0);
     expect(sha(join(dir, "warm/bg/part-b.pdf"))).toBe(sha(join(dir, "cold/bg/part-b.pdf")));
-  }, 180_000);
+  });
 });

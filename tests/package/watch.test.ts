@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildPackage } from "../../src/package/build.js";
 import { rebuild, rebuildTimes } from "../../src/package/watch.js";
-import { copyExample, edih, ROOT } from "../e2e/build-helpers.js";
+import { copyExample, edihProcess, ROOT } from "../e2e/build-helpers.js";
 
 const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 const SCOPE = { only: ["part-b", "declaration"] };
@@ -70,7 +70,7 @@ describe("the watch loop's rebuild", () => {
       expect(r.pdfMs === undefined, step.name).toBe(!step.written.some((p) => p.endsWith(".pdf")));
       if (r.pdfMs !== undefined) expect(rebuildTimes(r)).toMatch(/^PDFs written \d+ ms after the save \(settle \d+, validate \d+, plan \d+, PDF \d+, write \d+\); rebuilt in \d+ ms/);
     }
-    const cold = edih(["apply", "build", dir, "--out", join(dir, "cold"), ...CLI_SCOPE, "-q"]);
+    const cold = edihProcess(["apply", "build", dir, "--out", join(dir, "cold"), ...CLI_SCOPE, "-q"]);
     expect(cold.code, cold.stderr).toBe(0);
     const warm = outputs(join(dir, "out"));
     expect(outputs(join(dir, "cold"))).toEqual(warm);

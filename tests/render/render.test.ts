@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { bundledTemplatesDir, documentRenderer, loadTemplateSet, renderDocument, type Lang } from "../../src/render/index.js";
 import { stripPositions } from "../../src/render/tree.js";
+import { tempDir } from "../temp.js";
 
 const FIX = join(import.meta.dirname, "../fixtures/documents");
 const context = JSON.parse(readFileSync(join(FIX, "sample/context.json"), "utf8")) as Record<string, unknown>;
@@ -145,7 +146,7 @@ describe("documentRenderer", () => {
 
 describe("loadTemplateSet", () => {
   it("lets an application folder override templates, partials and labels file by file", () => {
-    const dir = mkdtempSync(join(tmpdir(), "edih-tpl-"));
+    const dir = tempDir("tpl");
     mkdirSync(join(dir, "sample"));
     mkdirSync(join(dir, "_labels"));
     writeFileSync(join(dir, "_labels", "bg.yaml"), "page: Стр.\n");

@@ -35,7 +35,7 @@ describe("hostile keys", () => {
 
   it("a partner called `constructor` passes every rule of both packs, like any other id", () => {
     for (const call of ["DIGITAL-2021-EDIH-01", "BG-EDIH-PRESELECTION-2021"]) {
-      expect(run(renamed("constructor"), call).map((d) => `${d.ruleId}: ${d.message}`)).toEqual([]);
+      expect(run(renamed("constructor"), call).filter((d) => d.severity !== "info").map((d) => `${d.ruleId}: ${d.message}`)).toEqual([]);
     }
   });
 

@@ -78,4 +78,16 @@ describe("parseApplication: messages", () => {
     expect(result.application!.languages).toEqual(["bg", "en"]);
     expect(result.application!.partners.map((p) => p.id)).toEqual(["inline-partner", "alpha", "beta"]);
   });
+
+  it("locates the founding facts and council decisions, with the allowed values", async () => {
+    const { diagnostics } = await diagnose("founding-facts");
+    expect(byMessage(diagnostics, "`statue`")).toMatchObject({ hint: "did you mean `statute`?", line: 16, column: 9 });
+    expect(byMessage(diagnostics, "votes.board.against")).toMatchObject({ line: 17 });
+    expect(byMessage(diagnostics, "\"power-of-atorney\"")).toMatchObject({ hint: "did you mean `power-of-attorney`? Allowed: law, statute, power-of-attorney", line: 31 });
+    expect(byMessage(diagnostics, "\"consent-in-princple\"")).toMatchObject({ hint: /^did you mean `consent-in-principle`\?/, line: 7 });
+    expect(byMessage(diagnostics, "missing required key `kind`")).toMatchObject({ hint: "one of: consent-in-principle, approval, other", line: 9 });
+    expect(byMessage(diagnostics, "economic_activity").line).toBe(20);
+    expect(diagnostics.filter((d) => d.file!.endsWith("town.yaml")).map((d) => d.line)).toEqual([7, 9, 12]);
+  });
 });
+

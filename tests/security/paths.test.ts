@@ -1,6 +1,5 @@
 // Output paths and inputs stay inside the application folder unless the user says otherwise;
 // oversize inputs are refused with a message.
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -9,13 +8,15 @@ import { buildPackage } from "../../src/package/build.js";
 import { Slug } from "../../src/schema/common.js";
 import { validateProject } from "../../src/validate/index.js";
 import { copyExample, ROOT } from "./helpers.js";
+import { runCli } from "../run-cli.js";
 
 const { sandbox, project } = copyExample("edih-sec-paths-");
 afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
 
-function cli(args: string[], cwd = ROOT) {
-  if (!existsSync(join(ROOT, "dist/src/main.js"))) throw new Error("dist/ is missing: run `npx tsc -p .` first");
-  return spawnSync(process.execPath, [join(ROOT, "bin/edih.js"), ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, timeout: 60_000 });
+/** edih in-process, run from `cwd` (relative --out paths are read from there). */
+async function cli(args: string[], cwd = ROOT) {
+  const r = await runCli(args, { cwd });
+  return { status: r.code, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe("security: --out cannot leave the application folder without --allow-outside", () => {
@@ -23,18 +24,18 @@ describe("security: --out cannot leave the application folder without --allow-ou
     ["../elsewhere", "a relative path up and out"],
     ["out/../../elsewhere", "a path that climbs out through out/"],
     ["ABS", "an absolute path outside"],
-  ])("--out %s (%s) exits 2 and writes nothing", (out, _why) => {
+  ])("--out %s (%s) exits 2 and writes nothing", async (out, _why) => {
     const target = out === "ABS" ? join(sandbox, "abs-elsewhere") : out;
-    const r = cli(["apply", "build", "app", "--out", target, "--only", "budget-table", "--lang", "en"], sandbox);
+    const r = await cli(["apply", "build", "app", "--out", target, "--only", "budget-table", "--lang", "en"], sandbox);
     expect(r.status, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/outside the application folder/);
     expect(r.stderr).toMatch(/--allow-outside/);
     expect(readdirSync(sandbox).sort()).toEqual(["app"]);
   });
 
-  it("--out through a symlink that points outside is refused too", () => {
+  it("--out through a symlink that points outside is refused too", async () => {
     symlinkSync(join(sandbox), join(project, "link-out"));
-    const r = cli(["apply", "build", "app", "--out", "app/link-out/escaped", "--only", "budget-table", "--lang", "en"], sandbox);
+    const r = await cli(["apply", "build", "app", "--out", "app/link-out/escaped", "--only", "budget-table", "--lang", "en"], sandbox);
     rmSync(join(project, "link-out"));
     expect(r.status, r.stderr).toBe(2);
     expect(existsSync(join(sandbox, "escaped"))).toBe(false);
@@ -91,12 +92,12 @@ describe("security: inputs", () => {
     }
   });
 
-  it("an oversize edih.yaml makes the CLI exit 1 with the message", () => {
+  it("an oversize edih.yaml makes the CLI exit 1 with the message", async () => {
     const dir = join(sandbox, "big-app");
     mkdirSync(dir);
     writeFileSync(join(dir, "edih.yaml"), "");
     truncateSync(join(dir, "edih.yaml"), 12 * 1024 * 1024);
-    const r = cli(["apply", "validate", dir]);
+    const r = await cli(["apply", "validate", dir]);
     rmSync(dir, { recursive: true });
     expect(r.status).toBe(1);
     expect(r.stdout + r.stderr).toMatch(/file-too-large/);

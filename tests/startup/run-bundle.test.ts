@@ -6,13 +6,14 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BUNDLE_FILE, CODE_CACHE_FILE, DIST_MAIN_FILE, formatStamp, parseStamp } from "../../src/startup/bundle-format.js";
+import { tempDir } from "../temp.js";
 
 const RUNNER = join(import.meta.dirname, "../../src/startup/run-bundle.ts");
 const ID = "0123456789abcdef0123456789abcdef";
 
 /** A package folder holding dist/src/main.js and a bundle whose code reports what it was given. */
 function fakeInstall(code: string, stampOf: (mtimeMs: number) => string = (m) => formatStamp({ distMainMtimeMs: m, id: ID })): string {
-  const root = mkdtempSync(join(tmpdir(), "edih-runner-"));
+  const root = tempDir("runner");
   mkdirSync(join(root, dirname(DIST_MAIN_FILE)), { recursive: true });
   writeFileSync(join(root, DIST_MAIN_FILE), "");
   mkdirSync(join(root, dirname(BUNDLE_FILE)), { recursive: true });
@@ -49,7 +50,7 @@ describe("start-up bundle runner", () => {
     utimesSync(join(stale, DIST_MAIN_FILE), new Date(), new Date(Date.now() + 5000)); // compiled again after bundling
     expect(run(stale).out).toBe("dist");
     expect(run(fakeInstall(REPORTER, () => "// some other first line")).out).toBe("dist");
-    expect(run(mkdtempSync(join(tmpdir(), "edih-runner-empty-"))).out).toBe("dist");
+    expect(run(tempDir("runner-empty")).out).toBe("dist");
   });
 
   it("writes a code cache only when asked, headed by the bundle's id, and runs the same with a foreign or broken cache", () => {

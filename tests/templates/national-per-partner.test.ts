@@ -21,29 +21,53 @@ describe.each(LANGS)("council decision (%s)", (lang) => {
     expect(signatories(r.document!.tree)).toHaveLength(2);
   });
 
-  it("states the decision number, protocol, financial commitment, representative and substitute when the data has them", async () => {
+  it("prints the approval it drafts (number, protocol, commitment, representative, substitute, votes) and cites the consent in principle before it", async () => {
     const app = await zagoreCopy();
     const m = app.partners.find((p) => p.id === MUNICIPALITY)!;
-    m.council_decision = { number: "123", date: "2021-02-25", protocol: "7", financial_commitment: 5000,
-      representative: { bg: "Иван Иванов, заместник-кмет", en: "Ivan Ivanov, Deputy Mayor" },
-      substitute: { bg: "Мария Петрова, секретар на общината", en: "Maria Petrova, Municipal Secretary" } };
+    m.council_decisions = [
+      { kind: "consent-in-principle", number: "45", date: "2021-01-28", approves: { bg: "участие в учредяването на сдружението", en: "taking part in founding the association" } },
+      { kind: "approval", number: "123", date: "2021-02-25", protocol: "7", financial_commitment: 5000,
+        representative: { bg: "Иван Иванов, заместник-кмет", en: "Ivan Ivanov, Deputy Mayor" },
+        substitute: { bg: "Мария Петрова, секретар на общината", en: "Maria Petrova, Municipal Secretary" },
+        votes: { for: 38, against: 2, abstained: 1 } },
+    ];
     const r = await render("council-decision", lang, MUNICIPALITY, app);
     expect(r.diagnostics).toEqual([]);
     expect(r.text).toMatch(lang === "bg" ? /Решение № 123, прието на заседание, проведено на 25\.02\.2021\sг\., Протокол № 7/
       : /Decision No 123, adopted at the session held on 25\sFebruary\s2021, Minutes No 7/);
+    // The earlier decision comes from data, not from the consultant's box.
+    expect(r.text).toMatch(lang === "bg" ? /С Решение № 45 от 28\.01\.2021\sг\. Общинският съвет – Стара Загора даде принципно съгласие за: участие в учредяването на сдружението\./
+      : /By Decision No 45 of 28\sJanuary\s2021 the Municipal Council of Stara Zagora consented in principle to: taking part in founding the association\./);
+    expect(r.text).toContain(lang === "bg" ? "Решението е прието с гласуване: „за“ – 38, „против“ – 2, „въздържал се“ – 1."
+      : "The decision was adopted by a vote of: for – 38, against – 2, abstained – 1.");
     expect(r.text).toMatch(lang === "bg" ? /5\s000,00\sEUR/ : /EUR\s5\s000\.00/);
     expect(r.text).not.toContain(lang === "bg" ? "не поражда финансови задължения" : "creates no financial obligations");
     expect(r.text).toContain(lang === "bg" ? "Иван Иванов, заместник-кмет" : "Ivan Ivanov, Deputy Mayor");
     expect(r.text).toContain(lang === "bg" ? "Мария Петрова, секретар на общината" : "Maria Petrova, Municipal Secretary");
+    // Acts are cited as on the approval's date (before Regulation 2021/694 existed).
+    expect(r.text).toContain("COM(2018) 434");
   });
 
-  it("renders for a municipality whose decision is not recorded yet, with fill-in markers", async () => {
+  it("the single council_decision form still loads and is printed as the approval", async () => {
     const app = await zagoreCopy();
-    delete app.partners.find((p) => p.id === MUNICIPALITY)!.council_decision;
+    const m = app.partners.find((p) => p.id === MUNICIPALITY)!;
+    delete m.council_decisions;
+    m.council_decision = { number: "123", date: "2021-02-25", protocol: "7", financial_commitment: 0 };
+    const r = await render("council-decision", lang, MUNICIPALITY, app);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.text).toMatch(lang === "bg" ? /Решение № 123, прието на заседание, проведено на 25\.02\.2021/ : /Decision No 123, adopted at the session held on 25\sFebruary\s2021/);
+    expect(r.text).toContain(lang === "bg" ? "не поражда финансови задължения" : "creates no financial obligations");
+  });
+
+  it("renders for a municipality whose decision is not recorded yet: boxes, and no claim about money", async () => {
+    const app = await zagoreCopy();
+    delete app.partners.find((p) => p.id === MUNICIPALITY)!.council_decisions;
     const r = await render("council-decision", lang, MUNICIPALITY, app);
     expect(r.diagnostics).toEqual([]);
     expect(r.document!.fills).toBeGreaterThan(0);
-    expect(r.text).toContain(lang === "bg" ? "не поражда финансови задължения" : "creates no financial obligations");
+    // Without a decision nothing says the participation is free: the commitment is a box.
+    expect(r.text).not.toContain(lang === "bg" ? "не поражда финансови задължения" : "creates no financial obligations");
+    expect(r.text).toContain(lang === "bg" ? "финансов ангажимент на общината: сума и източник" : "the municipality’s financial commitment: amount and source");
   });
 });
 

@@ -3,10 +3,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { copyApplicationSources, isSourcePath } from "../../src/workflow/example-sources.js";
+import { tempDir } from "../temp.js";
 
 describe("copyApplicationSources", () => {
   it("copies the data and templates of an application folder but not what a build left in out/", () => {
-    const from = mkdtempSync(join(tmpdir(), "edih-src-"));
+    const from = tempDir("src");
     mkdirSync(join(from, "partners"));
     mkdirSync(join(from, "out/en"), { recursive: true });
     mkdirSync(join(from, "templates/outline"), { recursive: true });
@@ -16,7 +17,7 @@ describe("copyApplicationSources", () => {
     writeFileSync(join(from, "out/en/part-b.pdf"), "%PDF");
     writeFileSync(join(from, "templates/outline/en.md.hbs"), "# x\n");
     writeFileSync(join(from, "outline.md"), "kept: only the top-level out/ folder is a build result\n");
-    const to = join(mkdtempSync(join(tmpdir(), "edih-dst-")), "copy");
+    const to = join(tempDir("dst"), "copy");
     copyApplicationSources(from, to);
     expect(readFileSync(join(to, "partners/a.yaml"), "utf8")).toBe("name: A\n");
     expect(existsSync(join(to, "templates/outline/en.md.hbs"))).toBe(true);

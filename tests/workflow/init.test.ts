@@ -6,8 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { validateProject } from "../../src/validate/index.js";
 import { type InitAnswers, type InitPartner, closingText, nextSteps, writeNewProject } from "../../src/workflow/init.js";
+import { tempDir } from "../temp.js";
 
-const fresh = () => join(mkdtempSync(join(tmpdir(), "edih-init-lib-")), "hub");
+const fresh = () => join(tempDir("init-lib"), "hub");
 
 const partner = (id: string, legalForm: InitPartner["legalForm"], type: InitPartner["type"], extra: Partial<InitPartner> = {}): InitPartner =>
   ({ id, nameBg: id, nameEn: id, legalForm, type, roles: ["founder"], city: "Стара Загора", nuts3: "BG344", country: "BG", ...extra });

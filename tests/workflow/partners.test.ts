@@ -5,10 +5,11 @@ import { join } from "node:path";
 import { addPartner, listPartners, removePartner } from "../../src/workflow/partners.js";
 import { partnerReferences } from "../../src/workflow/project-files.js";
 import { suggestId } from "../../src/workflow/partner-file.js";
+import { tempDir } from "../temp.js";
 
 const FIXTURE = join(import.meta.dirname, "fixtures/inline");
 const copy = () => {
-  const dir = mkdtempSync(join(tmpdir(), "edih-partners-"));
+  const dir = tempDir("partners");
   cpSync(FIXTURE, dir, { recursive: true });
   return dir;
 };

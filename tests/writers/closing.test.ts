@@ -57,7 +57,7 @@ describe("closing lines stay with the signatures", () => {
     }
     expect(pages).toEqual(new Set([1, 2, 3]));
     expect(alone).toEqual([]);
-  }, 120_000);
+  });
 
   it("DOCX: the text before the closing lines, the closing lines and the signatures keep together", async () => {
     const xml = strFromU8(unzipSync(await writeDocx(signed(3)))["word/document.xml"]!);
@@ -90,7 +90,7 @@ describe("a short signed document is fitted on one page", () => {
     const key = (d: Density) => `${twips(d.margin)}/${d.size * 2}/${twips(d.paragraphGap)}`;
     expect(TIGHTER.map(key)).toContain(set);
     expect(set).not.toBe(key(NORMAL_DENSITY));
-  }, 120_000);
+  });
 
   it("leaves a document with a page break, or one that needs two pages, at normal density", async () => {
     const forced = unzipSync(await writeDocx(signed(3, { breakBefore: true })));
@@ -98,7 +98,7 @@ describe("a short signed document is fitted on one page", () => {
     const long = signed(60);
     expect((await layoutPdf(long)).pages).toBeGreaterThan(2);
     expect(strFromU8(unzipSync(await writeDocx(long))["word/document.xml"]!)).toContain(`w:top="${twips(NORMAL_DENSITY.margin)}"`);
-  }, 60_000);
+  });
 
   it("LibreOffice: no page of the DOCX holds only the signature block", async () => {
     const docs = [14, 20, 24, 28, 34].map((n) => ({ n, doc: signed(n) }));
@@ -110,5 +110,5 @@ describe("a short signed document is fitted on one page", () => {
     const boxes = execFileSync("pdftotext", ["-bbox-layout", pdfs[0]!, "-"], { encoding: "utf8" });
     const line = [...boxes.matchAll(/<line xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>\s*<word[^>]*>([^<]*)</g)].find((m) => m[2] === "Place:");
     expect(Number(line![1])).toBeLessThan(300);
-  }, 300_000);
+  });
 });

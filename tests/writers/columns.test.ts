@@ -7,6 +7,7 @@ import { planTable, TABLE_FONT, toUnits, unbreakablePieces, type CellText, type 
 import { arimoMeasure } from "../../src/writers/metrics.js";
 import { writePdf } from "../../src/writers/pdf/index.js";
 import { pdfText, save } from "./helpers.js";
+import { tempDir } from "../temp.js";
 
 const NB = "\u00a0";
 const WIDTH = 481.9; // A4 text width in points, as both writers use
@@ -85,7 +86,7 @@ describe("rendered budget table", () => {
     ].join("\n");
     const doc = renderDocument({ template: `---\ntitle: "Бюджет"\n---\n${md}\n`, templatePath: "budget.md.hbs", partials: {}, labels: {},
       context: {}, lang: "bg" }).document!;
-    const file = save(mkdtempSync(join(tmpdir(), "edih-cols-")), "budget.pdf", await writePdf(doc));
+    const file = save(tempDir("cols"), "budget.pdf", await writePdf(doc));
     const text = pdfText(file).replace(/\u00a0/g, " ");
     for (const a of amounts) expect(text.split("\n").filter((l) => l.includes(a)).length, a).toBe(2);
     for (const word of ["Подизпълнители", "Оборудване", "Пътувания", "строителство", "космически", "икономическо"]) expect(text).toContain(word);

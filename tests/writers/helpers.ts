@@ -95,7 +95,7 @@ export function libreOfficePdfs(files: string[], outdir: string): string[] {
     + `<alias binding="same"><family>Arial</family><accept><family>Arimo</family></accept></alias>\n</fontconfig>\n`);
   try {
     execFileSync("soffice", [`-env:UserInstallation=file://${join(work, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", outdir, ...files],
-      { timeout: 300_000, stdio: "ignore", env: { ...process.env, FONTCONFIG_FILE: conf } });
+      { timeout: 600_000, stdio: "ignore", env: { ...process.env, FONTCONFIG_FILE: conf } });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

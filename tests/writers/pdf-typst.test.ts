@@ -9,8 +9,9 @@ import { typstSource } from "../../src/writers/pdf/build.js";
 import { layoutPdf, writePdf } from "../../src/writers/pdf/index.js";
 import { compileTypst } from "../../src/writers/pdf/typst.js";
 import { pdfText, renderSample, save } from "./helpers.js";
+import { tempDir } from "../temp.js";
 
-const dir = mkdtempSync(join(tmpdir(), "edih-typst-"));
+const dir = tempDir("typst");
 const flat = (s: string) => s.replace(/[\u00a0\u2060\s]+/g, "");
 
 /** Text Typst would read as markup, code, a label, a reference, math or a comment. */

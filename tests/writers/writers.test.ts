@@ -8,8 +8,9 @@ import { writeDocx } from "../../src/writers/docx/index.js";
 import { layoutPdf, writePdf } from "../../src/writers/pdf/index.js";
 import { mergePdfs, pdfPageCount } from "../../src/writers/pdf/post.js";
 import { darkPixels, docxText, firstOutOfOrder, pdfText, renderSample, save, treeWords } from "./helpers.js";
+import { tempDir } from "../temp.js";
 
-const dir = mkdtempSync(join(tmpdir(), "edih-writers-"));
+const dir = tempDir("writers");
 const HOSTILE = "A | B *C* # {{x}} <b>";
 const DRAFT = { bg: "ЧЕРНОВА — 3 грешки", en: "DRAFT — 3 errors" };
 const out: Record<Lang, { doc: RenderedDocument; docx: Uint8Array; pdf: Uint8Array; docxPath: string; pdfPath: string }> = {} as never;
@@ -108,10 +109,10 @@ describe.each(["bg", "en"] as const)("sample document (%s)", (lang) => {
 
 describe("real clients", () => {
   it("LibreOffice converts every sample DOCX with its text intact", () => {
-    const profile = mkdtempSync(join(tmpdir(), "edih-lo-"));
+    const profile = tempDir("lo");
     const lo = join(dir, "lo");
     execFileSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", lo,
-      out.bg.docxPath, out.en.docxPath], { timeout: 180_000, stdio: "ignore" });
+      out.bg.docxPath, out.en.docxPath], { timeout: 600_000, stdio: "ignore" });
     for (const lang of ["bg", "en"] as const) {
       const pdf = join(lo, `sample-${lang}.pdf`);
       expect(existsSync(pdf)).toBe(true);
@@ -125,7 +126,7 @@ describe("real clients", () => {
       const line = [...boxes.matchAll(/<line xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>\s*<word[^>]*>([^<]*)</g)].find((m) => m[2] === first);
       expect(Math.abs(Number(line![1]) - (595.28 - 56.69))).toBeLessThan(2);
     }
-  }, 180_000);
+  });
 
   it("draws the Cyrillic glyphs (pixels, not only extractable text)", async () => {
     const { renderDocument } = await import("../../src/render/index.js");

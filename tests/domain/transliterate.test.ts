@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasCyrillic, transliterate } from "../../src/model/transliterate.js";
+import { hasCyrillic, transliterate } from "../../src/domain/transliterate.js";
 
 // Examples follow the Закон за транслитерацията (Art. 4 table, Art. 5 „ия“ at a word's end).
 describe("transliterate (streamlined system, Закон за транслитерацията)", () => {
