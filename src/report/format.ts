@@ -51,6 +51,8 @@ export interface JsonReport {
   diagnostics: Array<{
     file: string | null; line: number | null; column: number | null; severity: Severity; ruleId: string;
     message: string; hint: string | null; path: Array<string | number> | null; source: string | null;
+    /** The rule's message id and its data (rules only), for tools that match findings without parsing prose. */
+    messageId: string | null; data: Record<string, string | number> | null;
   }>;
 }
 
@@ -71,6 +73,8 @@ export function formatJson(diagnostics: readonly Diagnostic[], options: FormatOp
       hint: d.hint ?? null,
       path: d.path ? [...d.path] : null,
       source: d.source ?? null,
+      messageId: d.messageId ?? null,
+      data: d.data ? { ...d.data } : null,
     })),
   };
   return JSON.stringify(report, null, 2) + "\n";

@@ -5,7 +5,7 @@ import { formatJson, formatText, shouldColor } from "../../src/report/index.js";
 
 const cwd = "/home/user/work";
 const diagnostics: Diagnostic[] = [
-  { ruleId: "partner-in-region", severity: "warning", message: "Partner \"bia\" is seated in BG411", file: join(cwd, "hub/partners/bia.yaml"), line: 5, column: 7, path: ["partners", 3, "seat", "nuts3"], hint: "add a branch in BG34" },
+  { ruleId: "partner-in-region", severity: "warning", message: "Partner \"bia\" is seated in BG411", messageId: "outside", data: { partner: "bia", nuts3: "BG411" }, file: join(cwd, "hub/partners/bia.yaml"), line: 5, column: 7, path: ["partners", 3, "seat", "nuts3"], hint: "add a branch in BG34" },
   { ruleId: "schema", severity: "error", message: "unknown key `nmae` in `hub`", file: join(cwd, "hub/edih.yaml"), line: 12, column: 3, hint: "did you mean `name`?" },
   { ruleId: "schema", severity: "error", message: "second on the same file", file: join(cwd, "hub/edih.yaml"), line: 2, column: 1 },
   { ruleId: "call-pack", severity: "info", message: "no location" },
@@ -61,7 +61,9 @@ describe("formatJson", () => {
     expect(doc.notes).toEqual(["n"]);
     expect(doc.diagnostics.map((d: { file: string | null; line: number | null }) => `${d.file}:${d.line}`))
       .toEqual(["hub/edih.yaml:2", "hub/edih.yaml:12", "hub/partners/bia.yaml:5", "null:null"]);
-    expect(Object.keys(doc.diagnostics[0])).toEqual(["file", "line", "column", "severity", "ruleId", "message", "hint", "path", "source"]);
+    expect(Object.keys(doc.diagnostics[0])).toEqual(["file", "line", "column", "severity", "ruleId", "message", "hint", "path", "source", "messageId", "data"]);
+    expect(doc.diagnostics[2]).toMatchObject({ messageId: "outside", data: { partner: "bia", nuts3: "BG411" } });
+    expect(doc.diagnostics[0]).toMatchObject({ messageId: null, data: null });
     expect(doc.diagnostics[2].path).toEqual(["partners", 3, "seat", "nuts3"]);
     expect(formatJson(diagnostics, { cwd })).toBe(formatJson([...diagnostics].reverse(), { cwd }));
   });
