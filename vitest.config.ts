@@ -13,5 +13,7 @@ export default defineConfig({
     // (~50 s of the suite). Safe because src's module caches hold frozen or content-keyed install
     // data, and tests restore what they change (env, spies, timers).
     isolate: false,
+    // Per-file cleanup that a shared helper module cannot register itself once it is imported only once.
+    setupFiles: ["tests/setup.ts"],
   },
 });
