@@ -9,5 +9,11 @@ export default defineConfig({
     hookTimeout: 900_000,
     // DOCX/PDF tests spawn LibreOffice and poppler; two workers match the 2-core machines.
     maxWorkers: 2,
+    // One module graph per worker instead of one per file: every file re-imported src through vite
+    // (~50 s of the suite). Safe because src's module caches hold frozen or content-keyed install
+    // data, and tests restore what they change (env, spies, timers).
+    isolate: false,
+    // Per-file cleanup that a shared helper module cannot register itself once it is imported only once.
+    setupFiles: ["tests/setup.ts"],
   },
 });

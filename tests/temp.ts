@@ -3,12 +3,18 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, onTestFinished } from "vitest";
+import { onTestFinished } from "vitest";
 
 const pending: string[] = [];
-afterAll(() => {
+
+/**
+ * Removes the folders made outside a test. Called after each test file by tests/setup.ts: with
+ * isolate off this module is imported once per worker, so an afterAll registered here would run
+ * after the first file that imported it only.
+ */
+export function removePendingTempDirs(): void {
   for (const dir of pending.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+}
 
 /** A new empty folder, removed after the test (or the test file) that made it. */
 export function tempDir(label = "test"): string {

@@ -1,9 +1,9 @@
 // Shared by the build end-to-end tests: the built CLI, copies of the example, poppler/qpdf/LibreOffice.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { basename, join, relative } from "node:path";
 import { parse } from "yaml";
 import { copyApplicationSources } from "../../src/workflow/example-sources.js";
 import { runCli, spawnCli } from "../run-cli.js";
@@ -91,6 +91,31 @@ export function docxTexts(files: string[]): Record<string, string> {
     texts[base] = existsSync(txt) ? readFileSync(txt, "utf8") : "";
   }
   return texts;
+}
+
+/**
+ * docxTexts for several groups of files (languages) in one LibreOffice start: each file is copied
+ * under a name prefixed with its group, as groups may hold the same base names. Texts by group, then base name.
+ */
+export function docxTextsByLang(groups: Record<string, string[]>): Record<string, Record<string, string>> {
+  const staging = tempDir("soffice-in");
+  const staged: string[] = [];
+  for (const [group, files] of Object.entries(groups)) {
+    for (const f of files) {
+      const copy = join(staging, `${group}--${basename(f)}`);
+      copyFileSync(f, copy);
+      staged.push(copy);
+    }
+  }
+  const texts = docxTexts(staged);
+  const out: Record<string, Record<string, string>> = {};
+  for (const [group, files] of Object.entries(groups)) {
+    out[group] = Object.fromEntries(files.map((f) => {
+      const base = basename(f).replace(/\.docx$/, "");
+      return [base, texts[`${group}--${base}`]!];
+    }));
+  }
+  return out;
 }
 
 /** sha256 of every file under `dir`, by relative path. */

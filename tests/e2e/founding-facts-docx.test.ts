@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
-import { buildJson, copyExample, docxTexts, words } from "./build-helpers.js";
+import { buildJson, copyExample, docxTextsByLang, words } from "./build-helpers.js";
 
 const DOCS = "founding-protocol,statute";
 
@@ -31,7 +31,8 @@ describe("founding facts through LibreOffice", () => {
     const a = await buildJson(dir, "--only", DOCS, "--format", "docx");
     expect(a.code, a.stderr).toBe(0);
     after = (a.report as typeof a.report & { fills: Record<string, number> }).fills;
-    texts = Object.fromEntries(["bg", "en"].map((lang) => [lang, docxTexts(DOCS.split(",").map((d) => join(dir, "out", lang, `${d}.docx`)))]));
+    // One LibreOffice start for both languages.
+    texts = docxTextsByLang(Object.fromEntries(["bg", "en"].map((lang) => [lang, DOCS.split(",").map((d) => join(dir, "out", lang, `${d}.docx`))])));
   }, 240_000);
 
   it("each given fact takes its box away: 12 votes, 1 basis, the board (and the representative's name, twice) in the protocol, the activity (and that name) in the statute", () => {

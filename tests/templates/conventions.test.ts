@@ -111,6 +111,12 @@ describe("every bundled document in both languages", () => {
 describe("every bundled document in both languages, laid out as PDF", () => {
   const dir = mkdtempSync(join(tmpdir(), "edih-conventions-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // Each document is laid out once for the whole file: the signature-page and one-page checks read the same PDF.
+  const layouts = new Map<Out, ReturnType<typeof layoutPdf>>();
+  const laidOut = (o: Out) => {
+    if (!layouts.has(o)) layouts.set(o, layoutPdf(o.document));
+    return layouts.get(o)!;
+  };
 
   it("has no page that holds only a signature block (poppler, page by page)", async () => {
     const alone: string[] = [];
@@ -120,7 +126,7 @@ describe("every bundled document in both languages, laid out as PDF", () => {
       if (!m.signatures.length) continue;
       signed++;
       const file = join(dir, `${o.key.replace(/\//g, "_")}.pdf`);
-      writeFileSync(file, (await layoutPdf(o.document)).bytes);
+      writeFileSync(file, (await laidOut(o)).bytes);
       for (const page of signatureOnlyPages(file, m)) alone.push(`${o.key} p. ${page}`);
     }
     expect(signed).toBeGreaterThan(60);
@@ -145,7 +151,7 @@ describe("every bundled document in both languages, laid out as PDF", () => {
     expect(short.length).toBe(60);
     const longer: string[] = [];
     for (const o of short) {
-      const { pages } = await layoutPdf(o.document);
+      const { pages } = await laidOut(o);
       if (pages !== 1) longer.push(`${o.key}: ${pages} p.`);
     }
     expect(longer).toEqual([]);
