@@ -1,8 +1,8 @@
 // readDiskState keeps output hashes between rebuilds of one process (the watch loop); a file
 // changed since must never keep its old hash, even at the same size and with its mtime put back.
 import { createHash } from "node:crypto";
-import { mkdtempSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { statSync, utimesSync, writeFileSync } from "node:fs";
+import { tempDir } from "../temp.js";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readDiskState } from "../../src/output/disk.js";
@@ -15,7 +15,7 @@ const hashIn = (dir: string, path: string) => {
 
 describe("readDiskState's kept hashes", () => {
   it("sees a rewrite of the same size right after hashing", () => {
-    const dir = mkdtempSync(join(tmpdir(), "edih-disk-"));
+    const dir = tempDir("disk");
     writeFileSync(join(dir, "a.pdf"), "first");
     expect(hashIn(dir, "a.pdf")).toBe(sha("first"));
     writeFileSync(join(dir, "a.pdf"), "again");
@@ -23,7 +23,7 @@ describe("readDiskState's kept hashes", () => {
   });
 
   it("sees a rewrite of the same size with the old mtime put back, after the hash was kept", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "edih-disk-"));
+    const dir = tempDir("disk");
     const file = join(dir, "b.pdf");
     writeFileSync(file, "older");
     // A whole second, so setting it again restores mtime to the nanosecond: only ctime tells.
