@@ -13,7 +13,8 @@ import { validateProject, type Stage, type ValidateResult } from "../validate/in
 import { toolVersion } from "../domain/install.js";
 import { textIn } from "../model/text.js";
 import { sha256 } from "../domain/hash.js";
-import { bookmarkTitle, packageInputsHash, type InputParts } from "./inputs.js";
+import type { InputParts } from "../output/manifest.js";
+import { bookmarkTitle, packageInputsHash } from "./inputs.js";
 import { renderAll } from "./render-pool.js";
 import type { Format } from "./render-job.js";
 import { MANIFEST_FILE, PENDING_FILE, serializeManifest, type Manifest, type ManifestOutput } from "../output/manifest.js";

@@ -16,7 +16,6 @@ import type { Job } from "../model/jobs.js";
 import type { NarrativeFile } from "../narrative/load.js";
 import { narrativeHash } from "../narrative/hash.js";
 
-export type { InputPart, InputParts } from "../output/manifest.js";
 import type { InputPart, InputParts } from "../output/manifest.js";
 
 export interface TemplateFiles {
@@ -25,7 +24,6 @@ export interface TemplateFiles {
   hash: string;
 }
 
-export { templateSearchPath } from "../domain/install.js";
 
 /**
  * Every file a document's template set may read, as the renderer chooses them

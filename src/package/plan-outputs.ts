@@ -4,7 +4,8 @@
  * manifest and the disk state it gets are already validated (schema, lstat, safe relative paths),
  * so no decision can name a path outside out/.
  */
-import { changedParts, type InputParts } from "./inputs.js";
+import type { InputParts } from "../output/manifest.js";
+import { changedParts } from "./inputs.js";
 import type { DiskEntry, DiskState } from "../output/disk.js";
 import { MANIFEST_FILE, type Manifest } from "../output/manifest.js";
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineRule } from "./types.js";
-import { FUNDED_ROLES, hasRole } from "./lib/partners.js";
+import { FUNDED_ROLES } from "../domain/roles.js";
+import { hasRole } from "./lib/partners.js";
 
 export default defineRule({
   meta: {

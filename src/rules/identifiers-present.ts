@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { PARTNER_ROLES } from "../schema/partner.js";
 import { defineRule } from "./types.js";
-import { EU_PARTICIPANT_ROLES, countryOf, hasRole } from "./lib/partners.js";
+import { EU_PARTICIPANT_ROLES } from "../domain/roles.js";
+import { countryOf, hasRole } from "./lib/partners.js";
 
 export default defineRule({
   meta: {

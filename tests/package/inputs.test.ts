@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { validateProject } from "../../src/validate/index.js";
-import { changedParts, inputParts, inputsHash, templateFiles, templateSearchPath } from "../../src/package/inputs.js";
+import { changedParts, inputParts, inputsHash, templateFiles } from "../../src/package/inputs.js";
+import { templateSearchPath } from "../../src/domain/install.js";
 import { planJobs, type Job } from "../../src/model/jobs.js";
 import type { Application } from "../../src/schema/index.js";
 

@@ -1,6 +1,6 @@
 // State in → decisions out, shared by the pure plan test and the dry-run/status comparison.
 import type { DiskEntry } from "../../src/output/disk.js";
-import type { InputParts } from "../../src/package/inputs.js";
+import type { InputParts } from "../../src/output/manifest.js";
 import type { Manifest, ManifestOutput } from "../../src/output/manifest.js";
 import type { PlanInputs, PlanOptions } from "../../src/package/plan-outputs.js";
 

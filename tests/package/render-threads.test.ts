@@ -8,7 +8,7 @@ import { ROOT, EXAMPLE } from "../e2e/build-helpers.js";
 import type { renderAll as RenderAll } from "../../src/package/render-pool.js";
 import type { validateProject as ValidateProject } from "../../src/validate/index.js";
 import type { planJobs as PlanJobs } from "../../src/model/jobs.js";
-import type { templateSearchPath as TemplateSearchPath } from "../../src/package/inputs.js";
+import type { templateSearchPath as TemplateSearchPath } from "../../src/domain/install.js";
 
 const dist = <T>(rel: string) => import(pathToFileURL(join(ROOT, "dist/src", rel)).href) as Promise<T>;
 
@@ -17,7 +17,7 @@ describe("render pool", () => {
     const { renderAll } = await dist<{ renderAll: typeof RenderAll }>("package/render-pool.js");
     const { validateProject } = await dist<{ validateProject: typeof ValidateProject }>("validate/index.js");
     const { planJobs } = await dist<{ planJobs: typeof PlanJobs }>("model/jobs.js");
-    const { templateSearchPath } = await dist<{ templateSearchPath: typeof TemplateSearchPath }>("package/inputs.js");
+    const { templateSearchPath } = await dist<{ templateSearchPath: typeof TemplateSearchPath }>("domain/install.js");
     const { readNarrative } = await dist<{ readNarrative: (dir: string) => { files: never[] } }>("narrative/load.js");
     const v = await validateProject(EXAMPLE);
     const app = v.application!;

@@ -9,7 +9,7 @@ import { buildContext } from "../../src/model/index.js";
 import { loadTemplateSet, markdownRenderer } from "../../src/render/index.js";
 import { parseMarkdownCached } from "../../src/render/parse-cache.js";
 import { parseMarkdown } from "../../src/render/tree.js";
-import { templateSearchPath } from "../../src/package/inputs.js";
+import { templateSearchPath } from "../../src/domain/install.js";
 import { planJobs } from "../../src/model/jobs.js";
 import { EXAMPLE } from "../e2e/build-helpers.js";
 

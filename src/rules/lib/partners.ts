@@ -4,7 +4,6 @@ import type { Place } from "../../schema/common.js";
 import type { Partner } from "../../schema/partner.js";
 import { nutsCountry, placeCountry } from "../../refdata/countries.js";
 
-export { EU_PARTICIPANT_ROLES, FUNDED_ROLES } from "../../domain/roles.js";
 
 export const hasRole = (p: Partner, roles: readonly string[]): boolean => p.roles.some((r) => roles.includes(r));
 
