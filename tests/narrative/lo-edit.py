@@ -33,15 +33,26 @@ def connect(pipe):
     raise RuntimeError("soffice did not answer")
 
 
-def type_into_slot(doc, bookmark):
+def instruction_cursor(doc, bookmark):
+    """The slot's text and a cursor on its instruction paragraph (the first paragraph is the label)."""
     anchor = doc.getBookmarks().getByName(bookmark).getAnchor()
     text = anchor.getText()
     cur = text.createTextCursorByRange(anchor.getStart())
-    # The first paragraph is the box's label; the person types over the instruction below it.
     cur.gotoNextParagraph(False)
+    return text, cur
+
+
+def over_instruction(doc, bookmark):
+    """The person selects the box's instruction and types over it: an empty cursor in its place."""
+    text, cur = instruction_cursor(doc, bookmark)
     cur.gotoEndOfParagraph(True)
     cur.setString("")
     cur.collapseToEnd()
+    return text, cur
+
+
+def type_into_slot(doc, bookmark):
+    text, cur = over_instruction(doc, bookmark)
 
     def write(s, bold=False):
         text.insertString(cur, s, False)
@@ -66,13 +77,7 @@ def type_into_slot(doc, bookmark):
 def type_rich(doc, bookmark):
     """Italic, a link and a table, typed over the instruction of the slot."""
     from com.sun.star.awt.FontSlant import ITALIC, NONE
-    anchor = doc.getBookmarks().getByName(bookmark).getAnchor()
-    text = anchor.getText()
-    cur = text.createTextCursorByRange(anchor.getStart())
-    cur.gotoNextParagraph(False)
-    cur.gotoEndOfParagraph(True)
-    cur.setString("")
-    cur.collapseToEnd()
+    text, cur = over_instruction(doc, bookmark)
 
     def write(s, **props):
         text.insertString(cur, s, False)
@@ -99,10 +104,7 @@ def type_rich(doc, bookmark):
 
 def type_below(doc, bookmark):
     """A new paragraph after the box's instruction, which the person leaves as it is."""
-    anchor = doc.getBookmarks().getByName(bookmark).getAnchor()
-    text = anchor.getText()
-    cur = text.createTextCursorByRange(anchor.getStart())
-    cur.gotoNextParagraph(False)
+    text, cur = instruction_cursor(doc, bookmark)
     cur.gotoEndOfParagraph(False)
     text.insertControlCharacter(cur, PARAGRAPH_BREAK, False)
     text.insertString(cur, "Co-funding comes from the regional development budget.", False)

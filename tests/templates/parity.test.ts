@@ -30,7 +30,7 @@ export function skeleton(source: string): Skeleton {
     directives: lines.filter((l) => /^:{3,}\s*\w/.test(l)).map((l) => l.replace(/^(:{3,})\s*([\w-]+).*$/, "$1$2")),
     tables: lines.filter((l) => /^\|\s*:?-{2,}/.test(l)).map(cells),
     // Data the document prints: every path a mustache reads, except the words of `label` keys.
-    fields: mustaches.flatMap((m) => m.replace(/"[^"]*"/g, " ").match(/[a-z_][\w.]*(?:\.[\w]+)*/g) ?? [])
+    fields: mustaches.flatMap((m) => m.replace(/"[^"]*"/g, " ").match(/[a-z_][\w.]*/g) ?? [])
       .filter((f) => !["else", "if", "each", "unless", "with", "this", "true", "false", "null"].includes(f)).sort(),
     labels: mustaches.flatMap((m) => [...m.matchAll(/\blabel "([^"]+)"/g)].map((x) => x[1]!)).sort(),
     partials: mustaches.filter((m) => m.startsWith(">")).map((m) => m.slice(1).trim().split(/\s/)[0]!),
