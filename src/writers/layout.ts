@@ -31,11 +31,28 @@ export function fitsOnePageCandidate(doc: RenderedDocument): boolean {
   return top.some(isSignatures) && !top.some((n) => n.type === "leafDirective" && n.name === "page-break");
 }
 
-/** Layouts of recent documents, by the hash of their Typst source: the DOCX and the PDF of one job share one. */
+/** Layouts of recent documents, by the hash of their Typst source: equal documents share one. */
 const recent = new Map<string, PageLayout>();
 const KEEP = 16;
+/**
+ * The layout of this very document object, by draft mark: the DOCX and the PDF of one job ask for
+ * the same layout, and the second ask need not write and hash the Typst source again. A job does
+ * not change its document between its formats.
+ */
+const ofDocument = new WeakMap<RenderedDocument, Map<string, PageLayout>>();
 
 export async function pageLayout(doc: RenderedDocument, opts: LayoutOptions = {}): Promise<PageLayout> {
+  const mark = opts.draftMark ?? "";
+  const same = ofDocument.get(doc)?.get(mark);
+  if (same) return same;
+  const layout = await layoutOf(doc, opts);
+  const byMark = ofDocument.get(doc) ?? new Map<string, PageLayout>();
+  byMark.set(mark, layout);
+  ofDocument.set(doc, byMark);
+  return layout;
+}
+
+async function layoutOf(doc: RenderedDocument, opts: LayoutOptions): Promise<PageLayout> {
   const [{ typstSource, HEADING_PAGES_LABEL }, { compileTypst }, { arimoMeasure }] = await Promise.all([
     import("./pdf/build.js"), import("./pdf/typst.js"), import("./metrics.js")]);
   const measure = await arimoMeasure();
