@@ -44,20 +44,21 @@ const DELIM = new Uint8Array(256);
 for (const c of "()<>[]{}/%") DELIM[c.charCodeAt(0)] = 1;
 const ENDS_TOKEN = WHITE.map((w, i) => w | DELIM[i]!);
 
-const latin1 = (b: Uint8Array, from: number, to: number): string => Buffer.from(b.buffer, b.byteOffset + from, to - from).toString("latin1");
-
 /** One part: its bytes, the xref table's offsets, and objects parsed on demand. */
 class Part {
   readonly version: string;
   private readonly offsets = new Map<number, { offset: number; gen: number }>();
   private readonly parsed = new Map<number, { value: Value; stream?: Uint8Array }>();
   private p = 0;
+  /** The bytes as Latin-1 text, one character per byte: tokens are cut from it by offset. */
+  private readonly text: string;
 
   constructor(private readonly b: Uint8Array) {
-    const head = latin1(b, 0, Math.min(16, b.length)).match(/^%PDF-(\d\.\d)/);
+    this.text = Buffer.from(b.buffer, b.byteOffset, b.length).toString("latin1");
+    const head = this.text.slice(0, 16).match(/^%PDF-(\d\.\d)/);
     if (!head) throw new NotPlain("no PDF header");
     this.version = head[1]!;
-    const tail = latin1(b, Math.max(0, b.length - 1024), b.length);
+    const tail = this.text.slice(Math.max(0, b.length - 1024));
     const start = tail.match(/startxref\s+(\d+)\s+%%EOF\s*$/);
     if (!start) throw new NotPlain("no startxref at the end");
     this.p = Number(start[1]);
@@ -159,7 +160,7 @@ class Part {
     const from = this.p;
     while (b[this.p]! >= 0x30 && b[this.p]! <= 0x39) this.p++;
     if (this.p === from) throw new NotPlain("integer expected");
-    return Number(latin1(b, from, this.p));
+    return Number(this.text.slice(from, this.p));
   }
 
   private value(): Value {
@@ -171,7 +172,7 @@ class Part {
     if (c === 0x2f /* / */) {
       this.p++;
       while (this.p < b.length && !ENDS_TOKEN[b[this.p]!]) this.p++;
-      return latin1(b, from, this.p);
+      return this.text.slice(from, this.p);
     }
     if (c === 0x28 /* ( */) {
       let depth = 0;
@@ -183,7 +184,7 @@ class Part {
       }
       if (this.p >= b.length) throw new NotPlain("unterminated string");
       this.p++;
-      return latin1(b, from, this.p);
+      return this.text.slice(from, this.p);
     }
     if (c === 0x3c /* < */) {
       if (b[this.p + 1] === 0x3c) {
@@ -203,7 +204,7 @@ class Part {
       const end = b.indexOf(0x3e, this.p);
       if (end < 0) throw new NotPlain("unterminated hex string");
       this.p = end + 1;
-      return latin1(b, from, this.p);
+      return this.text.slice(from, this.p);
     }
     if (c === 0x5b /* [ */) {
       this.p++;
@@ -219,7 +220,7 @@ class Part {
     }
     if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) {
       while (this.p < b.length && !ENDS_TOKEN[b[this.p]!]) this.p++;
-      const token = latin1(b, from, this.p);
+      const token = this.text.slice(from, this.p);
       if (!/^\d+$/.test(token)) return token;
       // "num gen R" is a reference; anything else leaves the two numbers as they were.
       const after = this.p;
@@ -227,7 +228,7 @@ class Part {
       const genFrom = this.p;
       while (b[this.p]! >= 0x30 && b[this.p]! <= 0x39) this.p++;
       if (this.p > genFrom) {
-        const gen = Number(latin1(b, genFrom, this.p));
+        const gen = Number(this.text.slice(genFrom, this.p));
         this.skip();
         if (this.keyword("R")) return new Ref(Number(token), gen);
       }
