@@ -10,7 +10,7 @@ import type { CommandIO } from "../workflow/io.js";
 import { progressReporter } from "./progress.js";
 
 /** `extra` and `seen`: the watch loop's hooks (PDFs first, and the report for its timings). */
-export async function runBuild(dir: string, flags: BuildFlags, io: CommandIO, extra: Pick<BuildOptions, "onPdfsWritten"> = {},
+export async function runBuild(dir: string, flags: BuildFlags, io: CommandIO, extra: Pick<BuildOptions, "onPdfsWritten" | "pool" | "parsedInputs"> = {},
   seen?: (report: BuildReport) => void): Promise<number> {
   const started = Date.now();
   const progress = flags.quiet || flags.json ? undefined : progressReporter(io.stderr, io.env);
@@ -128,12 +128,17 @@ function writtenLines(report: BuildReport, out: string): string[] {
 
 /** Rebuild on every save; invalid intermediate saves are reported and the watcher waits. */
 export async function watchBuild(dir: string, flags: BuildFlags, io: CommandIO): Promise<number> {
-  const { timedRebuild, rebuildTimes, warmUp, watchFolder } = await import("../package/watch.js");
+  const [{ timedRebuild, rebuildTimes, warmUp, watchFolder }, { openRenderPool }, { ParsedInputs }] = await Promise.all([
+    import("../package/watch.js"), import("../package/render-pool.js"), import("../load/parsed-cache.js")]);
   const root = resolve(io.cwd, dir);
   const outDir = flags.out ? resolve(io.cwd, flags.out) : resolve(root, "out");
   let langs: ("bg" | "en")[] = [];
-  await runBuild(dir, flags, io, {}, (r) => { langs = r.validation.application?.languages ?? []; });
-  if (!flags.format || flags.format !== "docx") await warmUp(flags.lang?.length ? langs.filter((l) => flags.lang!.includes(l)) : langs);
+  // One set of warm worker threads for the whole session: the initial build fills their caches.
+  const pool = openRenderPool();
+  // …and of the input files parsed: after a save, only the saved file is parsed again.
+  const kept = { parsedInputs: new ParsedInputs(), ...(pool ? { pool } : {}) };
+  await runBuild(dir, flags, io, kept, (r) => { langs = r.validation.application?.languages ?? []; });
+  if (!flags.format || flags.format !== "docx") await warmUp(flags.lang?.length ? langs.filter((l) => flags.lang!.includes(l)) : langs, pool);
   io.stderr.write(`watching ${relative(io.cwd, root) || "."} for changes (Ctrl-C to stop)\n`);
   let running = false;
   let next: number | undefined;
@@ -146,7 +151,7 @@ export async function watchBuild(dir: string, flags: BuildFlags, io: CommandIO):
         try {
           const r = await timedRebuild(at, async (onPdfsWritten) => {
             let report: BuildReport | undefined;
-            await runBuild(dir, flags, io, { onPdfsWritten }, (x) => { report = x; });
+            await runBuild(dir, flags, io, { onPdfsWritten, ...kept }, (x) => { report = x; });
             return report!;
           });
           // From the save to the PDFs on disk: templates, parsed Markdown and the Typst compiler stay warm between rebuilds.
@@ -166,6 +171,7 @@ export async function watchBuild(dir: string, flags: BuildFlags, io: CommandIO):
     const stop = watchFolder(root, outDir, (savedAt) => void once(savedAt));
     process.once("SIGINT", () => {
       stop();
+      void pool?.close();
       resolveDone(EXIT.ok);
     });
   });

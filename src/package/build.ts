@@ -9,13 +9,14 @@ import type { Diagnostic } from "../diagnostics.js";
 import { StateError, UsageError } from "../errors.js";
 import type { CallPack } from "../calls/index.js";
 import type { Application } from "../schema/index.js";
+import type { ParsedInputs } from "../load/parsed-cache.js";
 import { validateProject, type Stage, type ValidateResult } from "../validate/index.js";
 import { toolVersion } from "../domain/install.js";
 import { textIn } from "../model/text.js";
 import { sha256 } from "../domain/hash.js";
 import type { InputParts } from "../output/manifest.js";
 import { bookmarkTitle, packageInputsHash } from "./inputs.js";
-import { renderAll } from "./render-pool.js";
+import { renderAll, type RenderPool } from "./render-pool.js";
 import type { Format } from "./render-job.js";
 import { MANIFEST_FILE, PENDING_FILE, serializeManifest, type Manifest, type ManifestOutput } from "../output/manifest.js";
 import type { Job } from "../model/jobs.js";
@@ -54,6 +55,10 @@ export interface BuildOptions {
    * without waiting for the rest. Not called when no PDF is rendered.
    */
   onPdfsWritten?: (ms: number) => void;
+  /** Worker threads kept open between builds (`apply build --watch`), warm from the last one. */
+  pool?: RenderPool;
+  /** Input files parsed by earlier builds of this process (`apply build --watch`). */
+  parsedInputs?: ParsedInputs;
 }
 
 /** Where a build's time went, in milliseconds (`apply build --watch --verbose` prints it). */
@@ -112,7 +117,7 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
       "write inside the application folder, or pass --allow-outside to write there on purpose");
   }
   const validation = await validateProject(projectDir, { ...(opts.stage ? { stage: opts.stage } : {}), ...(opts.call ? { call: opts.call } : {}),
-    ...(opts.callsDir ? { callsDir: opts.callsDir } : {}) });
+    ...(opts.callsDir ? { callsDir: opts.callsDir } : {}), ...(opts.parsedInputs ? { parsedInputs: opts.parsedInputs } : {}) });
   const timings: BuildTimings = { validate: performance.now() - started, plan: 0, pdf: 0, docx: 0, packages: 0, write: 0 };
   const report: BuildReport = { outDir, validation, diagnostics: [...validation.diagnostics], stopped: false, plan: [],
     written: [], writtenOutputs: [], skipped: [], kept: [], removed: [], fills: {}, notes: {}, pages: {}, renderWorkers: 0, timings };
@@ -151,7 +156,7 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
     timings.plan = performance.now() - planStarted;
     report.plan = plan.decisions;
     await executePlan(plan, { app, pack, projectDir, outDir, cwd, draft, formats, force: opts.force ?? false, stage: opts.stage ?? "draft",
-      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}), ...(opts.pool ? { pool: opts.pool } : {}),
       ...(opts.onPdfsWritten ? { onPdfsWritten: () => opts.onPdfsWritten!(performance.now() - started) } : {}) }, report);
   } finally {
     lock.release();
@@ -172,6 +177,7 @@ interface ExecuteEnv {
   stage: Stage;
   onProgress?: (event: ProgressEvent) => void;
   onPdfsWritten?: () => void;
+  pool?: RenderPool;
 }
 
 /** Carries out the plan's decisions: render, carry, keep, remove, refuse — and nothing else. */
@@ -216,7 +222,7 @@ async function executePlan(plan: PreparedPlan, env: ExecuteEnv, report: BuildRep
     // Nothing to render (the usual rebuild): the render side, templates and fonts are never loaded.
     const { results, workers } = await renderAll(batch,
       { app, pack, projectDir: env.projectDir, templateDirs: plan.templateDirs, draft: env.draft, narrative: plan.narrative },
-      (task) => env.onProgress?.({ done: ++done, total, current: task.job.base }));
+      (task) => env.onProgress?.({ done: ++done, total, current: task.job.base }), env.pool);
     report.renderWorkers = Math.max(report.renderWorkers, workers);
     const fresh: Staged[] = [];
     // Stage the results in plan order.

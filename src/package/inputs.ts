@@ -107,11 +107,27 @@ export interface HashEnv {
   narrative?: readonly NarrativeFile[];
 }
 
+/**
+ * The slice's JSON by document and partner, per loaded application: both languages of a document
+ * share one slice, and the shared documents' slices (all partners) are most of a plan's hashing.
+ */
+const sliceTexts = new WeakMap<Application, Map<string, string>>();
+
+function sliceJson(app: Application, document: string, partner: string | undefined): string {
+  let texts = sliceTexts.get(app);
+  if (!texts) sliceTexts.set(app, (texts = new Map()));
+  const key = `${document}\u0000${partner ?? ""}`;
+  let text = texts.get(key);
+  if (text === undefined) texts.set(key, (text = stableJson(documentInputs(app, document, partner))));
+  return text;
+}
+
 export function inputParts(env: HashEnv, job: Job, templates: TemplateFiles): InputParts {
+  const jobJson = stableJson({ document: job.document, lang: job.lang, partner: job.partner ?? null });
   return {
     tool: toolVersion(),
-    data: sha256(stableJson({ job: { document: job.document, lang: job.lang, partner: job.partner ?? null },
-      slice: documentInputs(env.app, job.document, job.partner) })),
+    // stableJson({ job, slice }) written out: its keys are already in sorted order.
+    data: sha256(`{"job":${jobJson},"slice":${sliceJson(env.app, job.document, job.partner)}}`),
     templates: templates.hash,
     call: callHash(env.pack),
     refdata: referenceDataHash(),

@@ -8,6 +8,8 @@
 import { watch, type FSWatcher } from "node:fs";
 import { resolve, sep } from "node:path";
 import { buildPackage, type BuildOptions, type BuildReport } from "./build.js";
+import { warmRenderer } from "./render-job.js";
+import type { RenderPool } from "./render-pool.js";
 
 /** Saves arriving within this time are one edit: editors write a file in several steps. */
 export const SETTLE_MS = 40;
@@ -77,16 +79,10 @@ export function watchFolder(root: string, outDir: string, onChange: (savedAt: nu
 }
 
 /**
- * Loads the render side and lays out a one-line document in each language while the watcher
- * waits for the first edit: the first rebuild then pays for the edit, not for module loading,
- * font parsing and hyphenation patterns (the initial build may have rendered in worker threads).
+ * Warms whatever will render the next rebuild: the kept worker pool, or this thread when there is
+ * none (one core, a run from sources). The initial build may have rendered elsewhere.
  */
-export async function warmUp(langs: readonly ("bg" | "en")[]): Promise<void> {
-  const [{ layoutPdf }, render] = await Promise.all([import("../writers/pdf/index.js"), import("../render/index.js"),
-    import("./render-job.js"), import("../writers/docx/index.js")]);
-  for (const lang of langs) {
-    const made = render.renderDocument({ template: "---\ntitle: warm\n---\n\n# Warm\n\nText.\n", templatePath: "warm.md.hbs", partials: {},
-      labels: {}, context: {}, lang });
-    if (made.document) await layoutPdf(made.document);
-  }
+export async function warmUp(langs: readonly ("bg" | "en")[], pool?: RenderPool): Promise<void> {
+  if (pool && !pool.closed) await pool.warm([...langs]);
+  else await warmRenderer(langs);
 }
