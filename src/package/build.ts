@@ -59,6 +59,12 @@ export interface BuildOptions {
   pool?: RenderPool;
   /** Input files parsed by earlier builds of this process (`apply build --watch`). */
   parsedInputs?: ParsedInputs;
+  /**
+   * Awaited before the first file is written, and before a build stopped by invalid data reports:
+   * the watch loop starts building at the first change of a save and throws here when the save
+   * went on after the build read its inputs (watch.ts SupersededError).
+   */
+  settled?: () => Promise<void>;
 }
 
 /** Where a build's time went, in milliseconds (`apply build --watch --verbose` prints it). */
@@ -129,6 +135,7 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
   if (app) checkLangs(app.languages, opts.langs);
   const errors = validation.diagnostics.filter((d) => d.severity === "error").length;
   if (!app || !pack || (errors > 0 && !opts.draft)) {
+    await opts.settled?.();
     report.stopped = true;
     return report;
   }
@@ -157,6 +164,7 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
     report.plan = plan.decisions;
     await executePlan(plan, { app, pack, projectDir, outDir, cwd, draft, formats, force: opts.force ?? false, stage: opts.stage ?? "draft",
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}), ...(opts.pool ? { pool: opts.pool } : {}),
+      ...(opts.settled ? { settled: opts.settled } : {}),
       ...(opts.onPdfsWritten ? { onPdfsWritten: () => opts.onPdfsWritten!(performance.now() - started) } : {}) }, report);
   } finally {
     lock.release();
@@ -178,6 +186,7 @@ interface ExecuteEnv {
   onProgress?: (event: ProgressEvent) => void;
   onPdfsWritten?: () => void;
   pool?: RenderPool;
+  settled?: () => Promise<void>;
 }
 
 /** Carries out the plan's decisions: render, carry, keep, remove, refuse — and nothing else. */
@@ -248,6 +257,7 @@ async function executePlan(plan: PreparedPlan, env: ExecuteEnv, report: BuildRep
     for (const format of rounds[round]!) if (batch.some((t) => t.formats.includes(format))) timings[format] += (rendered - renderStarted) / rounds[round]!.length;
     staged.push(...fresh);
     if (env.onPdfsWritten && round === 0) {
+      await env.settled?.();
       pending = commit(outDir, fresh, pending, report);
       committed = staged.length;
       timings.write += performance.now() - rendered;
@@ -266,6 +276,8 @@ async function executePlan(plan: PreparedPlan, env: ExecuteEnv, report: BuildRep
   report.diagnostics.push(...pageLimitDiagnostics(pack, report.pages));
   const writeStarted = performance.now();
   timings.packages = writeStarted - mergeStarted;
+  // Without onPdfsWritten nothing was written yet (and with it, awaiting again returns at once).
+  if (!committed) await env.settled?.();
 
   commit(outDir, staged.slice(committed), pending, report);
   const outputs = [...carried.values(), ...staged.map((s) => s.entry)]
