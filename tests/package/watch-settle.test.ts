@@ -4,7 +4,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "n
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildPackage } from "../../src/package/build.js";
-import { FolderWatch, SETTLE_MS, SupersededError, timedRebuild } from "../../src/package/watch.js";
+import { FolderWatch, SETTLE_MS, SupersededError, rebuildTimes, timedRebuild } from "../../src/package/watch.js";
 import { copyExample } from "../e2e/build-helpers.js";
 import { tempDir } from "../temp.js";
 
@@ -101,5 +101,24 @@ describe("a rebuild superseded before it writes", () => {
     const settled = await buildPackage(dir, { ...SCOPE, settled: async () => { asked++; } });
     expect(asked).toBe(2);
     expect(settled.stopped).toBe(true);
+  }, 300_000);
+
+  it("an edit that reaches several documents writes the PDFs of the documents with narrative first", async () => {
+    const dir = copyExample("watch-first");
+    const scope = { only: ["part-b", "declaration"], langs: ["en"] };
+    await buildPackage(dir, scope);
+    const partner = join(dir, "partners/m-s-hydraulic.yaml");
+    writeFileSync(partner, readFileSync(partner, "utf8").replace(/^short_name: .*$/m, "short_name: M+S Hydraulic 2"));
+    const writes: string[][] = [];
+    const r = await timedRebuild(performance.now(), (onPdfsWritten) => buildPackage(dir, { ...scope,
+      onPdfsWritten: (ms, paths) => { writes.push([...paths].sort()); onPdfsWritten(ms, paths); } }));
+    expect(writes[0]).toEqual(["en/part-b.pdf"]);
+    // Then the partner's own declaration; other partners' are untouched.
+    expect(writes[1]).toEqual(["en/declaration-m-s-hydraulic.pdf"]);
+    expect(writes).toHaveLength(2);
+    expect(r.firstPdfs?.sort()).toEqual(writes[0]);
+    expect(r.pdfCount).toBe(2);
+    expect(r.allPdfsMs).toBeGreaterThanOrEqual(r.pdfMs!);
+    expect(rebuildTimes(r)).toMatch(/^1 PDF \(en\/part-b\.pdf\) written \d+ ms after the save \(settle \d+, validate \d+, plan \d+, PDF \d+, write \d+\), all 2 by \d+ ms; rebuilt in \d+ ms/);
   }, 300_000);
 });
