@@ -37,7 +37,40 @@ interface Entry {
   unquoted: Array<Omit<UnquotedIdentifier, "diagnostic"> & { diagnostic: Omit<Diagnostic, "file"> }>;
 }
 
-export function parseInput(text: string, file: string, sha256: string, appDir: string): ParsedInput {
+/**
+ * What one long-lived process parsed, by file and bytes: `apply build --watch` loads the
+ * application again after every save, and all but the edited file are as they were. Owned by the
+ * session that passes it (never module state), so one-off runs and tests read the disk cache.
+ */
+export class ParsedInputs {
+  private readonly byKey = new Map<string, ParsedInput>();
+  private static readonly KEEP = 256;
+
+  get(file: string, sha256: string): ParsedInput | undefined {
+    const known = this.byKey.get(`${file}\u0000${sha256}`);
+    return known && copyOf(known);
+  }
+
+  set(file: string, sha256: string, parsed: ParsedInput): void {
+    if (this.byKey.size >= ParsedInputs.KEEP) this.byKey.delete(this.byKey.keys().next().value!);
+    this.byKey.set(`${file}\u0000${sha256}`, copyOf(parsed));
+  }
+}
+
+export function parseInput(text: string, file: string, sha256: string, appDir: string, kept?: ParsedInputs): ParsedInput {
+  const known = kept?.get(file, sha256);
+  if (known) return known;
+  const parsed = parseFromDiskOrText(text, file, sha256, appDir);
+  kept?.set(file, sha256, parsed);
+  return parsed;
+}
+
+/** Callers own what they get: the value is restored, checked and reshaped downstream. */
+function copyOf(p: ParsedInput): ParsedInput {
+  return { ...p, ...(p.value !== undefined ? { value: structuredClone(p.value) } : {}), diagnostics: [...p.diagnostics], unquoted: [...p.unquoted] };
+}
+
+function parseFromDiskOrText(text: string, file: string, sha256: string, appDir: string): ParsedInput {
   const build = buildId();
   const dir = build && existsSync(join(appDir, CACHE_DIR[0]!)) ? join(appDir, ...CACHE_DIR, `yaml-${build}`) : undefined;
   if (dir) {

@@ -4,7 +4,7 @@ import { lstat, readdir, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { isInside } from "../inside.js";
 import type { Diagnostic, JsonPath } from "../diagnostics.js";
-import { parseInput } from "./parsed-cache.js";
+import { parseInput, type ParsedInputs } from "./parsed-cache.js";
 import { MAX_FILE_BYTES, readInputFile } from "./read-file.js";
 import { ProjectSourceMap, type DocSource, type SourceMap } from "./source-map.js";
 
@@ -42,6 +42,8 @@ export interface LoadOptions {
   maxFileBytes?: number;
   /** The folder as the user typed it, for messages (the CLI passes `dir` resolved against its cwd). */
   shownAs?: string;
+  /** Files parsed earlier in this process (`apply build --watch`), reused for the same bytes. */
+  parsedInputs?: ParsedInputs;
 }
 
 /** Rule ids meaning the folder itself was not found: a usage problem (exit 2), not bad data. */
@@ -96,7 +98,7 @@ export async function loadProject(dir: string, options: LoadOptions = {}): Promi
     diagnostics.push(...read.diagnostics);
     if (read.text === undefined) { fatal = true; return undefined; }
     files.push({ path: rel, text: read.text, sha256: read.sha256! });
-    const parsed = parseInput(read.text, abs, read.sha256!, root);
+    const parsed = parseInput(read.text, abs, read.sha256!, root, options.parsedInputs);
     diagnostics.push(...parsed.diagnostics);
     if (parsed.value === undefined || !parsed.positions) { fatal = true; return undefined; }
     const source: DocSource = { file: abs, positions: parsed.positions };

@@ -46,6 +46,22 @@ export function templateHasher(dirs: readonly string[]): (document: string, lang
     if (h === undefined) fileHashes.set(path, (h = sha256(readFileSync(path))));
     return h;
   };
+  // The partials and labels every document of a language shares, listed once per run.
+  const shared = new Map<string, { root: string; path: string }[]>();
+  const sharedFiles = (lang: string) => {
+    let list = shared.get(lang);
+    if (!list) {
+      list = [];
+      for (const d of dirs) {
+        const pd = join(d, "_partials");
+        if (existsSync(pd)) for (const f of readdirSync(pd).sort()) if (f.endsWith(".md.hbs")) list.push({ root: d, path: join(pd, f) });
+        const labels = join(d, "_labels", `${lang}.yaml`);
+        if (existsSync(labels)) list.push({ root: d, path: labels });
+      }
+      shared.set(lang, list);
+    }
+    return list;
+  };
   const compute = (document: string, lang: string): TemplateFiles | undefined => {
     const rel = join(document, `${lang}.md.hbs`);
     const own = dirs.find((d) => existsSync(join(d, rel)));
@@ -55,12 +71,7 @@ export function templateHasher(dirs: readonly string[]): (document: string, lang
       files[displayPath(dirs, root, path)] = hashOf(path);
     };
     add(own, join(own, rel));
-    for (const d of dirs) {
-      const pd = join(d, "_partials");
-      if (existsSync(pd)) for (const f of readdirSync(pd).sort()) if (f.endsWith(".md.hbs")) add(d, join(pd, f));
-      const labels = join(d, "_labels", `${lang}.yaml`);
-      if (existsSync(labels)) add(d, labels);
-    }
+    for (const { root, path } of sharedFiles(lang)) add(root, path);
     return { files, hash: sha256(stableJson(files)) };
   };
   return (document, lang) => {
@@ -107,11 +118,27 @@ export interface HashEnv {
   narrative?: readonly NarrativeFile[];
 }
 
+/**
+ * The slice's JSON by document and partner, per loaded application: both languages of a document
+ * share one slice, and the shared documents' slices (all partners) are most of a plan's hashing.
+ */
+const sliceTexts = new WeakMap<Application, Map<string, string>>();
+
+function sliceJson(app: Application, document: string, partner: string | undefined): string {
+  let texts = sliceTexts.get(app);
+  if (!texts) sliceTexts.set(app, (texts = new Map()));
+  const key = `${document}\u0000${partner ?? ""}`;
+  let text = texts.get(key);
+  if (text === undefined) texts.set(key, (text = stableJson(documentInputs(app, document, partner))));
+  return text;
+}
+
 export function inputParts(env: HashEnv, job: Job, templates: TemplateFiles): InputParts {
+  const jobJson = stableJson({ document: job.document, lang: job.lang, partner: job.partner ?? null });
   return {
     tool: toolVersion(),
-    data: sha256(stableJson({ job: { document: job.document, lang: job.lang, partner: job.partner ?? null },
-      slice: documentInputs(env.app, job.document, job.partner) })),
+    // stableJson({ job, slice }) written out: its keys are already in sorted order.
+    data: sha256(`{"job":${jobJson},"slice":${sliceJson(env.app, job.document, job.partner)}}`),
     templates: templates.hash,
     call: callHash(env.pack),
     refdata: referenceDataHash(),

@@ -110,6 +110,21 @@ export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
   };
 }
 
+/**
+ * Loads the render side and lays out a one-line document in each language, so that the first
+ * real rebuild of a watch session pays for the edit, not for module loading, font parsing and
+ * hyphenation patterns. Runs in whichever thread will render (a worker of a kept pool, or this one).
+ */
+export async function warmRenderer(langs: readonly ("bg" | "en")[]): Promise<void> {
+  const [{ layoutPdf }, render] = await Promise.all([import("../writers/pdf/index.js"), import("../render/index.js"),
+    import("../narrative/insert.js"), import("../writers/docx/index.js"), import("../model/index.js")]);
+  for (const lang of langs) {
+    const made = render.renderDocument({ template: "---\ntitle: warm\n---\n\n# Warm\n\nText.\n", templatePath: "warm.md.hbs", partials: {},
+      labels: {}, context: {}, lang });
+    if (made.document) await layoutPdf(made.document);
+  }
+}
+
 type RendererOptions = Parameters<typeof import("../render/index.js").documentRenderer>[0];
 
 /**

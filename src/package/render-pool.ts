@@ -5,6 +5,10 @@
  * build uses every core, two included. The build thread only writes files meanwhile.
  * EDIH_WORKERS=N overrides (1: no workers). Small builds, and runs from TypeScript sources (tests),
  * stay in this thread. Output bytes do not depend on the thread (tested).
+ *
+ * `apply build --watch` keeps one pool open between rebuilds: each worker keeps its compiled
+ * templates, parsed Markdown and Typst's memoised layouts, so after an edit to Part B its two
+ * languages are laid out at once on two warm threads instead of one after the other.
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -27,11 +31,36 @@ export interface Rendered {
   workers: number;
 }
 
-export async function renderAll(tasks: RenderTask[], env: RenderEnv,
-  onDone?: (task: RenderTask, done: number) => void): Promise<Rendered> {
-  const workerFile = fileURLToPath(new URL("./render-worker.js", import.meta.url));
+/** What the build thread sends a worker; the worker answers "job" with a JobReply and "warm" with { warmed }. */
+export type WorkerRequest =
+  | { kind: "env"; env: RenderEnv }
+  | { kind: "job"; id: number; job: Job; formats: Format[] }
+  | { kind: "warm"; langs: ("bg" | "en")[] };
+
+export interface JobReply {
+  id: number;
+  result?: JobResult;
+  error?: string;
+}
+
+const WORKER_FILE = fileURLToPath(new URL("./render-worker.js", import.meta.url));
+
+/** Worker threads this machine should render on; 0 when rendering stays in this thread. */
+function workerCount(): number {
   const cores = Number(process.env.EDIH_WORKERS) || availableParallelism();
-  if (tasks.length < MIN_JOBS_FOR_WORKERS || cores < 2 || !existsSync(workerFile)) {
+  // From TypeScript sources (tests) there is no compiled worker file to start.
+  return cores < 2 || !existsSync(WORKER_FILE) ? 0 : cores;
+}
+
+/**
+ * Renders `tasks` in `pool` when one is open, else in a pool started for this call when the build
+ * is large enough, else in this thread.
+ */
+export async function renderAll(tasks: RenderTask[], env: RenderEnv,
+  onDone?: (task: RenderTask, done: number) => void, pool?: RenderPool): Promise<Rendered> {
+  if (pool && !pool.closed && tasks.length) return { results: await pool.run(tasks, env, onDone), workers: Math.min(pool.size, tasks.length) };
+  const cores = workerCount();
+  if (tasks.length < MIN_JOBS_FOR_WORKERS || cores === 0) {
     const render = await createJobRenderer(env);
     const results: JobResult[] = [];
     for (const task of tasks) {
@@ -40,52 +69,116 @@ export async function renderAll(tasks: RenderTask[], env: RenderEnv,
     }
     return { results, workers: 0 };
   }
-  const count = Math.min(cores, Math.ceil(tasks.length / 4));
-  return { results: await inWorkers(tasks, env, workerFile, count, onDone), workers: count };
+  const once = new RenderPool(Math.min(cores, Math.ceil(tasks.length / 4)));
+  try {
+    return { results: await once.run(tasks, env, onDone), workers: once.size };
+  } finally {
+    await once.close();
+  }
 }
 
-function inWorkers(tasks: RenderTask[], env: RenderEnv, file: string, count: number,
-  onDone?: (task: RenderTask, done: number) => void): Promise<JobResult[]> {
-  return new Promise((resolve, reject) => {
-    const results = new Array<JobResult>(tasks.length);
-    const workers: Worker[] = [];
-    let next = 0;
-    let done = 0;
-    let failed = false;
-    const stop = () => workers.forEach((w) => void w.terminate());
-    const feed = (w: Worker) => {
-      if (next < tasks.length) {
-        const id = next++;
-        w.postMessage({ id, job: tasks[id]!.job, formats: tasks[id]!.formats });
-      }
-    };
-    for (let i = 0; i < count; i++) {
-      const w = new Worker(file, { workerData: env });
-      w.on("message", (msg: { id: number; result?: JobResult; error?: string }) => {
-        if (msg.error !== undefined || !msg.result) {
-          failed = true;
-          stop();
-          reject(new Error(`rendering ${tasks[msg.id]?.job.base} failed: ${msg.error}`));
-          return;
-        }
-        // Bytes arrive as transferred buffers; give writers and hashes a plain Uint8Array again.
-        msg.result.files = msg.result.files.map((f) => ({ ...f, bytes: new Uint8Array(f.bytes) }));
-        results[msg.id] = msg.result;
-        done++;
-        onDone?.(tasks[msg.id]!, done);
-        if (done === tasks.length) {
-          stop();
-          resolve(results);
-        } else feed(w);
-      });
-      w.on("error", (err) => {
-        if (failed) return;
-        failed = true;
-        stop();
-        reject(err);
-      });
-      workers.push(w);
-      feed(w);
+/**
+ * Worker threads that outlive one build. Undefined from openRenderPool when this machine renders in
+ * one thread (one core, EDIH_WORKERS=1, or a run from sources).
+ */
+export function openRenderPool(): RenderPool | undefined {
+  const cores = workerCount();
+  return cores ? new RenderPool(cores) : undefined;
+}
+
+export class RenderPool {
+  private readonly workers: Worker[] = [];
+  /** Set by close() or when a worker died: later builds render in their own thread. */
+  closed = false;
+  private busy = false;
+
+  constructor(readonly size: number) {
+    for (let i = 0; i < size; i++) {
+      const w = new Worker(WORKER_FILE);
+      // Idle workers must not keep the process alive (the watch loop ends on Ctrl-C without close()).
+      w.unref();
+      w.on("error", () => { this.closed = true; });
+      this.workers.push(w);
     }
-  });
+  }
+
+  /** Loads the render side and lays out a one-line document per language in every worker. */
+  async warm(langs: ("bg" | "en")[]): Promise<void> {
+    await Promise.all(this.workers.map((w) => new Promise<void>((resolve, reject) => {
+      const done = (msg: { warmed?: boolean; error?: string }) => {
+        w.off("message", done);
+        w.off("error", reject);
+        if (msg.error) reject(new Error(msg.error));
+        else resolve();
+      };
+      w.on("message", done);
+      w.once("error", reject);
+      w.postMessage({ kind: "warm", langs } satisfies WorkerRequest);
+    })));
+  }
+
+  /** Results in task order. Each worker gets this build's environment, then one job at a time. */
+  run(tasks: RenderTask[], env: RenderEnv, onDone?: (task: RenderTask, done: number) => void): Promise<JobResult[]> {
+    if (this.closed) return Promise.reject(new Error("the render pool is closed"));
+    if (this.busy) return Promise.reject(new Error("the render pool is already rendering a build"));
+    if (!tasks.length) return Promise.resolve([]);
+    this.busy = true;
+    const workers = this.workers.slice(0, Math.max(1, Math.min(this.size, tasks.length)));
+    return new Promise<JobResult[]>((resolve, reject) => {
+      const results = new Array<JobResult>(tasks.length);
+      let next = 0;
+      let done = 0;
+      let failed = false;
+      const listeners = new Map<Worker, { message: (msg: JobReply) => void; error: (err: Error) => void }>();
+      const finish = (err?: Error) => {
+        for (const [w, l] of listeners) {
+          w.off("message", l.message);
+          w.off("error", l.error);
+          w.unref();
+        }
+        this.busy = false;
+        if (err) reject(err);
+        else resolve(results);
+      };
+      const feed = (w: Worker) => {
+        if (next >= tasks.length) return;
+        const id = next++;
+        w.postMessage({ kind: "job", id, job: tasks[id]!.job, formats: tasks[id]!.formats } satisfies WorkerRequest);
+      };
+      for (const w of workers) {
+        const message = (msg: JobReply) => {
+          if (failed) return;
+          if (msg.error !== undefined || !msg.result) {
+            failed = true;
+            finish(new Error(`rendering ${tasks[msg.id]?.job.base} failed: ${msg.error}`));
+            return;
+          }
+          // Bytes arrive as transferred buffers; give writers and hashes a plain Uint8Array again.
+          msg.result.files = msg.result.files.map((f) => ({ ...f, bytes: new Uint8Array(f.bytes) }));
+          results[msg.id] = msg.result;
+          done++;
+          onDone?.(tasks[msg.id]!, done);
+          if (done === tasks.length) finish();
+          else feed(w);
+        };
+        const error = (err: Error) => {
+          this.closed = true;
+          if (failed) return;
+          failed = true;
+          finish(err);
+        };
+        listeners.set(w, { message, error });
+        w.on("message", message);
+        w.on("error", error);
+        w.ref();
+        w.postMessage({ kind: "env", env } satisfies WorkerRequest);
+        feed(w);
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
 }

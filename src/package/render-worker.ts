@@ -1,15 +1,30 @@
-// A render worker: receives the environment once, then jobs; answers each with its result.
-import { parentPort, workerData } from "node:worker_threads";
-import { createJobRenderer, type Format, type RenderEnv } from "./render-job.js";
-import type { Job } from "../model/jobs.js";
+// A render worker: takes a build's environment, then jobs one at a time, answering each with its
+// result; between builds of `apply build --watch` it keeps what it compiled and laid out.
+import { parentPort } from "node:worker_threads";
+import { createJobRenderer, warmRenderer, type JobRenderer } from "./render-job.js";
+import type { JobReply, WorkerRequest } from "./render-pool.js";
 
 const port = parentPort!;
-const renderer = createJobRenderer(workerData as RenderEnv);
-port.on("message", async (task: { id: number; job: Job; formats: Format[] }) => {
+let renderer: Promise<JobRenderer> | undefined;
+port.on("message", async (msg: WorkerRequest) => {
+  if (msg.kind === "env") {
+    renderer = createJobRenderer(msg.env);
+    return;
+  }
+  if (msg.kind === "warm") {
+    try {
+      await warmRenderer(msg.langs);
+      port.postMessage({ warmed: true });
+    } catch (err) {
+      port.postMessage({ error: err instanceof Error ? err.message : String(err) });
+    }
+    return;
+  }
   try {
-    const result = await (await renderer)(task.job, task.formats);
-    port.postMessage({ id: task.id, result }, result.files.map((f) => f.bytes.buffer as ArrayBuffer));
+    if (!renderer) throw new Error("a job arrived before the build's environment");
+    const result = await (await renderer)(msg.job, msg.formats);
+    port.postMessage({ id: msg.id, result } satisfies JobReply, result.files.map((f) => f.bytes.buffer as ArrayBuffer));
   } catch (err) {
-    port.postMessage({ id: task.id, error: err instanceof Error ? `${err.message}\n${err.stack ?? ""}` : String(err) });
+    port.postMessage({ id: msg.id, error: err instanceof Error ? `${err.message}\n${err.stack ?? ""}` : String(err) } satisfies JobReply);
   }
 });

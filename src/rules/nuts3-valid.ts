@@ -21,11 +21,26 @@ function places(app: Application): Array<{ place: Place; path: JsonPath; who: st
 
 const stripped = (name: string): string => name.replace(/\s*\(.*\)\s*$/, "").trim().toLowerCase();
 
-/** NUTS 3 districts whose name (bg or Latin, without "(…)") equals the city, in this country. */
+/**
+ * NUTS 3 districts by country and name (bg or Latin, without "(…)", lower case), built once per
+ * table: the check asks for every place of every partner, and each rebuild of a watch session runs it.
+ */
+const districtIndex = new WeakMap<NutsTable, Map<string, string[]>>();
+
 function districtsNamed(nuts: NutsTable, country: string, city: string): string[] {
-  const c = stripped(city);
-  return nuts.all().filter((r) => r.level === 3 && r.country === country &&
-    [r.label, r.names?.bg, r.names?.latn].some((n) => n !== undefined && stripped(n) === c)).map((r) => r.code);
+  let index = districtIndex.get(nuts);
+  if (!index) {
+    index = new Map();
+    for (const r of nuts.all()) {
+      if (r.level !== 3) continue;
+      for (const name of new Set([r.label, r.names?.bg, r.names?.latn].filter((n): n is string => n !== undefined).map(stripped))) {
+        const key = `${r.country}\u0000${name}`;
+        index.set(key, [...(index.get(key) ?? []), r.code]);
+      }
+    }
+    districtIndex.set(nuts, index);
+  }
+  return index.get(`${country}\u0000${stripped(city)}`) ?? [];
 }
 
 export default defineRule({

@@ -6,6 +6,7 @@ import { parseApplication } from "../schema/diagnose.js";
 import type { Application } from "../schema/application.js";
 import type { CallPack } from "../calls/index.js";
 import type { NarrativeFacts, Stage } from "../rules/types.js";
+import type { ParsedInputs } from "../load/parsed-cache.js";
 
 const NARRATIVE_RULES = ["narrative-complete", "narrative-limits"];
 
@@ -25,6 +26,8 @@ export interface ValidateOptions {
   callsDir?: string;
   /** The folder as the user typed it, for messages about the folder itself. */
   shownAs?: string;
+  /** Files parsed earlier in this process (`apply build --watch`), reused for the same bytes. */
+  parsedInputs?: ParsedInputs;
 }
 
 export interface ValidateResult {
@@ -42,7 +45,8 @@ export interface ValidateResult {
 
 export async function validateProject(dir: string, options: ValidateOptions = {}): Promise<ValidateResult> {
   const stage = options.stage ?? "draft";
-  const loaded = await loadProject(dir, options.shownAs !== undefined ? { shownAs: options.shownAs } : {});
+  const loaded = await loadProject(dir, { ...(options.shownAs !== undefined ? { shownAs: options.shownAs } : {}),
+    ...(options.parsedInputs ? { parsedInputs: options.parsedInputs } : {}) });
   const usage = loaded.diagnostics.find((d) => USAGE_RULE_IDS.has(d.ruleId));
   if (usage) return { diagnostics: loaded.diagnostics, notes: [], usage };
   const diagnostics = [...loaded.diagnostics];

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadProject } from "../../src/load/index.js";
-import { parseInput } from "../../src/load/parsed-cache.js";
+import { ParsedInputs, parseInput } from "../../src/load/parsed-cache.js";
 import { setBuildId } from "../../src/domain/build-id.js";
 import { tempDir } from "../temp.js";
 
@@ -100,5 +100,23 @@ describe("parsed-input cache", () => {
     expect(r.value).toBeUndefined();
     expect(r.diagnostics.map((d) => d.message)).toEqual([".inf is not a finite number", ".nan is not a finite number"]);
     expect(entries(dir)).toEqual([]);
+  });
+
+  it("kept by a session (the watch loop), answers the same file and bytes without parsing, a fresh copy each time", () => {
+    const dir = app(false);
+    const file = join(dir, "edih.yaml");
+    const kept = new ParsedInputs();
+    const first = parseInput("hub:\n  name: One\n", file, "sha-a", dir, kept);
+    // Same file and hash: the kept result, although the text given now differs (the hash is the caller's word for the bytes).
+    const again = parseInput("hub:\n  name: Two\n", file, "sha-a", dir, kept);
+    expect(again.value).toEqual({ hub: { name: "One" } });
+    expect(again.value).toEqual(first.value);
+    (again.value as { hub: { name: string } }).hub.name = "changed by a caller";
+    expect(parseInput("", file, "sha-a", dir, kept).value).toEqual({ hub: { name: "One" } });
+    // Other bytes, or another file: parsed.
+    expect(parseInput("hub:\n  name: Two\n", file, "sha-b", dir, kept).value).toEqual({ hub: { name: "Two" } });
+    expect(parseInput("hub:\n  name: Three\n", join(dir, "other.yaml"), "sha-a", dir, kept).value).toEqual({ hub: { name: "Three" } });
+    // Without a kept set nothing is remembered in memory.
+    expect(parseInput("hub:\n  name: Four\n", file, "sha-a", dir).value).toEqual({ hub: { name: "Four" } });
   });
 });
