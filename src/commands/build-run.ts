@@ -128,7 +128,7 @@ function writtenLines(report: BuildReport, out: string): string[] {
 
 /** Rebuild on every save; invalid intermediate saves are reported and the watcher waits. */
 export async function watchBuild(dir: string, flags: BuildFlags, io: CommandIO): Promise<number> {
-  const [{ timedRebuild, rebuildTimes, warmUp, FolderWatch, SupersededError }, { openRenderPool }, { ParsedInputs }] = await Promise.all([
+  const [{ timedRebuild, rebuildTimes, warmUp, FolderWatch, SupersededError, START_QUIET_MS }, { openRenderPool }, { ParsedInputs }] = await Promise.all([
     import("../package/watch.js"), import("../package/render-pool.js"), import("../load/parsed-cache.js")]);
   const root = resolve(io.cwd, dir);
   const outDir = flags.out ? resolve(io.cwd, flags.out) : resolve(root, "out");
@@ -150,6 +150,8 @@ export async function watchBuild(dir: string, flags: BuildFlags, io: CommandIO):
       let announced = false;
       while (next !== undefined) {
         const at = next;
+        // The rest of this save's steps (they would make the rebuild start again).
+        await watcher!.quiet(START_QUIET_MS);
         next = undefined;
         const startedAt = performance.now();
         // Built from the first change on; before writing, the build waits for the save to settle

@@ -14,10 +14,17 @@ import type { RenderPool } from "./render-pool.js";
 /**
  * Saves arriving within this time of each other are one edit: editors write a file in several
  * steps (truncate, then write; or write a temp file and rename it), microseconds to a few
- * milliseconds apart. A rebuild starts at the first change and waits for this quiet time only
- * before it writes, so the wait overlaps the work instead of preceding it.
+ * milliseconds apart. A rebuild waits for this quiet time only before it writes, so the wait
+ * overlaps the work instead of preceding it.
  */
 export const SETTLE_MS = 40;
+
+/**
+ * The quiet time before a rebuild starts reading: the steps of one save by an editor, `sed -i` or
+ * a sync client come within a millisecond or two, and a rebuild that starts in the middle of them
+ * reads half a save and has to start again (measured: the whole rebuild done twice).
+ */
+export const START_QUIET_MS = 8;
 
 /** Thrown by a rebuild whose inputs changed again before it wrote anything: build again. */
 export class SupersededError extends Error {
@@ -118,9 +125,15 @@ export class FolderWatch {
    * `since` (what was read at `since` is what is on disk), false when one did.
    */
   async quietSince(since: number): Promise<boolean> {
+    await this.quiet(SETTLE_MS);
+    return this.last < since;
+  }
+
+  /** Resolves once `ms` have passed since the last change. */
+  async quiet(ms: number): Promise<void> {
     for (;;) {
-      const wait = this.last + SETTLE_MS - performance.now();
-      if (wait <= 0) return this.last < since;
+      const wait = this.last + ms - performance.now();
+      if (wait <= 0) return;
       await new Promise((r) => setTimeout(r, Math.ceil(wait)));
     }
   }

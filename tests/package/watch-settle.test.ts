@@ -4,7 +4,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "n
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildPackage } from "../../src/package/build.js";
-import { FolderWatch, SETTLE_MS, SupersededError, rebuildTimes, timedRebuild } from "../../src/package/watch.js";
+import { FolderWatch, SETTLE_MS, START_QUIET_MS, SupersededError, rebuildTimes, timedRebuild } from "../../src/package/watch.js";
 import { copyExample } from "../e2e/build-helpers.js";
 import { tempDir } from "../temp.js";
 
@@ -29,6 +29,9 @@ describe("FolderWatch", () => {
         at = await Promise.race([changed, new Promise<undefined>((r) => setTimeout(r, 100))]);
       }
       expect(at).toBeDefined();
+      // A rebuild starts reading once the save's steps are over: a short quiet time after the last change.
+      await watch.quiet(START_QUIET_MS);
+      expect(performance.now() - at!).toBeGreaterThanOrEqual(START_QUIET_MS - 1);
       expect(await watch.quietSince(before)).toBe(false);
       // Returned only once the settle time had passed since that change.
       expect(performance.now() - at!).toBeGreaterThanOrEqual(SETTLE_MS - 1);
