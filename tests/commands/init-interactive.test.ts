@@ -29,6 +29,8 @@ function start(name: string, dir: string): void {
   tmux("new-session", "-d", "-s", SESSION, "-x", "200", "-y", "50", "-e", "LANG=C.UTF-8", cmd);
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** How often the screen is read while waiting: a capture-pane costs a few milliseconds. */
+const POLL_MS = 20;
 
 async function waitFor(test: (s: string) => boolean, what: string, timeoutMs = 600_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
@@ -36,7 +38,7 @@ async function waitFor(test: (s: string) => boolean, what: string, timeoutMs = 6
     const s = screen();
     if (test(s)) return s;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${s}`);
-    await sleep(100);
+    await sleep(POLL_MS);
   }
 }
 
@@ -62,9 +64,12 @@ async function answer(question: string, ...ks: string[]): Promise<void> {
 async function cursorTo(question: string, item: string): Promise<void> {
   await asking(question);
   const cursorOn = (s: string) => s.split("\n").some((l) => l.trimStart().startsWith("❯") && l.includes(item));
-  for (let i = 0; i < 40 && !cursorOn(screen()); i++) {
+  let s = screen();
+  for (let i = 0; i < 40 && !cursorOn(s); i++) {
     keys("Down");
-    await sleep(80);
+    // The list is drawn again once the key is taken: the next step starts from that screen.
+    const before = s;
+    s = await waitFor((now) => now !== before, "the list redrawn after Down");
   }
   await waitFor(cursorOn, `the cursor on "${item}"`);
 }
