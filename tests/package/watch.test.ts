@@ -70,7 +70,9 @@ describe("the watch loop's rebuild", () => {
       expect(r.pdfMs === undefined, step.name).toBe(!step.written.some((p) => p.endsWith(".pdf")));
       if (r.pdfMs !== undefined) expect(rebuildTimes(r)).toMatch(/^PDFs written \d+ ms after the save \(settle \d+, validate \d+, plan \d+, PDF \d+, write \d+\); rebuilt in \d+ ms/);
     }
-    const cold = edihProcess(["apply", "build", dir, "--out", join(dir, "cold"), ...CLI_SCOPE, "-q"]);
+    // Rendered in the build thread (EDIH_WORKERS=1): bytes do not depend on the thread (render-pool,
+    // render-threads and warm-pool tests), and starting workers costs more CPU than they save here.
+    const cold = edihProcess(["apply", "build", dir, "--out", join(dir, "cold"), ...CLI_SCOPE, "-q"], { env: { EDIH_WORKERS: "1" } });
     expect(cold.code, cold.stderr).toBe(0);
     const warm = outputs(join(dir, "out"));
     expect(outputs(join(dir, "cold"))).toEqual(warm);
