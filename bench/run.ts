@@ -304,7 +304,7 @@ async function watchRow(app: string): Promise<void> {
     await new Promise((r) => { if (child.exitCode !== null) r(undefined); else child.once("close", r); });
     writeFileSync(file, original);
   }
-  const command = "edih apply build --watch --verbose: one KPI edit → Part B PDFs (bg, en) written, as printed (from the first file event, 40 ms settle included)";
+  const command = "edih apply build --watch --verbose: one KPI edit → Part B PDFs (bg, en) written, as printed (from the first file event; the 40 ms settle overlaps the rebuild)";
   if (times.length) {
     rows.push({ name: "watch CLI Part B", command, runs: times.length, medianMs: median(times), samplesMs: times, note: "printed by the watcher; goal ≤ 100 ms" });
     process.stderr.write(`  watch CLI Part B: ${median(times)} ms (as printed)\n`);
@@ -327,7 +327,8 @@ async function watchInProcess(app: string): Promise<void> {
   const { ParsedInputs } = await import("../src/load/parsed-cache.js");
   const yamlFile = join(app, "edih.yaml");
   const narrativeFile = join(app, "narrative", "part-b", "summary.en.md");
-  const originals = new Map([[yamlFile, readFileSync(yamlFile, "utf8")], [narrativeFile, readFileSync(narrativeFile, "utf8")]]);
+  const partnerFile = join(app, "partners", "m-s-hydraulic.yaml");
+  const originals = new Map([yamlFile, narrativeFile, partnerFile].map((f) => [f, readFileSync(f, "utf8")]));
   // What `apply build --watch` keeps for the session: warm render workers and the parsed input files.
   const pool = openRenderPool();
   const kept = { parsedInputs: new ParsedInputs(), ...(pool ? { pool } : {}) };
@@ -338,23 +339,35 @@ async function watchInProcess(app: string): Promise<void> {
       edit: (i: number) => originals.get(yamlFile)!.replace(/^(\s+target:) 300$/m, `$1 ${301 + i}`) },
     { name: "watch narrative → Part B", command: "watch loop in-process: one narrative edit (summary.en.md) → Part B PDF (en) written", file: narrativeFile,
       edit: (i: number) => `${originals.get(narrativeFile)!}\nEdit ${i + 1}.\n` },
+    // A partner's name is printed by Part B, its own declaration and letter, and the founding documents.
+    { name: "watch partner → Part B", command: "watch loop in-process: one partner's short name edited → Part B PDFs (bg, en) written first", file: partnerFile,
+      edit: (i: number) => originals.get(partnerFile)!.replace(/^short_name: .*$/m, `short_name: M+S Hydraulic ${i + 2}`) },
   ];
   try {
     for (const e of edits) {
       const samples: Sample[] = [];
       const total: number[] = [];
+      const all: number[] = [];
+      const pdfs: number[] = [];
       // The first edit after warming up compiles the edited document's layout for the first time: not counted.
       for (let i = 0; i <= WATCH_EDITS; i++) {
-        writeFileSync(e.file, e.edit(i));
+        const edited = e.edit(i);
+        if (edited === originals.get(e.file)) throw new Error(`${e.name}: the edit changed nothing`);
+        writeFileSync(e.file, edited);
         const cpu0 = process.cpuUsage();
-        let cpuMs = 0;
+        let cpuMs: number | undefined;
         const r = await timedRebuild(performance.now(), (onPdfsWritten) => buildPackage(app, { ...kept,
-          onPdfsWritten: (ms) => { const c = process.cpuUsage(cpu0); cpuMs = (c.user + c.system) / 1000; onPdfsWritten(ms); } }));
-        if (r.pdfMs === undefined) throw new Error(`${e.name}: no PDF was rewritten`);
-        if (i > 0) { samples.push({ ms: r.pdfMs, cpuMs, status: 0 }); total.push(r.totalMs); }
+          onPdfsWritten: (ms, paths) => {
+            // CPU of every thread (render workers included) until the first PDFs are on disk.
+            if (cpuMs === undefined) { const c = process.cpuUsage(cpu0); cpuMs = (c.user + c.system) / 1000; }
+            onPdfsWritten(ms, paths);
+          } }));
+        if (r.pdfMs === undefined || !r.firstPdfs?.every((p) => p.includes("part-b"))) throw new Error(`${e.name}: Part B was not written first (${r.firstPdfs?.join(", ")})`);
+        if (i > 0) { samples.push({ ms: r.pdfMs, cpuMs: cpuMs!, status: 0 }); total.push(r.totalMs); all.push(r.allPdfsMs ?? r.pdfMs); pdfs.push(r.pdfCount); }
       }
       writeFileSync(e.file, originals.get(e.file)!);
-      const row = rowOf(e.name, e.command, samples, `goal ≤ 100 ms; whole rebuild with DOCX and packages ${round(median(total))} ms`);
+      const others = median(pdfs) > 2 || e.name.includes("partner") ? `; all ${median(pdfs)} changed PDFs by ${round(median(all))} ms` : "";
+      const row = rowOf(e.name, e.command, samples, `goal ≤ 100 ms${others}; whole rebuild with DOCX and packages ${round(median(total))} ms`);
       rows.push(row);
       process.stderr.write(`  ${e.name}: ${round(row.medianMs)} ms (CPU ${round(row.cpuMs ?? NaN)} ms), whole rebuild ${round(median(total))} ms\n`);
     }
@@ -370,6 +383,7 @@ async function watchInProcess(app: string): Promise<void> {
   rmSync(coldOut, { recursive: true, force: true });
   compare("watch: KPI edit → Part B PDFs vs a fresh process", "watch KPI → Part B", "Part B PDFs, fresh process", { goal: "≤ 100 ms absolute" });
   compare("watch: narrative edit → Part B PDF vs a fresh process", "watch narrative → Part B", "Part B PDFs, fresh process");
+  compare("watch: partner edit → Part B PDFs vs a fresh process", "watch partner → Part B", "Part B PDFs, fresh process");
 }
 
 function growth(): Record<string, Record<string, number>> {

@@ -10,7 +10,7 @@ import type { CommandIO } from "../workflow/io.js";
 import { progressReporter } from "./progress.js";
 
 /** `extra` and `seen`: the watch loop's hooks (PDFs first, and the report for its timings). */
-export async function runBuild(dir: string, flags: BuildFlags, io: CommandIO, extra: Pick<BuildOptions, "onPdfsWritten" | "pool" | "parsedInputs"> = {},
+export async function runBuild(dir: string, flags: BuildFlags, io: CommandIO, extra: Pick<BuildOptions, "onPdfsWritten" | "pool" | "parsedInputs" | "settled"> = {},
   seen?: (report: BuildReport) => void): Promise<number> {
   const started = Date.now();
   const progress = flags.quiet || flags.json ? undefined : progressReporter(io.stderr, io.env);
@@ -128,7 +128,7 @@ function writtenLines(report: BuildReport, out: string): string[] {
 
 /** Rebuild on every save; invalid intermediate saves are reported and the watcher waits. */
 export async function watchBuild(dir: string, flags: BuildFlags, io: CommandIO): Promise<number> {
-  const [{ timedRebuild, rebuildTimes, warmUp, watchFolder }, { openRenderPool }, { ParsedInputs }] = await Promise.all([
+  const [{ timedRebuild, rebuildTimes, warmUp, FolderWatch, SupersededError }, { openRenderPool }, { ParsedInputs }] = await Promise.all([
     import("../package/watch.js"), import("../package/render-pool.js"), import("../load/parsed-cache.js")]);
   const root = resolve(io.cwd, dir);
   const outDir = flags.out ? resolve(io.cwd, flags.out) : resolve(root, "out");
@@ -141,26 +141,43 @@ export async function watchBuild(dir: string, flags: BuildFlags, io: CommandIO):
   if (!flags.format || flags.format !== "docx") await warmUp(flags.lang?.length ? langs.filter((l) => flags.lang!.includes(l)) : langs, pool);
   io.stderr.write(`watching ${relative(io.cwd, root) || "."} for changes (Ctrl-C to stop)\n`);
   let running = false;
+  /** The first change not yet built, at its performance.now(). */
   let next: number | undefined;
-  const once = async (savedAt: number) => {
-    if (running) { next ??= savedAt; return; }
+  let watcher: InstanceType<typeof FolderWatch> | undefined;
+  const loop = async () => {
     running = true;
     try {
-      for (let at: number | undefined = savedAt; at !== undefined; at = next, next = undefined) {
-        io.stderr.write(`\nchange detected, rebuilding…\n`);
+      let announced = false;
+      while (next !== undefined) {
+        const at = next;
+        next = undefined;
+        const startedAt = performance.now();
+        // Built from the first change on; before writing, the build waits for the save to settle
+        // and starts again when it went on after the build read its files.
+        const settle = async () => {
+          if (!(await watcher!.quietSince(startedAt))) throw new SupersededError();
+        };
+        if (!announced) io.stderr.write(`\nchange detected, rebuilding…\n`);
+        announced = true;
         try {
-          const r = await timedRebuild(at, async (onPdfsWritten) => {
+          const r = await timedRebuild(at, async (onPdfsWritten, settled) => {
             let report: BuildReport | undefined;
-            await runBuild(dir, flags, io, { onPdfsWritten, ...kept }, (x) => { report = x; });
+            await runBuild(dir, flags, io, { onPdfsWritten, settled, ...kept }, (x) => { report = x; });
             return report!;
-          });
+          }, settle);
           // From the save to the PDFs on disk: templates, parsed Markdown and the Typst compiler stay warm between rebuilds.
           if (flags.verbose && !r.report.stopped) io.stderr.write(`${rebuildTimes(r)}\n`);
         } catch (err) {
-          // A save in progress (edih.yaml briefly missing, a half-written file) must not end the watch.
+          // A save still in progress (edih.yaml briefly missing, half a file): build again from the
+          // edit's first change, saying nothing about the half-saved state.
+          if (err instanceof SupersededError || !(await watcher!.quietSince(startedAt))) {
+            next = at;
+            continue;
+          }
           const e = err as { message?: string; hint?: string };
           io.stderr.write(`edih: ${e.message ?? String(err)}${e.hint ? `\n  hint: ${e.hint}` : ""}\n`);
         }
+        announced = false;
         io.stderr.write(`waiting for changes…\n`);
       }
     } finally {
@@ -168,9 +185,12 @@ export async function watchBuild(dir: string, flags: BuildFlags, io: CommandIO):
     }
   };
   return new Promise<number>((resolveDone) => {
-    const stop = watchFolder(root, outDir, (savedAt) => void once(savedAt));
+    watcher = new FolderWatch(root, outDir, (at) => {
+      next ??= at;
+      if (!running) void loop();
+    });
     process.once("SIGINT", () => {
-      stop();
+      watcher!.stop();
       void pool?.close();
       resolveDone(EXIT.ok);
     });

@@ -50,15 +50,22 @@ export interface BuildOptions {
   /** Plan only: read out/ and report the decisions, write nothing (no folder, no lock). */
   dryRun?: boolean;
   /**
-   * Render and write the PDFs first, then call this (with the milliseconds since the build
-   * started), then the DOCX and the merged packages: `apply build --watch` shows the edited PDF
-   * without waiting for the rest. Not called when no PDF is rendered.
+   * Render and write the PDFs first — those of the documents with narrative files before the
+   * others — calling this after each set is written (milliseconds since the build started, the
+   * paths written), then the DOCX and the merged packages: `apply build --watch` shows the edited
+   * PDF without waiting for the rest. Not called when no PDF is rendered.
    */
-  onPdfsWritten?: (ms: number) => void;
+  onPdfsWritten?: (ms: number, paths: string[]) => void;
   /** Worker threads kept open between builds (`apply build --watch`), warm from the last one. */
   pool?: RenderPool;
   /** Input files parsed by earlier builds of this process (`apply build --watch`). */
   parsedInputs?: ParsedInputs;
+  /**
+   * Awaited before the first file is written, and before a build stopped by invalid data reports:
+   * the watch loop starts building at the first change of a save and throws here when the save
+   * went on after the build read its inputs (watch.ts SupersededError).
+   */
+  settled?: () => Promise<void>;
 }
 
 /** Where a build's time went, in milliseconds (`apply build --watch --verbose` prints it). */
@@ -129,6 +136,7 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
   if (app) checkLangs(app.languages, opts.langs);
   const errors = validation.diagnostics.filter((d) => d.severity === "error").length;
   if (!app || !pack || (errors > 0 && !opts.draft)) {
+    await opts.settled?.();
     report.stopped = true;
     return report;
   }
@@ -157,7 +165,8 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
     report.plan = plan.decisions;
     await executePlan(plan, { app, pack, projectDir, outDir, cwd, draft, formats, force: opts.force ?? false, stage: opts.stage ?? "draft",
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}), ...(opts.pool ? { pool: opts.pool } : {}),
-      ...(opts.onPdfsWritten ? { onPdfsWritten: () => opts.onPdfsWritten!(performance.now() - started) } : {}) }, report);
+      ...(opts.settled ? { settled: opts.settled } : {}),
+      ...(opts.onPdfsWritten ? { onPdfsWritten: (paths: string[]) => opts.onPdfsWritten!(performance.now() - started, paths) } : {}) }, report);
   } finally {
     lock.release();
   }
@@ -176,8 +185,9 @@ interface ExecuteEnv {
   force: boolean;
   stage: Stage;
   onProgress?: (event: ProgressEvent) => void;
-  onPdfsWritten?: () => void;
+  onPdfsWritten?: (paths: string[]) => void;
   pool?: RenderPool;
+  settled?: () => Promise<void>;
 }
 
 /** Carries out the plan's decisions: render, carry, keep, remove, refuse — and nothing else. */
@@ -207,16 +217,25 @@ async function executePlan(plan: PreparedPlan, env: ExecuteEnv, report: BuildRep
   const tasks = [...toRender.values()];
   const timings = report.timings;
 
-  // Render what changed (on every core for large builds); with onPdfsWritten, the PDFs first and
-  // written before the rest.
-  const rounds: Format[][] = env.onPdfsWritten ? [["pdf"], ["docx"]] : [["docx", "pdf"]];
-  const batches = rounds.map((formats) => tasks.map((t) => ({ ...t, formats: t.formats.filter((f) => formats.includes(f)) })).filter((t) => t.formats.length));
-  const total = batches.reduce((n, b) => n + b.length, 0);
+  // Render what changed (on every core for large builds). With onPdfsWritten (the watch loop) the
+  // PDFs come first and are written as soon as they are rendered: first those of the documents the
+  // consultant writes in (a folder in narrative/), then the others; the DOCX after.
+  type Task = (typeof tasks)[number];
+  const pick = (formats: Format[], wanted: (t: Task) => boolean) => tasks.filter(wanted)
+    .map((t) => ({ ...t, formats: t.formats.filter((f) => formats.includes(f)) })).filter((t) => t.formats.length);
+  const written = new Set(plan.narrative.map((f) => f.document));
+  const rounds: { formats: Format[]; batch: Task[]; writeNow: boolean }[] = env.onPdfsWritten
+    ? [{ formats: ["pdf"], batch: pick(["pdf"], (t) => written.has(t.job.document)), writeNow: true },
+      { formats: ["pdf"], batch: pick(["pdf"], (t) => !written.has(t.job.document)), writeNow: true },
+      { formats: ["docx"], batch: pick(["docx"], () => true), writeNow: false }]
+    : [{ formats: ["docx", "pdf"], batch: pick(["docx", "pdf"], () => true), writeNow: false }];
+  const total = rounds.reduce((n, r) => n + r.batch.length, 0);
   let done = 0;
   let pending = plan.pending;
   let committed = 0;
+  let renderedBefore = false;
   env.onProgress?.({ done: 0, total, current: tasks[0]?.job.base ?? "" });
-  for (const [round, batch] of batches.entries()) {
+  for (const { formats, batch, writeNow } of rounds) {
     if (!batch.length) continue;
     const renderStarted = performance.now();
     // Nothing to render (the usual rebuild): the render side, templates and fonts are never loaded.
@@ -226,8 +245,9 @@ async function executePlan(plan: PreparedPlan, env: ExecuteEnv, report: BuildRep
     report.renderWorkers = Math.max(report.renderWorkers, workers);
     const fresh: Staged[] = [];
     // Stage the results in plan order.
-    // A document rendered in both rounds reports its template's problems once.
-    const seen = round === 0 ? undefined : new Set(report.diagnostics.map((d) => JSON.stringify(d)));
+    // A document rendered in two rounds (its PDF, then its DOCX) reports its template's problems once.
+    const seen = renderedBefore ? new Set(report.diagnostics.map((d) => JSON.stringify(d))) : undefined;
+    renderedBefore = true;
     batch.forEach((task, i) => {
       const result = results[i]!;
       report.diagnostics.push(...result.diagnostics.filter((d) => !seen?.has(JSON.stringify(d))));
@@ -245,13 +265,14 @@ async function executePlan(plan: PreparedPlan, env: ExecuteEnv, report: BuildRep
       }
     });
     const rendered = performance.now();
-    for (const format of rounds[round]!) if (batch.some((t) => t.formats.includes(format))) timings[format] += (rendered - renderStarted) / rounds[round]!.length;
+    for (const format of formats) if (batch.some((t) => t.formats.includes(format))) timings[format] += (rendered - renderStarted) / formats.length;
     staged.push(...fresh);
-    if (env.onPdfsWritten && round === 0) {
+    if (writeNow && env.onPdfsWritten) {
+      if (!committed) await env.settled?.();
       pending = commit(outDir, fresh, pending, report);
       committed = staged.length;
       timings.write += performance.now() - rendered;
-      env.onPdfsWritten();
+      env.onPdfsWritten(fresh.map((s) => s.path));
     }
   }
   env.onProgress?.({ done: total, total, current: "package" });
@@ -266,6 +287,8 @@ async function executePlan(plan: PreparedPlan, env: ExecuteEnv, report: BuildRep
   report.diagnostics.push(...pageLimitDiagnostics(pack, report.pages));
   const writeStarted = performance.now();
   timings.packages = writeStarted - mergeStarted;
+  // Asked once, before the first write: after it, a change is the next rebuild's business.
+  if (!committed) await env.settled?.();
 
   commit(outDir, staged.slice(committed), pending, report);
   const outputs = [...carried.values(), ...staged.map((s) => s.entry)]

@@ -46,6 +46,22 @@ export function templateHasher(dirs: readonly string[]): (document: string, lang
     if (h === undefined) fileHashes.set(path, (h = sha256(readFileSync(path))));
     return h;
   };
+  // The partials and labels every document of a language shares, listed once per run.
+  const shared = new Map<string, { root: string; path: string }[]>();
+  const sharedFiles = (lang: string) => {
+    let list = shared.get(lang);
+    if (!list) {
+      list = [];
+      for (const d of dirs) {
+        const pd = join(d, "_partials");
+        if (existsSync(pd)) for (const f of readdirSync(pd).sort()) if (f.endsWith(".md.hbs")) list.push({ root: d, path: join(pd, f) });
+        const labels = join(d, "_labels", `${lang}.yaml`);
+        if (existsSync(labels)) list.push({ root: d, path: labels });
+      }
+      shared.set(lang, list);
+    }
+    return list;
+  };
   const compute = (document: string, lang: string): TemplateFiles | undefined => {
     const rel = join(document, `${lang}.md.hbs`);
     const own = dirs.find((d) => existsSync(join(d, rel)));
@@ -55,12 +71,7 @@ export function templateHasher(dirs: readonly string[]): (document: string, lang
       files[displayPath(dirs, root, path)] = hashOf(path);
     };
     add(own, join(own, rel));
-    for (const d of dirs) {
-      const pd = join(d, "_partials");
-      if (existsSync(pd)) for (const f of readdirSync(pd).sort()) if (f.endsWith(".md.hbs")) add(d, join(pd, f));
-      const labels = join(d, "_labels", `${lang}.yaml`);
-      if (existsSync(labels)) add(d, labels);
-    }
+    for (const { root, path } of sharedFiles(lang)) add(root, path);
     return { files, hash: sha256(stableJson(files)) };
   };
   return (document, lang) => {
