@@ -19,7 +19,6 @@ export const SLOW_FIRST = [
   "tests/fuzz/build.test.ts", // 7 s
   "tests/commands/init-interactive.test.ts", // 6 s: tmux
   "tests/package/render-pool.test.ts",
-  "tests/package/render-threads.test.ts",
   "tests/narrative/cli.test.ts",
   "tests/fuzz/validate.test.ts",
   "tests/package/watch-settle.test.ts",

@@ -26,7 +26,7 @@ const BUILD_ARGS = ["--lang", LANGS.join(","), "--only", ONLY.join(","), "-q"];
 /**
  * Render workers off: a build renders everything in memory before it moves a file into place (the
  * build thread's commit, what a kill can break), so threads change only how long rendering takes,
- * and starting them costs more CPU than this build's rendering (render-pool and render-threads
+ * and starting them costs more CPU than this build's rendering (render-pool and warm-pool
  * tests check what they render).
  */
 const ENV = { ...process.env, EDIH_WORKERS: "1" };

@@ -2,11 +2,10 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { copyExample, edihProcess as edih } from "../e2e/build-helpers.js";
 
 const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
-const pdfs = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".pdf")).sort();
 
 // Rendering shares decoded font tables between documents and may run in worker threads: neither
 // may change a single byte of what a document renders to on its own.
@@ -20,25 +19,37 @@ describe("rendering is independent of what else the process renders", () => {
     expect(after.code).toBe(0);
     expect(sha(join(dir, "after/bg/statute.pdf"))).toBe(sha(join(dir, "alone/bg/statute.pdf")));
   });
+});
 
-  // Two workers by EDIH_WORKERS: tests/package/render-threads.test.ts (same bytes as this thread);
-  // on a 2-core machine the default below is two workers as well.
-  it("render workers (the default) give the same bytes as one thread", () => {
-    const dir = copyExample("workers");
-    const args = (out: string) => ["apply", "build", dir, "--out", join(dir, out), "--only", "declaration", "--lang", "en", "--format", "pdf", "--json"];
-    const run = (out: string, workers: string | undefined) => {
-      const r = edih(args(out), { env: { EDIH_WORKERS: workers } });
-      expect(r.code).toBe(0);
-      return (JSON.parse(r.stdout) as { renderWorkers: number }).renderWorkers;
-    };
+// The same jobs rendered by the build thread and by worker threads, through the CLI, outputs on
+// disk: Part B (the longest document, tables) and the 15 declarations, PDF and DOCX.
+describe("render workers", () => {
+  let dir: string;
+  const workers: Record<"one" | "default", number> = { one: -1, default: -1 };
+  const files = (out: string) => readdirSync(join(dir, out, "en")).filter((f) => /\.(pdf|docx)$/.test(f)).sort();
+  beforeAll(() => {
+    dir = copyExample("workers");
+    for (const [out, env] of [["one", "1"], ["default", undefined]] as const) {
+      const r = edih(["apply", "build", dir, "--out", join(dir, out), "--only", "part-b,declaration", "--lang", "en", "--json"], { env: { EDIH_WORKERS: env } });
+      expect(r.code, r.stderr).toBe(0);
+      workers[out] = (JSON.parse(r.stdout) as { renderWorkers: number }).renderWorkers;
+    }
+  });
+
+  it("are none with EDIH_WORKERS=1, and by default one per core up to 4 (16 jobs), as the report says", () => {
     // The report says who rendered, so a pool that quietly fell back to one thread would fail here.
-    expect(run("one", "1")).toBe(0);
-    // By default every core renders, two included (15 jobs: up to 4 workers).
+    expect(workers.one).toBe(0);
     const cores = availableParallelism();
-    expect(run("default", undefined as never)).toBe(cores >= 2 ? Math.min(cores, 4) : 0);
-    for (const f of pdfs(join(dir, "default/en"))) expect(sha(join(dir, "default/en", f)), f).toBe(sha(join(dir, "one/en", f)));
-    const one = pdfs(join(dir, "one/en"));
-    expect(one.length).toBe(15);
-    expect(pdfs(join(dir, "default/en"))).toEqual(one);
+    expect(workers.default).toBe(cores >= 2 ? Math.min(cores, 4) : 0);
+  });
+
+  it("give the same bytes as the build thread", () => {
+    const one = files("one");
+    expect(one).toHaveLength(2 * 16);
+    expect(files("default")).toEqual(one);
+    for (const f of one) {
+      expect(readFileSync(join(dir, "one/en", f)).length, f).toBeGreaterThan(1000);
+      expect(sha(join(dir, "default/en", f)), f).toBe(sha(join(dir, "one/en", f)));
+    }
   });
 });
