@@ -12,24 +12,25 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 export const SLOW_FIRST = [
   "tests/e2e/build-package.test.ts", // 21 s: whole package twice, qpdf and LibreOffice over it
   "tests/e2e/build-options.test.ts", // 14 s: the whole package as a marked draft
-  "tests/crash/kill-build.test.ts", // 12 s: SIGKILLed CLI builds
   "tests/package/watch.test.ts", // 12 s
   "tests/templates/conventions.test.ts", // 10 s
-  "tests/narrative/pull.test.ts", // 8 s
-  "tests/fuzz/build.test.ts", // 7 s
-  "tests/commands/init-interactive.test.ts", // 6 s: tmux
-  "tests/package/render-pool.test.ts",
+  "tests/crash/kill-build.test.ts", // 9 s: SIGKILLed CLI builds
+  "tests/fuzz/build.test.ts",
+  "tests/narrative/pull.test.ts",
   "tests/narrative/cli.test.ts",
-  "tests/fuzz/validate.test.ts",
-  "tests/package/watch-settle.test.ts",
+  "tests/package/render-pool.test.ts",
   "tests/package/out-folder.test.ts",
+  "tests/fuzz/validate.test.ts",
   "tests/writers/closing.test.ts",
   "tests/e2e/session-build.test.ts",
-  "tests/e2e/cancel-build.test.ts",
   "tests/render/parse-cache.test.ts",
-  "tests/package/warm-pool.test.ts",
+  "tests/e2e/cancel-build.test.ts",
+  "tests/package/watch-settle.test.ts",
   "tests/startup/run-bundle.test.ts",
   "tests/e2e/any-eu-hub.test.ts",
+  "tests/package/warm-pool.test.ts",
+  "tests/commands/init-interactive.test.ts",
+  "tests/writers/writers.test.ts",
   "tests/commands/validate-modules.test.ts",
   "tests/narrative/round-trip.test.ts",
 ];
