@@ -8,6 +8,7 @@ import type { RenderedDocument } from "../render/index.js";
 import type { DocNode } from "../render/tree.js";
 import { isSignatures } from "./keep.js";
 import { NORMAL_DENSITY, TIGHTER, type Density } from "./theme.js";
+import type { TypstPages } from "./pdf/typst.js";
 
 export interface PageLayout {
   bytes: Uint8Array;
@@ -31,12 +32,29 @@ export function fitsOnePageCandidate(doc: RenderedDocument): boolean {
   return top.some(isSignatures) && !top.some((n) => n.type === "leafDirective" && n.name === "page-break");
 }
 
-/** Layouts of recent documents, by the hash of their Typst source: the DOCX and the PDF of one job share one. */
+/** Layouts of recent documents, by the hash of their Typst source: equal documents share one. */
 const recent = new Map<string, PageLayout>();
 const KEEP = 16;
+/**
+ * The layout of this very document object, by draft mark: the DOCX and the PDF of one job ask for
+ * the same layout, and the second ask need not write and hash the Typst source again. A job does
+ * not change its document between its formats.
+ */
+const ofDocument = new WeakMap<RenderedDocument, Map<string, PageLayout>>();
 
 export async function pageLayout(doc: RenderedDocument, opts: LayoutOptions = {}): Promise<PageLayout> {
-  const [{ typstSource, HEADING_PAGES_LABEL }, { compileTypst }, { arimoMeasure }] = await Promise.all([
+  const mark = opts.draftMark ?? "";
+  const same = ofDocument.get(doc)?.get(mark);
+  if (same) return same;
+  const layout = await layoutOf(doc, opts);
+  const byMark = ofDocument.get(doc) ?? new Map<string, PageLayout>();
+  byMark.set(mark, layout);
+  ofDocument.set(doc, byMark);
+  return layout;
+}
+
+async function layoutOf(doc: RenderedDocument, opts: LayoutOptions): Promise<PageLayout> {
+  const [{ typstSource, HEADING_PAGES_LABEL }, { layTypst }, { arimoMeasure }] = await Promise.all([
     import("./pdf/build.js"), import("./pdf/typst.js"), import("./metrics.js")]);
   const measure = await arimoMeasure();
   const source = (density: Density) => typstSource(doc, { ...opts, measure, density });
@@ -45,22 +63,25 @@ export async function pageLayout(doc: RenderedDocument, opts: LayoutOptions = {}
   const known = recent.get(key);
   if (known) return known;
 
-  const lay = (src: string, density: Density): PageLayout => {
-    const r = compileTypst(src, HEADING_PAGES_LABEL);
+  const exported = (laid: TypstPages, density: Density): PageLayout => {
+    const r = laid.export(HEADING_PAGES_LABEL);
     const pairs = Array.isArray(r.queried) ? (r.queried as unknown[]) : [];
     const headingPages = pairs.map((p) => (Array.isArray(p) && typeof p[1] === "number" ? p[1] : 0));
     return { bytes: r.bytes, pages: r.pages, density, headingPages };
   };
-  let layout = lay(normal, NORMAL_DENSITY);
-  if (layout.pages === 2 && fitsOnePageCandidate(doc)) {
+  // Only the layout kept is exported to PDF: a normal setting that spills onto a second page is not.
+  const normalLaid = layTypst(normal);
+  let layout: PageLayout | undefined;
+  if (normalLaid.pages === 2 && fitsOnePageCandidate(doc)) {
     for (const density of TIGHTER) {
-      const tight = lay(source(density), density);
+      const tight = layTypst(source(density));
       if (tight.pages === 1) {
-        layout = tight;
+        layout = exported(tight, density);
         break;
       }
     }
   }
+  layout ??= exported(normalLaid, NORMAL_DENSITY);
   if (recent.size >= KEEP) recent.delete(recent.keys().next().value!);
   recent.set(key, layout);
   return layout;

@@ -327,15 +327,19 @@ export interface DocxLayout {
 
 /** Names of the bookmarks docx put on the headings its table of contents lists, in document order. */
 function tocBookmarks(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) for (const x of node) tocBookmarks(x, out);
-  else if (node && typeof node === "object") {
-    for (const [key, value] of Object.entries(node)) {
-      if (key === "_attr") continue;
+  // The whole prepared body of Part B is walked: no entry arrays, and text leaves are not entered.
+  if (Array.isArray(node)) {
+    for (const x of node) if (x !== null && typeof x === "object") tocBookmarks(x, out);
+  } else if (node && typeof node === "object") {
+    const obj = node as Record<string, unknown>;
+    for (const key in obj) {
+      if (key === "_attr" || !Object.hasOwn(obj, key)) continue;
+      const value = obj[key];
       if (key === "w:bookmarkStart") {
         const holder = Array.isArray(value) ? value.find((v) => v && typeof v === "object" && "_attr" in v) : value;
         const name = (holder as { _attr?: Record<string, unknown> } | undefined)?._attr?.["w:name"];
         if (typeof name === "string" && name.startsWith("_Toc")) out.push(name);
-      } else tocBookmarks(value, out);
+      } else if (value !== null && typeof value === "object") tocBookmarks(value, out);
     }
   }
   return out;

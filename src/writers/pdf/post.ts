@@ -1,14 +1,16 @@
 /**
  * After layout: merging documents into one PDF with a bookmark per part, and counting pages.
- * This is the one job left to @cantoo/pdf-lib (libraries.md §3): Typst lays out a document from
- * source but cannot take in finished PDFs, so joining the package's parts (and the outline entry
- * per part) happens here. Everything else a PDF carries (DRAFT mark, bookmarks, /Lang, title,
- * page count) comes out of Typst.
+ * Typst lays out a document from source but cannot take in finished PDFs, so joining the
+ * package's parts (and the outline entry per part) happens here: Typst's own plain files are
+ * joined by join.ts; a part in another form (a PDF kept after a hand edit) is left to
+ * @cantoo/pdf-lib (libraries.md §3), loaded only then. Everything else a PDF carries (DRAFT mark,
+ * bookmarks, /Lang, title, page count) comes out of Typst.
  */
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { FIXED_DATE } from "../fixed.js";
+import { joinPdfs } from "./join.js";
 
 type PdfLib = typeof import("@cantoo/pdf-lib");
 let loaded: Promise<PdfLib> | undefined;
@@ -43,6 +45,11 @@ function fixMetadata(doc: import("@cantoo/pdf-lib").PDFDocument, meta: PdfMeta):
 
 /** One PDF from several, in order, with one top-level bookmark per part; deterministic bytes. */
 export async function mergePdfs(parts: { title: string; bytes: Uint8Array }[], meta: PdfMeta): Promise<Uint8Array> {
+  return joinPdfs(parts, meta) ?? mergeWithPdfLib(parts, meta);
+}
+
+/** The general path, for parts join.ts does not read; exported for the tests that compare both. */
+export async function mergeWithPdfLib(parts: { title: string; bytes: Uint8Array }[], meta: PdfMeta): Promise<Uint8Array> {
   const L = await lib();
   const out = await L.PDFDocument.create({ updateMetadata: false });
   const firstPages: import("@cantoo/pdf-lib").PDFRef[] = [];

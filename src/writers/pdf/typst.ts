@@ -34,8 +34,18 @@ export interface TypstLayout {
   queried?: unknown;
 }
 
-/** Compiles Typst source to PDF bytes and the page count (and, if asked, a labelled metadata value). */
-export function compileTypst(source: string, query?: string): TypstLayout {
+/** A laid-out document: its page count now, its PDF bytes only when asked for. */
+export interface TypstPages {
+  pages: number;
+  /** The PDF bytes (and, if asked, the value of the metadata element labelled `query`). */
+  export(query?: string): TypstLayout;
+}
+
+/**
+ * Lays Typst source out without writing the PDF: a document fitted onto one page is laid out at
+ * several densities and only the one kept is exported (the others' export was ~3 ms each).
+ */
+export function layTypst(source: string): TypstPages {
   const c = typst();
   const result = c.compile({ mainFileContent: source });
   const error = result.takeError();
@@ -44,10 +54,20 @@ export function compileTypst(source: string, query?: string): TypstLayout {
     const first = (error?.shortDiagnostics ?? []) as { message?: string }[];
     throw new TypstError(`Typst could not lay out the document: ${first.map((d) => d.message).join("; ") || "unknown error"}`);
   }
-  const pdf = c.pdf(doc);
-  const queried = query ? (c.query(doc, { selector: `<${query}>`, field: "value" }) as unknown[] | undefined)?.[0] : undefined;
   // Old memoised layouts are dropped now and then so a long watch session does not grow without bound.
   if (++compiled % 64 === 0) c.evictCache(30);
-  return { bytes: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), pages: doc.numOfPages, ...(queried !== undefined ? { queried } : {}) };
+  return {
+    pages: doc.numOfPages,
+    export: (query) => {
+      const pdf = c.pdf(doc);
+      const queried = query ? (c.query(doc, { selector: `<${query}>`, field: "value" }) as unknown[] | undefined)?.[0] : undefined;
+      return { bytes: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), pages: doc.numOfPages, ...(queried !== undefined ? { queried } : {}) };
+    },
+  };
+}
+
+/** Compiles Typst source to PDF bytes and the page count (and, if asked, a labelled metadata value). */
+export function compileTypst(source: string, query?: string): TypstLayout {
+  return layTypst(source).export(query);
 }
 let compiled = 0;
