@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { SlowFirst } from "./tests/slow-first.js";
 
 export default defineConfig({
   test: {
@@ -15,5 +16,7 @@ export default defineConfig({
     isolate: false,
     // Per-file cleanup that a shared helper module cannot register itself once it is imported only once.
     setupFiles: ["tests/setup.ts"],
+    // The longest files first, also on a fresh clone that has no durations cached (tests/slow-first.ts).
+    sequence: { sequencer: SlowFirst },
   },
 });

@@ -3,11 +3,10 @@
 // make a whole consortium — three founders (a municipality with its council decision, a university,
 // a business association), a coordinator and one service per family — and the folder written must
 // pass `edih apply validate` with 0 errors.
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, it } from "vitest";
 import { execFileSync, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadProject } from "../../src/load/index.js";
 import { parseApplication } from "../../src/schema/diagnose.js";
@@ -18,71 +17,10 @@ const hasTmux = spawnSync("tmux", ["-V"]).status === 0;
 // Own server socket and session, unique per run: the test never sees or touches anybody else's tmux.
 const UNIQUE = `${process.pid}-${randomBytes(3).toString("hex")}`;
 const SOCKET = `edih-test-${UNIQUE}`;
-let SESSION = "";
 const tmux = (...args: string[]) => execFileSync("tmux", ["-L", SOCKET, ...args], { encoding: "utf8" });
-const screen = () => tmux("capture-pane", "-p", "-t", SESSION);
-
-/** Runs `edih init <dir>` in a new session of the test's own server; the pane stays after it exits. */
-function start(name: string, dir: string): void {
-  SESSION = `${name}-${UNIQUE}`;
-  const cmd = `cd ${ROOT} && node bin/edih.js init ${dir}; echo EDIH-EXIT=$?; sleep 120`;
-  tmux("new-session", "-d", "-s", SESSION, "-x", "200", "-y", "50", "-e", "LANG=C.UTF-8", cmd);
-}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(test: (s: string) => boolean, what: string, timeoutMs = 600_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const s = screen();
-    if (test(s)) return s;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${s}`);
-    await sleep(100);
-  }
-}
-
-/**
- * Waits until `question` is the question being asked: inquirer marks it "?" while it waits and
- * "✔" once answered, so a question asked again (the next partner's name) is never mistaken for
- * the one already on screen.
- */
-const asking = (question: string) => waitFor(
-  (s) => s.split("\n").some((l) => l.trimStart().startsWith("?") && l.includes(question)), `the question "${question}"`);
-
-const keys = (...ks: string[]) => {
-  for (const k of ks) tmux("send-keys", "-t", SESSION, ...(k.startsWith("=") ? ["-l", k.slice(1)] : [k]));
-};
-
-/** Answers `question` with keys: "=text" is typed literally, anything else is a key name (Enter, C-u). */
-async function answer(question: string, ...ks: string[]): Promise<void> {
-  await asking(question);
-  keys(...ks);
-}
-
-/** Moves the cursor (❯) of the list being asked down to the line holding `item`. */
-async function cursorTo(question: string, item: string): Promise<void> {
-  await asking(question);
-  const cursorOn = (s: string) => s.split("\n").some((l) => l.trimStart().startsWith("❯") && l.includes(item));
-  for (let i = 0; i < 40 && !cursorOn(screen()); i++) {
-    keys("Down");
-    await sleep(80);
-  }
-  await waitFor(cursorOn, `the cursor on "${item}"`);
-}
-
-/** Picks `item` in a select list. */
-async function pick(question: string, item: string): Promise<void> {
-  await cursorTo(question, item);
-  keys("Enter");
-}
-
-/** Checks `item` (space) in a checkbox list that starts with nothing checked, and submits it. */
-async function check(question: string, item: string): Promise<void> {
-  await cursorTo(question, item);
-  keys("Space");
-  const checked = (s: string) => s.split("\n").some((l) => l.trimStart().startsWith("❯") && l.includes(item) && l.includes("◉"));
-  await waitFor(checked, `"${item}" checked`);
-  keys("Enter");
-}
+/** How often the screen is read while waiting: a capture-pane costs a few milliseconds. */
+const POLL_MS = 20;
 
 afterAll(() => {
   if (!hasTmux) return;
@@ -97,77 +35,162 @@ interface NewPartnerAnswers {
   eik?: { wrong?: string; right: string };
 }
 
-async function partner(p: NewPartnerAnswers): Promise<void> {
-  await answer("Partner's name in Bulgarian", `=${p.nameBg}`, "Enter");
-  await answer("Partner's name in English", `=${p.nameEn}`, "Enter");
-  await answer("Id (kebab-case", "C-u", `=${p.id}`, "Enter");
-  await pick("Legal form", `${p.legalForm} — `);
-  await pick("Type of organisation", p.type);
-  await answer("Roles", "Enter");                                 // founder, checked by default
-  await answer("Seat's region", "Enter");                         // the hub's seat region, BG344
-  await answer("Seat's city", "Enter");                           // from the NUTS 3 name
-  // Identifiers are asked and checked as typed; empty = not known yet.
-  if (p.eik?.wrong) {
-    await answer(": ЕИК/БУЛСТАТ", `=${p.eik.wrong}`, "Enter");
-    await waitFor((s) => s.includes(`ЕИК ${p.eik!.wrong} fails its check digit`), "the ЕИК refused as typed");
-    keys("C-u", `=${p.eik.right}`, "Enter");
-  } else {
-    await answer(": ЕИК/БУЛСТАТ", ...(p.eik ? [`=${p.eik.right}`] : []), "Enter");
+/**
+ * `edih init <dir>` in its own session of the test's tmux server (the pane stays after it exits),
+ * read from the screen and typed into like a person would. The tests run at once, each in its own
+ * session: most of their time is waiting for the next question.
+ */
+class Terminal {
+  constructor(private readonly session: string) {}
+
+  screen(): string {
+    return tmux("capture-pane", "-p", "-t", this.session);
   }
-  await answer(": VAT number", "Enter");
-  await answer(": PIC, 9 digits", "Enter");
+
+  async waitFor(test: (s: string) => boolean, what: string, timeoutMs = 600_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const s = this.screen();
+      if (test(s)) return s;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${s}`);
+      await sleep(POLL_MS);
+    }
+  }
+
+  /**
+   * Waits until `question` is the question being asked: inquirer marks it "?" while it waits and
+   * "✔" once answered, so a question asked again (the next partner's name) is never mistaken for
+   * the one already on screen.
+   */
+  asking(question: string): Promise<string> {
+    return this.waitFor((s) => s.split("\n").some((l) => l.trimStart().startsWith("?") && l.includes(question)), `the question "${question}"`);
+  }
+
+  /** "=text" is typed literally, anything else is a key name (Enter, C-u). */
+  keys(...ks: string[]): void {
+    for (const k of ks) tmux("send-keys", "-t", this.session, ...(k.startsWith("=") ? ["-l", k.slice(1)] : [k]));
+  }
+
+  /** Answers `question` with keys. */
+  async answer(question: string, ...ks: string[]): Promise<void> {
+    await this.asking(question);
+    this.keys(...ks);
+  }
+
+  /** Moves the cursor (❯) of the list being asked down to the line holding `item`. */
+  async cursorTo(question: string, item: string): Promise<void> {
+    await this.asking(question);
+    const cursorOn = (s: string) => s.split("\n").some((l) => l.trimStart().startsWith("❯") && l.includes(item));
+    let s = this.screen();
+    for (let i = 0; i < 40 && !cursorOn(s); i++) {
+      this.keys("Down");
+      // The list is drawn again once the key is taken: the next step starts from that screen.
+      const before = s;
+      s = await this.waitFor((now) => now !== before, "the list redrawn after Down");
+    }
+    await this.waitFor(cursorOn, `the cursor on "${item}"`);
+  }
+
+  /** Picks `item` in a select list. */
+  async pick(question: string, item: string): Promise<void> {
+    await this.cursorTo(question, item);
+    this.keys("Enter");
+  }
+
+  /** Checks `item` (space) in a checkbox list that starts with nothing checked, and submits it. */
+  async check(question: string, item: string): Promise<void> {
+    await this.cursorTo(question, item);
+    this.keys("Space");
+    const checked = (s: string) => s.split("\n").some((l) => l.trimStart().startsWith("❯") && l.includes(item) && l.includes("◉"));
+    await this.waitFor(checked, `"${item}" checked`);
+    this.keys("Enter");
+  }
+
+  async partner(p: NewPartnerAnswers): Promise<void> {
+    await this.answer("Partner's name in Bulgarian", `=${p.nameBg}`, "Enter");
+    await this.answer("Partner's name in English", `=${p.nameEn}`, "Enter");
+    await this.answer("Id (kebab-case", "C-u", `=${p.id}`, "Enter");
+    await this.pick("Legal form", `${p.legalForm} — `);
+    await this.pick("Type of organisation", p.type);
+    await this.answer("Roles", "Enter");                                 // founder, checked by default
+    await this.answer("Seat's region", "Enter");                         // the hub's seat region, BG344
+    await this.answer("Seat's city", "Enter");                           // from the NUTS 3 name
+    // Identifiers are asked and checked as typed; empty = not known yet.
+    if (p.eik?.wrong) {
+      await this.answer(": ЕИК/БУЛСТАТ", `=${p.eik.wrong}`, "Enter");
+      await this.waitFor((s) => s.includes(`ЕИК ${p.eik!.wrong} fails its check digit`), "the ЕИК refused as typed");
+      this.keys("C-u", `=${p.eik.right}`, "Enter");
+    } else {
+      await this.answer(": ЕИК/БУЛСТАТ", ...(p.eik ? [`=${p.eik.right}`] : []), "Enter");
+    }
+    await this.answer(": VAT number", "Enter");
+    await this.answer(": PIC, 9 digits", "Enter");
+  }
+
+  async service(family: string, bg: string, en: string, provider: string): Promise<void> {
+    await this.answer(`${family} — service title in Bulgarian`, `=${bg}`, "Enter");
+    await this.answer(`${family} — service title in English`, `=${en}`, "Enter");
+    await this.check(`${family} — provided by`, provider);
+    await this.answer(`Another service in ${family}?`, "Enter");          // no
+  }
 }
 
-async function service(family: string, bg: string, en: string, provider: string): Promise<void> {
-  await answer(`${family} — service title in Bulgarian`, `=${bg}`, "Enter");
-  await answer(`${family} — service title in English`, `=${en}`, "Enter");
-  await check(`${family} — provided by`, provider);
-  await answer(`Another service in ${family}?`, "Enter");          // no
+/** Runs `edih init <dir>` in a new session of the test's own server. */
+function start(name: string, dir: string): Terminal {
+  const session = `${name}-${UNIQUE}`;
+  const cmd = `cd ${ROOT} && node bin/edih.js init ${dir}; echo EDIH-EXIT=$?; sleep 120`;
+  tmux("new-session", "-d", "-s", session, "-x", "200", "-y", "50", "-e", "LANG=C.UTF-8", cmd);
+  return new Terminal(session);
 }
+
+// Made while collecting, removed after the file: the tests run concurrently, and a folder made in
+// one must not be tied to whichever of them finishes first.
+const TEMP = hasTmux ? tempDir("tty") : "";
+const newHub = () => join(mkdtempSync(join(TEMP, "t-")), "hub");
 
 describe.skipIf(!hasTmux)("edih init in a real terminal", () => {
-  it("asks for the hub, the founders, the coordinator and the services, and writes a valid application", async () => {
-    const dir = join(tempDir("tty"), "hub");
-    start("national", dir);
+  it.concurrent("asks for the hub, the founders, the coordinator and the services, and writes a valid application", async ({ expect }) => {
+    const dir = newHub();
+    const t = start("national", dir);
 
-    await pick("Call", "BG-EDIH-PRESELECTION-2021");
-    await answer("Hub acronym", "C-u", "=TTYHUB", "Enter");
-    await answer("Country", "Enter");                               // BG
-    await pick("Region the hub covers", "BG34 ");
-    await answer("Languages of the documents", "Enter");            // bg, en checked
-    await answer("Hub name in Bulgarian", "C-u", "=Хъб TTY", "Enter");
-    await answer("Hub name in English", "C-u", "=Hub TTY", "Enter");
-    await answer("Digital Europe capacities", "Enter");             // all four checked
-    await answer("Duration in months", "Enter");
-    await answer("Legal form of the hub's entity", "Enter");        // association
-    await answer("Is it for public benefit", "Enter");              // yes
-    await pick("Seat of the hub's entity", "BG344 ");
-    await answer("City of the seat", "Enter");
-    for (const q of ["The hub's entity: ЕИК/БУЛСТАТ", "The hub's entity: VAT number", "The hub's entity: PIC"]) await answer(q, "Enter");
+    await t.pick("Call", "BG-EDIH-PRESELECTION-2021");
+    await t.answer("Hub acronym", "C-u", "=TTYHUB", "Enter");
+    await t.answer("Country", "Enter");                               // BG
+    await t.pick("Region the hub covers", "BG34 ");
+    await t.answer("Languages of the documents", "Enter");            // bg, en checked
+    await t.answer("Hub name in Bulgarian", "C-u", "=Хъб TTY", "Enter");
+    await t.answer("Hub name in English", "C-u", "=Hub TTY", "Enter");
+    await t.answer("Digital Europe capacities", "Enter");             // all four checked
+    await t.answer("Duration in months", "Enter");
+    await t.answer("Legal form of the hub's entity", "Enter");        // association
+    await t.answer("Is it for public benefit", "Enter");              // yes
+    await t.pick("Seat of the hub's entity", "BG344 ");
+    await t.answer("City of the seat", "Enter");
+    for (const q of ["The hub's entity: ЕИК/БУЛСТАТ", "The hub's entity: VAT number", "The hub's entity: PIC"]) await t.answer(q, "Enter");
 
     // The national call needs 3 founders that are legal persons: the question says so.
-    await answer("Add a partner now? (the association needs at least 3 founders", "Enter");
-    await partner({ nameBg: "Община Стара Загора", nameEn: "Municipality of Stara Zagora", id: "stara-zagora-municipality",
+    await t.answer("Add a partner now? (the association needs at least 3 founders", "Enter");
+    await t.partner({ nameBg: "Община Стара Загора", nameEn: "Municipality of Stara Zagora", id: "stara-zagora-municipality",
       legalForm: "municipality", type: "public-authority" });
-    await answer("Council decision — number", "=123", "Enter");
-    await answer("Council decision — date", "=2021-01-28", "Enter");
+    await t.answer("Council decision — number", "=123", "Enter");
+    await t.answer("Council decision — date", "=2021-01-28", "Enter");
     // Short of the minimum, "add another" defaults to yes: Enter goes on.
-    await answer("Add another partner? (the association needs 3 founders that are legal persons; 1 so far)", "Enter");
-    await partner({ nameBg: "Тракийски университет", nameEn: "Trakia University", id: "trakia-university",
+    await t.answer("Add another partner? (the association needs 3 founders that are legal persons; 1 so far)", "Enter");
+    await t.partner({ nameBg: "Тракийски университет", nameEn: "Trakia University", id: "trakia-university",
       legalForm: "state-university", type: "higher-education", eik: { wrong: "201355509", right: "201355508" } });
-    await answer("Add another partner? (the association needs 3 founders that are legal persons; 2 so far)", "Enter");
-    await partner({ nameBg: "Клуб на работодателите", nameEn: "Employers Club", id: "employers-club",
+    await t.answer("Add another partner? (the association needs 3 founders that are legal persons; 2 so far)", "Enter");
+    await t.partner({ nameBg: "Клуб на работодателите", nameEn: "Employers Club", id: "employers-club",
       legalForm: "association", type: "business-association" });
-    await answer("Add another partner?", "Enter");                 // minimum met: defaults to no
+    await t.answer("Add another partner?", "Enter");                 // minimum met: defaults to no
 
-    await pick("Coordinator of the later EU proposal", "trakia-university —");
+    await t.pick("Coordinator of the later EU proposal", "trakia-university —");
 
-    await service("Test before invest", "Лаборатория за ИИ", "AI test lab", "trakia-university");
-    await service("Skills and training", "Академия за цифрови умения", "Digital skills academy", "trakia-university");
-    await service("Support to find investments", "Готовност за инвеститори", "Investor readiness", "employers-club");
-    await service("Innovation ecosystem and networking", "Регионални срещи", "Regional matchmaking", "stara-zagora-municipality");
+    await t.service("Test before invest", "Лаборатория за ИИ", "AI test lab", "trakia-university");
+    await t.service("Skills and training", "Академия за цифрови умения", "Digital skills academy", "trakia-university");
+    await t.service("Support to find investments", "Готовност за инвеститори", "Investor readiness", "employers-club");
+    await t.service("Innovation ecosystem and networking", "Регионални срещи", "Regional matchmaking", "stara-zagora-municipality");
 
-    const end = await waitFor((s) => /EDIH-EXIT=\d+/.test(s), "the end of init", 600_000);
+    const end = await t.waitFor((s) => /EDIH-EXIT=\d+/.test(s), "the end of init", 600_000);
     expect(end).toContain("EDIH-EXIT=0");
     expect(end).toMatch(/finds 0 errors.*the application is valid/);
 
@@ -203,32 +226,32 @@ describe.skipIf(!hasTmux)("edih init in a real terminal", () => {
     expect(validate.code).toBe(0);
   });
 
-  it("EU call: the coordinator is required (no \"none yet\"), services left for later are listed at the end", async () => {
-    const dir = join(tempDir("tty"), "hub");
-    start("eu", dir);
-    await answer("Call", "Enter");                                  // default DIGITAL-2021-EDIH-01
-    await answer("Hub acronym", "C-u", "=EUHUB", "Enter");
-    await answer("Country", "Enter");
-    await pick("Region the hub covers", "BG34 ");
+  it.concurrent("EU call: the coordinator is required (no \"none yet\"), services left for later are listed at the end", async ({ expect }) => {
+    const dir = newHub();
+    const t = start("eu", dir);
+    await t.answer("Call", "Enter");                                  // default DIGITAL-2021-EDIH-01
+    await t.answer("Hub acronym", "C-u", "=EUHUB", "Enter");
+    await t.answer("Country", "Enter");
+    await t.pick("Region the hub covers", "BG34 ");
     for (const q of ["Languages of the documents", "Hub name in Bulgarian", "Hub name in English", "Digital Europe capacities", "Duration in months", "Legal form of the hub's entity", "Is it for public benefit"]) {
-      await answer(q, "Enter");
+      await t.answer(q, "Enter");
     }
-    await pick("Seat of the hub's entity", "BG344 ");
-    await answer("City of the seat", "Enter");
-    for (const q of ["The hub's entity: ЕИК/БУЛСТАТ", "The hub's entity: VAT number", "The hub's entity: PIC"]) await answer(q, "Enter");
-    await answer("Add a partner now?", "Enter");
-    await partner({ nameBg: "Тракийски университет", nameEn: "Trakia University", id: "trakia-university",
+    await t.pick("Seat of the hub's entity", "BG344 ");
+    await t.answer("City of the seat", "Enter");
+    for (const q of ["The hub's entity: ЕИК/БУЛСТАТ", "The hub's entity: VAT number", "The hub's entity: PIC"]) await t.answer(q, "Enter");
+    await t.answer("Add a partner now?", "Enter");
+    await t.partner({ nameBg: "Тракийски университет", nameEn: "Trakia University", id: "trakia-university",
       legalForm: "state-university", type: "higher-education" });
-    await answer("Add another partner?", "Enter");                 // no founder minimum on the EU call: defaults to no
-    const coordinator = await asking("Coordinator: which partner submits the EU proposal?");
+    await t.answer("Add another partner?", "Enter");                 // no founder minimum on the EU call: defaults to no
+    const coordinator = await t.asking("Coordinator: which partner submits the EU proposal?");
     expect(coordinator).not.toContain("none yet");
-    keys("Enter");                                                  // the only partner
+    t.keys("Enter");                                                  // the only partner
     // Titles left empty: the family is left for later, nothing is made up.
     for (const family of ["Test before invest", "Skills and training", "Support to find investments", "Innovation ecosystem and networking"]) {
-      await answer(`${family} — service title in Bulgarian`, "Enter");
-      await answer(`${family} — service title in English`, "Enter");
+      await t.answer(`${family} — service title in Bulgarian`, "Enter");
+      await t.answer(`${family} — service title in English`, "Enter");
     }
-    const end = await waitFor((s) => /EDIH-EXIT=\d+/.test(s), "the end of init", 600_000);
+    const end = await t.waitFor((s) => /EDIH-EXIT=\d+/.test(s), "the end of init", 600_000);
     expect(end).toContain("EDIH-EXIT=0");
     // The families are warnings in a draft, and init still lists them as the step to take.
     expect(end).toContain("finds 0 errors and");
@@ -246,31 +269,32 @@ describe.skipIf(!hasTmux)("edih init in a real terminal", () => {
       .filter((d) => d.ruleId === "service-families").map((d) => d.severity)).toEqual(["error", "error", "error", "error"]);
   });
 
-  it("Ctrl-C at any question ends with \"cancelled\", exit 130, and writes nothing", async () => {
-    for (const question of ["Call", "Region the hub covers", "Partner's name in English"]) {
-      const dir = join(tempDir("tty"), "hub");
-      start(`cancel-${question.length}`, dir);
+  it.concurrent("Ctrl-C at any question ends with \"cancelled\", exit 130, and writes nothing", async ({ expect }) => {
+    // Each question in its own session, all at once.
+    await Promise.all(["Call", "Region the hub covers", "Partner's name in English"].map(async (question) => {
+      const dir = newHub();
+      const t = start(`cancel-${question.length}`, dir);
       if (question !== "Call") {
-        await answer("Call", "Enter");
-        await answer("Hub acronym", "C-u", "=CTRLC", "Enter");
-        await answer("Country", "Enter");
+        await t.answer("Call", "Enter");
+        await t.answer("Hub acronym", "C-u", "=CTRLC", "Enter");
+        await t.answer("Country", "Enter");
       }
       if (question === "Partner's name in English") {
-        await pick("Region the hub covers", "BG34 ");
+        await t.pick("Region the hub covers", "BG34 ");
         for (const q of ["Languages of the documents", "Hub name in Bulgarian", "Hub name in English", "Digital Europe capacities",
-          "Duration in months", "Legal form of the hub's entity", "Is it for public benefit"]) await answer(q, "Enter");
-        await pick("Seat of the hub's entity", "BG344 ");
+          "Duration in months", "Legal form of the hub's entity", "Is it for public benefit"]) await t.answer(q, "Enter");
+        await t.pick("Seat of the hub's entity", "BG344 ");
         for (const q of ["City of the seat", "The hub's entity: ЕИК/БУЛСТАТ", "The hub's entity: VAT number", "The hub's entity: PIC", "Add a partner now?"]) {
-          await answer(q, "Enter");
+          await t.answer(q, "Enter");
         }
-        await answer("Partner's name in Bulgarian", "=Частично", "Enter");
+        await t.answer("Partner's name in Bulgarian", "=Частично", "Enter");
       }
-      await answer(question, "C-c");
-      const end = await waitFor((s) => /EDIH-EXIT=\d+/.test(s), "the end of init");
+      await t.answer(question, "C-c");
+      const end = await t.waitFor((s) => /EDIH-EXIT=\d+/.test(s), "the end of init");
       expect(end, question).toContain("edih: cancelled");
       expect(end).toContain("EDIH-EXIT=130");
       expect(end).not.toMatch(/internal error|bug in edih/);
       expect(existsSync(dir), question).toBe(false);
-    }
+    }));
   });
 });

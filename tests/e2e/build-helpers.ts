@@ -149,7 +149,7 @@ export function startEdih(args: string[], cwd = ROOT) {
     while (!test({ stdout, stderr })) {
       if (Date.now() > until) throw new Error(`timed out; stdout:\n${stdout}\nstderr:\n${stderr}`);
       if (child.exitCode !== null) throw new Error(`exited ${child.exitCode}; stdout:\n${stdout}\nstderr:\n${stderr}`);
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 20));
     }
   };
   return { child, exited, waitFor, get stdout() { return stdout; }, get stderr() { return stderr; } };

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
-import { buildJson, copyExample, edih, pdfPages, pdfText, startEdih } from "./build-helpers.js";
+import { buildJson, copyExample, edih, pdfPages, pdfText, sha256File, startEdih } from "./build-helpers.js";
 
 const ONE = ["--only", "statute", "--lang", "bg", "--format", "pdf"];
 
@@ -59,9 +59,9 @@ describe("apply build --draft", () => {
 });
 
 describe("apply build --watch", () => {
-  it("builds, reports an invalid save and keeps waiting, rebuilds on a valid save, stops on SIGINT", async () => {
+  it("builds, reports an invalid save and keeps waiting, rebuilds on a valid save with its time, stops on SIGINT; a cold build gives the same bytes", async () => {
     const dir = copyExample("watch");
-    const w = startEdih(["apply", "build", dir, "--watch", ...ONE]);
+    const w = startEdih(["apply", "build", dir, "--watch", "--verbose", ...ONE]);
     try {
       await w.waitFor((o) => /watching .* for changes/.test(o.stderr) && /1 written/.test(o.stdout));
       const app = join(dir, "edih.yaml");
@@ -72,13 +72,17 @@ describe("apply build --watch", () => {
       expect(w.child.exitCode).toBeNull();
       await w.waitFor((o) => (o.stderr.match(/waiting for changes/g) ?? []).length >= 1);
       writeFileSync(app, good.replace("duration_months: 36", "duration_months: 36\n  website: https://example.org/zagore"));
-      await w.waitFor((o) => (o.stdout.match(/1 written/g) ?? []).length >= 2);
+      await w.waitFor((o) => (o.stdout.match(/1 written/g) ?? []).length >= 2 && /rebuilt in \d+ ms/.test(o.stderr));
       w.child.kill("SIGINT");
       expect(await w.exited).toBe(0);
       expect(w.stderr).not.toMatch(/internal error|at .*\.js:\d+/);
     } finally {
       if (w.child.exitCode === null) w.child.kill("SIGKILL");
     }
+    // What the warm watch process rendered on the save is what a cold build of the same data renders.
+    const cold = await edih(["apply", "build", dir, "--out", join(dir, "cold"), ...ONE, "-q"]);
+    expect(cold.code).toBe(0);
+    expect(sha256File(join(dir, "out/bg/statute.pdf"))).toBe(sha256File(join(dir, "cold/bg/statute.pdf")));
   });
 });
 

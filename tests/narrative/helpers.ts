@@ -41,19 +41,33 @@ export async function build(dir: string, ...flags: string[]) {
 
 export const pull = (dir: string, ...args: string[]) => edih(["narrative", "pull", ...args, "--dir", dir]);
 
+export type LoMode = "resave" | "type" | "rich" | "below" | "track" | "outside";
+
 /**
  * LibreOffice edits a copy of `docx` (a copy: LibreOffice leaves a lock file next to what it opens)
  * with tests/narrative/lo-edit.py and returns the saved file.
  */
-export function libreOffice(docx: string, mode: "resave" | "type" | "rich" | "below" | "track" | "outside", bookmark = BOOKMARK): string {
-  const work = tempDir("lo-edit");
-  const src = join(work, "in.docx");
-  copyFileSync(docx, src);
-  const out = join(work, "budget-table.docx");
-  const r = spawnSync("/usr/bin/python3", [join(import.meta.dirname, "lo-edit.py"), src, out, mode, ...(mode === "resave" || mode === "outside" ? [] : [bookmark])],
-    { encoding: "utf8", timeout: 600_000 });
-  if (r.status !== 0 || !existsSync(out)) throw new Error(`lo-edit.py ${mode} failed (${r.status}): ${r.stderr}`);
-  return out;
+export function libreOffice(docx: string, mode: LoMode, bookmark = BOOKMARK): string {
+  return libreOfficeEdits([{ docx, mode, bookmark }])[0]!;
+}
+
+/**
+ * Several edits as libreOffice() makes them, in one start of LibreOffice (it takes a second or two
+ * to start): the saved files, in the order of `edits`.
+ */
+export function libreOfficeEdits(edits: { docx: string; mode: LoMode; bookmark?: string }[]): string[] {
+  const jobs = edits.map(({ docx, mode, bookmark = BOOKMARK }) => {
+    const work = tempDir("lo-edit");
+    const src = join(work, "in.docx");
+    copyFileSync(docx, src);
+    return [src, join(work, "budget-table.docx"), mode, ...(mode === "resave" || mode === "outside" ? [] : [bookmark])];
+  });
+  const list = join(tempDir("lo-jobs"), "jobs.json");
+  writeFileSync(list, JSON.stringify(jobs));
+  const r = spawnSync("/usr/bin/python3", [join(import.meta.dirname, "lo-edit.py"), "--jobs", list], { encoding: "utf8", timeout: 600_000 });
+  const missing = jobs.filter((j) => !existsSync(j[1]!)).map((j) => j[2]);
+  if (r.status !== 0 || missing.length > 0) throw new Error(`lo-edit.py failed (${r.status}; not saved: ${missing.join(", ")}): ${r.stderr}`);
+  return jobs.map((j) => j[1]!);
 }
 
 /** What LibreOffice's typing (lo-edit.py `type`) must come back as. */

@@ -8,9 +8,11 @@ Run with /usr/bin/python3 (python3-uno). Usage:
   lo-edit.py IN.docx OUT.docx below BOOKMARK          a paragraph typed below the instruction, which stays
   lo-edit.py IN.docx OUT.docx outside                 type a sentence into the first paragraph outside the slots
   lo-edit.py IN.docx OUT.docx track BOOKMARK          as `type`, with changes recorded (author "Reviewer")
+  lo-edit.py --jobs JOBS.json                         several edits, one start of LibreOffice (slow to
+                                                      start): a list of [IN, OUT, MODE] or [IN, OUT, MODE, BOOKMARK]
 Starts its own headless soffice with a private profile and ends it (by its own process id).
 """
-import os, signal, subprocess, sys, tempfile, time
+import json, os, signal, subprocess, sys, tempfile, time
 import uno
 from com.sun.star.beans import PropertyValue
 from com.sun.star.text.ControlCharacter import PARAGRAPH_BREAK
@@ -118,8 +120,33 @@ def type_outside(doc):
     text.insertString(cur, " Typed outside.", False)
 
 
+def edit(desktop, src, dst, mode, bookmark=None):
+    """Opens src as a person would, makes the edit `mode`, saves it to dst as DOCX and closes it."""
+    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(src)), "_blank", 0, (prop("Hidden", True),))
+    if doc is None:
+        raise RuntimeError(f"LibreOffice could not open {src}")
+    if mode == "track":
+        doc.RecordChanges = True
+    if mode in ("type", "track"):
+        type_into_slot(doc, bookmark)
+    elif mode == "below":
+        type_below(doc, bookmark)
+    elif mode == "rich":
+        type_rich(doc, bookmark)
+    elif mode == "outside":
+        type_outside(doc)
+    elif mode != "resave":
+        raise RuntimeError(f"unknown mode {mode}")
+    doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(dst)), (prop("FilterName", "MS Word 2007 XML"), prop("Overwrite", True)))
+    doc.close(True)
+
+
 def main():
-    src, dst, mode = sys.argv[1], sys.argv[2], sys.argv[3]
+    if sys.argv[1] == "--jobs":
+        with open(sys.argv[2], encoding="utf-8") as f:
+            jobs = json.load(f)
+    else:
+        jobs = [sys.argv[1:]]
     profile = tempfile.mkdtemp(prefix="edih-lo-")
     pipe = f"edih_{os.getpid()}"
     office = subprocess.Popen(["soffice", "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
@@ -128,23 +155,8 @@ def main():
     try:
         ctx = connect(pipe)
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(src)), "_blank", 0, (prop("Hidden", True),))
-        if doc is None:
-            raise RuntimeError(f"LibreOffice could not open {src}")
-        if mode == "track":
-            doc.RecordChanges = True
-        if mode in ("type", "track"):
-            type_into_slot(doc, sys.argv[4])
-        elif mode == "below":
-            type_below(doc, sys.argv[4])
-        elif mode == "rich":
-            type_rich(doc, sys.argv[4])
-        elif mode == "outside":
-            type_outside(doc)
-        elif mode != "resave":
-            raise RuntimeError(f"unknown mode {mode}")
-        doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(dst)), (prop("FilterName", "MS Word 2007 XML"), prop("Overwrite", True)))
-        doc.close(True)
+        for job in jobs:
+            edit(desktop, *job)
         try:
             desktop.terminate()
         except Exception:

@@ -4,10 +4,29 @@ import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { edih, sha256File } from "../e2e/build-helpers.js";
-import { appWithSlot, build, FIXTURES, libreOffice, narrativeFiles, PARTNER_SLOT, pull, rewriteDocx, SLOT, TYPED, zipFolder } from "./helpers.js";
+import { appWithSlot, build, FIXTURES, libreOfficeEdits, narrativeFiles, PARTNER_SLOT, pull, rewriteDocx, SLOT, TYPED, zipFolder, type LoMode } from "./helpers.js";
 import { tempDir } from "../temp.js";
 
 const FILE = `budget-table/${SLOT}.en.md`;
+
+/**
+ * What LibreOffice saved after each edit, all made in one start of it (slow to start) on one build
+ * of the English budget table and of Trakia University's commitment letter. Output is
+ * deterministic, so each test's own build of these documents has the bytes that were edited (the
+ * tests that put an edit into their own out/ check it).
+ */
+const BUDGET_EDITS = ["type", "resave", "track", "outside", "rich", "below"] as const satisfies readonly LoMode[];
+let edited: Record<(typeof BUDGET_EDITS)[number] | "letter", string>;
+let editedFrom: { budget: string; letter: string };
+beforeAll(async () => {
+  const dir = appWithSlot("pull-lo");
+  await build(dir, "--only", "budget-table,commitment-letter", "--lang", "en", "--format", "docx");
+  const budget = join(dir, "out/en/budget-table.docx");
+  const letter = join(dir, "out/en/commitment-letter-trakia-university.docx");
+  const saved = libreOfficeEdits([...BUDGET_EDITS.map((mode) => ({ docx: budget, mode })), { docx: letter, mode: "type", bookmark: "edih_contribution" }]);
+  edited = { ...Object.fromEntries(BUDGET_EDITS.map((mode, i) => [mode, saved[i]!])), letter: saved.at(-1)! } as typeof edited;
+  editedFrom = { budget: sha256File(budget), letter: sha256File(letter) };
+});
 
 describe("narrative pull of DOCX edited in LibreOffice", () => {
   let dir: string;
@@ -17,7 +36,8 @@ describe("narrative pull of DOCX edited in LibreOffice", () => {
     dir = appWithSlot("pull");
     await build(dir, "--format", "docx");
     built = join(dir, "out/en/budget-table.docx");
-    typed = libreOffice(built, "type");
+    expect(sha256File(built), "the DOCX LibreOffice edited").toBe(editedFrom.budget);
+    typed = edited.type;
   });
 
   it("pulling the unedited build changes nothing, in either language", async () => {
@@ -28,7 +48,7 @@ describe("narrative pull of DOCX edited in LibreOffice", () => {
   });
 
   it("pulling the build after a LibreOffice open-and-save changes nothing", async () => {
-    const r = await pull(dir, libreOffice(built, "resave"));
+    const r = await pull(dir, edited.resave);
     expect(r.stderr).toBe("");
     expect(r.stdout).toContain(`${SLOT}: unchanged`);
     expect(narrativeFiles(dir)).toEqual({});
@@ -80,7 +100,7 @@ describe("narrative pull refuses what it must not take silently", () => {
   });
 
   it("tracked changes stop the file, with the slot and the author; --accept-changes takes them", async () => {
-    const tracked = libreOffice(built, "track");
+    const tracked = edited.track;
     const r = await pull(dir, tracked);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^edih: .*tracked changes in slot cost-justification by [^;]+; accept or reject them in Word, or pull with --accept-changes\n$/);
@@ -91,7 +111,7 @@ describe("narrative pull refuses what it must not take silently", () => {
   });
 
   it("text typed outside every slot is reported with the nearest heading and stops the file", async () => {
-    const outside = libreOffice(built, "outside");
+    const outside = edited.outside;
     const before = narrativeFiles(dir);
     const r = await pull(dir, outside);
     expect(r.code, r.stdout + r.stderr).toBe(1);
@@ -137,7 +157,7 @@ describe("narrative pull refuses what it must not take silently", () => {
     rmSync(join(dir, "narrative/budget-table"), { recursive: true, force: true });
     mkdirSync(join(dir, "narrative"), { recursive: true });
     symlinkSync(outside, join(dir, "narrative/budget-table"));
-    const r = await pull(dir, libreOffice(built, "type"));
+    const r = await pull(dir, edited.type);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cost-justification\.en\.md leads outside the application folder \(a link\?\); not written/);
     expect(readdirSync(outside)).toEqual([]);
@@ -167,10 +187,10 @@ describe("a per-partner document sent back by e-mail", () => {
   it("is known by its properties whatever its name, and its text goes to the partner's narrative folder", async () => {
     const dir = appWithSlot("pull-partner");
     await build(dir, "--only", "commitment-letter", "--lang", "en", "--format", "docx");
-    const edited = libreOffice(join(dir, "out/en/commitment-letter-trakia-university.docx"), "type", "edih_contribution");
+    expect(sha256File(join(dir, "out/en/commitment-letter-trakia-university.docx")), "the DOCX LibreOffice edited").toBe(editedFrom.letter);
     const inbox = join(dir, "inbox");
     mkdirSync(inbox);
-    copyFileSync(edited, join(inbox, "Letter from Trakia (signed).docx"));
+    copyFileSync(edited.letter, join(inbox, "Letter from Trakia (signed).docx"));
     const r = await pull(dir, join(inbox, "Letter from Trakia (signed).docx"));
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
@@ -184,28 +204,30 @@ describe("a DOCX edited in place in out/", () => {
     const dir = appWithSlot("pull-in-place");
     await build(dir, "--format", "docx");
     const docx = join(dir, "out/en/budget-table.docx");
-    copyFileSync(libreOffice(docx, "type"), docx);
-    const edited = sha256File(docx);
+    expect(sha256File(docx), "the DOCX LibreOffice edited").toBe(editedFrom.budget);
+    copyFileSync(edited.type, docx);
+    const handEdited = sha256File(docx);
     const yaml = join(dir, "edih.yaml");
     writeFileSync(yaml, readFileSync(yaml, "utf8").replace("personnel: 420000,", "personnel: 432100,"));
     const kept = await edih(["apply", "build", dir, "--only", "budget-table", "--format", "docx"]);
     expect(kept.code).toBe(1);
     expect(kept.stderr + kept.stdout).toMatch(/budget-table\.docx was changed by hand since the last build; not overwritten/);
-    expect(sha256File(docx)).toBe(edited);
+    expect(sha256File(docx)).toBe(handEdited);
     const r = await pull(dir, docx);
     expect(r.code).toBe(0);
     expect(narrativeFiles(dir)).toEqual({ [FILE]: TYPED });
     const rebuilt = await edih(["apply", "build", dir, "--only", "budget-table", "--format", "docx"]);
     expect(rebuilt.stdout + rebuilt.stderr).not.toMatch(/changed by hand/);
     expect(rebuilt.code).toBe(0);
-    expect(sha256File(docx)).not.toBe(edited);
+    expect(sha256File(docx)).not.toBe(handEdited);
   });
 
   it("is not handed back while a build holds out/'s lock: the text is pulled, the bookkeeping left to the build", async () => {
     const dir = appWithSlot("pull-locked");
     await build(dir, "--format", "docx");
     const docx = join(dir, "out/en/budget-table.docx");
-    copyFileSync(libreOffice(docx, "type"), docx);
+    expect(sha256File(docx), "the DOCX LibreOffice edited").toBe(editedFrom.budget);
+    copyFileSync(edited.type, docx);
     // A live process on this host (this test's) holds the lock, as a running build would.
     writeFileSync(join(dir, "out/.edih-lock"), JSON.stringify({ pid: process.pid, started: new Date().toISOString(), host: hostname() }) + "\n");
     const r = await pull(dir, docx);
@@ -221,7 +243,8 @@ describe("italic, links and tables typed in LibreOffice", () => {
   it("come back as Markdown", async () => {
     const dir = appWithSlot("pull-rich");
     await build(dir, "--format", "docx", "--lang", "en");
-    const r = await pull(dir, libreOffice(join(dir, "out/en/budget-table.docx"), "rich"));
+    expect(sha256File(join(dir, "out/en/budget-table.docx")), "the DOCX LibreOffice edited").toBe(editedFrom.budget);
+    const r = await pull(dir, edited.rich);
     expect(r.stderr).toBe("");
     expect(narrativeFiles(dir)).toEqual({ [FILE]: "Costs are *estimates*; see [the call](https://digital-strategy.ec.europa.eu/).\n\n"
       + "| Item  | Cost |\n| ----- | ---- |\n| Staff | 10   |\n" });
@@ -230,7 +253,8 @@ describe("italic, links and tables typed in LibreOffice", () => {
   it("the box's instruction, left in place above the person's text, is not taken as theirs", async () => {
     const dir = appWithSlot("pull-below");
     await build(dir, "--format", "docx", "--lang", "en");
-    const r = await pull(dir, libreOffice(join(dir, "out/en/budget-table.docx"), "below"));
+    expect(sha256File(join(dir, "out/en/budget-table.docx")), "the DOCX LibreOffice edited").toBe(editedFrom.budget);
+    const r = await pull(dir, edited.below);
     expect(r.stderr).toBe("");
     expect(narrativeFiles(dir)).toEqual({ [FILE]: "Co-funding comes from the regional development budget.\n" });
   });

@@ -49,10 +49,13 @@ export function pageCount(pdf: string): number {
 export function signatureOnlyPages(pdf: string, m: SignatureMaterial): number[] {
   const out: number[] = [];
   const n = pageCount(pdf);
+  // One pdftotext for the whole file (a start per page cost more than the reading): it ends every page with a form feed.
+  const pages = execFileSync("pdftotext", ["-raw", pdf, "-"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 64 << 20 }).split("\f").slice(0, -1);
+  if (pages.length !== n) throw new Error(`${pdf}: pdftotext gave ${pages.length} pages, pdfinfo says ${n}`);
   const caption = letters(m.caption).join("");
   let previousSigned = false;
   for (let p = 1; p <= n; p++) {
-    const text = execFileSync("pdftotext", ["-f", String(p), "-l", String(p), "-raw", pdf, "-"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    const text = pages[p - 1]!;
     // Letters only: spaces, punctuation and the hyphens of a word broken at a line end drop out.
     let rest = letters(text).join("");
     const signed = rest.includes(caption);
