@@ -3,8 +3,8 @@
  * (first document 1.7 s) two workers were slower than one thread on 2 cores; Typst lays out a first
  * document in tens of milliseconds, so a worker's start-up is now mostly module loading and the
  * build uses every core, two included. The build thread only writes files meanwhile.
- * EDIH_WORKERS=N overrides (1: no workers). Small builds, and runs from TypeScript sources (tests),
- * stay in this thread. Output bytes do not depend on the thread (tested).
+ * EDIH_WORKERS=N overrides (1: no workers). Small builds (plannedWorkers), and runs from TypeScript
+ * sources (tests), stay in this thread. Output bytes do not depend on the thread (tested).
  *
  * `apply build --watch` keeps one pool open between rebuilds: each worker keeps its compiled
  * templates, parsed Markdown and Typst's memoised layouts, so after an edit to Part B its two
@@ -22,8 +22,24 @@ export interface RenderTask {
   formats: Format[];
 }
 
-/** Jobs below this count render in-process: starting workers would cost more than it saves. */
-const MIN_JOBS_FOR_WORKERS = 8;
+/**
+ * Below this many jobs a build renders in its own thread. A worker costs ~0.9 s of CPU to start
+ * (modules, fonts, templates compiled again) and Typst already lays out on both cores, so on a
+ * 2-core machine (measured, 2026-12-03): 14 jobs (one partner edited) took the same wall time in
+ * one thread and in two workers, with 1.8 s more CPU in the workers; the 72 jobs of a full build
+ * took 0.85× the wall time in two workers, for 1.15× the CPU.
+ */
+export const MIN_JOBS_FOR_WORKERS = 20;
+
+/**
+ * How many worker threads render `jobs` jobs: none below MIN_JOBS_FOR_WORKERS or on one core,
+ * else one per core, at most one per 4 jobs. EDIH_WORKERS=N sets the cores (1: never workers) and,
+ * being asked for, applies to a build of any size.
+ */
+export function plannedWorkers(jobs: number, cores: number, forced: boolean): number {
+  if (cores < 2 || jobs < 2 || (!forced && jobs < MIN_JOBS_FOR_WORKERS)) return 0;
+  return Math.min(cores, Math.ceil(jobs / 4));
+}
 
 /** Results in task order, and how many worker threads rendered them (0: this thread). */
 export interface Rendered {
@@ -45,11 +61,12 @@ export interface JobReply {
 
 const WORKER_FILE = fileURLToPath(new URL("./render-worker.js", import.meta.url));
 
-/** Worker threads this machine should render on; 0 when rendering stays in this thread. */
-function workerCount(): number {
-  const cores = Number(process.env.EDIH_WORKERS) || availableParallelism();
+/** Cores to render on, and whether EDIH_WORKERS asked; 0 cores when workers cannot start. */
+function workerCores(): { cores: number; forced: boolean } {
+  const forced = Number(process.env.EDIH_WORKERS) || 0;
   // From TypeScript sources (tests) there is no compiled worker file to start.
-  return cores < 2 || !existsSync(WORKER_FILE) ? 0 : cores;
+  if (!existsSync(WORKER_FILE)) return { cores: 0, forced: false };
+  return { cores: forced || availableParallelism(), forced: forced > 0 };
 }
 
 /**
@@ -59,8 +76,9 @@ function workerCount(): number {
 export async function renderAll(tasks: RenderTask[], env: RenderEnv,
   onDone?: (task: RenderTask, done: number) => void, pool?: RenderPool): Promise<Rendered> {
   if (pool && !pool.closed && tasks.length) return { results: await pool.run(tasks, env, onDone), workers: Math.min(pool.size, tasks.length) };
-  const cores = workerCount();
-  if (tasks.length < MIN_JOBS_FOR_WORKERS || cores === 0) {
+  const { cores, forced } = workerCores();
+  const count = plannedWorkers(tasks.length, cores, forced);
+  if (count === 0) {
     const render = await createJobRenderer(env);
     const results: JobResult[] = [];
     for (const task of tasks) {
@@ -69,7 +87,7 @@ export async function renderAll(tasks: RenderTask[], env: RenderEnv,
     }
     return { results, workers: 0 };
   }
-  const once = new RenderPool(Math.min(cores, Math.ceil(tasks.length / 4)));
+  const once = new RenderPool(count);
   try {
     return { results: await once.run(tasks, env, onDone), workers: once.size };
   } finally {
@@ -82,8 +100,8 @@ export async function renderAll(tasks: RenderTask[], env: RenderEnv,
  * one thread (one core, EDIH_WORKERS=1, or a run from sources).
  */
 export function openRenderPool(): RenderPool | undefined {
-  const cores = workerCount();
-  return cores ? new RenderPool(cores) : undefined;
+  const { cores } = workerCores();
+  return cores >= 2 ? new RenderPool(cores) : undefined;
 }
 
 export class RenderPool {
