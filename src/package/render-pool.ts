@@ -126,11 +126,14 @@ export class RenderPool {
       const done = (msg: { warmed?: boolean; error?: string }) => {
         w.off("message", done);
         w.off("error", reject);
+        w.unref();
         if (msg.error) reject(new Error(msg.error));
         else resolve();
       };
       w.on("message", done);
       w.once("error", reject);
+      // Referenced while it works: an idle pool must not keep the process alive, a busy one must.
+      w.ref();
       w.postMessage({ kind: "warm", langs } satisfies WorkerRequest);
     })));
   }

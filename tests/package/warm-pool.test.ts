@@ -1,11 +1,13 @@
 // The render pool `apply build --watch` keeps open between rebuilds, from the built dist/ (worker
 // threads need the compiled worker file): each build hands the workers its own data, so a rebuild
 // after an edit renders the edited data, with the same bytes as a build in this thread.
+import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ROOT, copyExample } from "../e2e/build-helpers.js";
+import { tempDir } from "../temp.js";
 import type * as Build from "../../src/package/build.js";
 import type * as Pool from "../../src/package/render-pool.js";
 import type * as Parsed from "../../src/load/parsed-cache.js";
@@ -51,5 +53,17 @@ describe("a render pool kept between builds", () => {
     const after = await buildPackage(dir, { ...opts, ...kept, out: join(dir, "out-after"), force: true });
     expect(after.renderWorkers).toBe(0);
     expect(after.written.length).toBe(2);
+  }, 600_000);
+
+  it("keeps a process alive while it warms up, and not once it is idle", () => {
+    // A script that opens a pool, warms it and ends without closing it: it must print, then exit by itself.
+    const script = `const { openRenderPool } = await import(${JSON.stringify(pathToFileURL(join(ROOT, "dist/src/package/render-pool.js")).href)});
+      const pool = openRenderPool(); await pool.warm(["bg", "en"]); console.log(pool.size + " warmed");`;
+    const file = join(tempDir("pool-exit"), "warm.mjs");
+    writeFileSync(file, script);
+    const r = spawnSync(process.execPath, [file], { encoding: "utf8", env: { ...process.env, EDIH_WORKERS: "2" }, timeout: 300_000 });
+    expect(r.error).toBeUndefined();
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe("2 warmed");
   }, 600_000);
 });
