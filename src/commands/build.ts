@@ -23,7 +23,7 @@ Examples:
   $ edih apply build examples/zagore                   the whole package, every language
   $ edih apply build my-hub --only statute --lang bg   one document in one language
   $ edih apply build my-hub --draft                    build despite errors, pages marked DRAFT
-  $ edih apply build my-hub --watch                    rebuild on every save
+  $ edih apply build my-hub --watch --verbose          rebuild on every save, with the time from the save to the PDFs
   $ edih apply build my-hub --dry-run --verbose        what a build would do to each file
 `;
 
@@ -62,7 +62,7 @@ export function registerBuild(ctx: CommandContext, apply: Command): void {
     .option("--force", "overwrite outputs that were edited by hand")
     .option("--dry-run", "print what the build would do to each file (as `apply status`), write nothing")
     .option("--allow-outside", "allow --out outside the application folder")
-    .option("-w, --watch", "rebuild on every save (Ctrl-C to stop)")
+    .option("-w, --watch", "rebuild on every save, PDFs of the documents you write in first (Ctrl-C to stop)")
     .option("-q, --quiet", "print errors only")
     .option("--verbose", "list every file written (default: one line per document)")
     .option("--json", "print the build report as JSON")
