@@ -154,8 +154,8 @@ export async function watchBuild(dir: string, flags: BuildFlags, io: CommandIO):
         await watcher!.quiet(START_QUIET_MS);
         next = undefined;
         const startedAt = performance.now();
-        // Built from the first change on; before writing, the build waits for the save to settle
-        // and starts again when it went on after the build read its files.
+        // Before writing, the build waits for the save to settle (SETTLE_MS) and starts again when
+        // it went on after the build read its files: the wait overlaps the work.
         const settle = async () => {
           if (!(await watcher!.quietSince(startedAt))) throw new SupersededError();
         };
