@@ -11,7 +11,11 @@ import { NORMAL_DENSITY, TIGHTER, type Density } from "./theme.js";
 import type { TypstPages } from "./pdf/typst.js";
 
 export interface PageLayout {
-  bytes: Uint8Array;
+  /**
+   * The PDF, written on first ask: a DOCX needs only the page numbers and the density, and a
+   * `--format docx` build (or the DOCX of a job whose PDF another thread laid out) never asks.
+   */
+  pdf(): Uint8Array;
   pages: number;
   density: Density;
   /** Page of each heading the table of contents lists (levels 1-2), in document order. */
@@ -64,10 +68,11 @@ async function layoutOf(doc: RenderedDocument, opts: LayoutOptions): Promise<Pag
   if (known) return known;
 
   const exported = (laid: TypstPages, density: Density): PageLayout => {
-    const r = laid.export(HEADING_PAGES_LABEL);
-    const pairs = Array.isArray(r.queried) ? (r.queried as unknown[]) : [];
+    const queried = laid.query(HEADING_PAGES_LABEL);
+    const pairs = Array.isArray(queried) ? (queried as unknown[]) : [];
     const headingPages = pairs.map((p) => (Array.isArray(p) && typeof p[1] === "number" ? p[1] : 0));
-    return { bytes: r.bytes, pages: r.pages, density, headingPages };
+    let bytes: Uint8Array | undefined;
+    return { pdf: () => (bytes ??= laid.export().bytes), pages: laid.pages, density, headingPages };
   };
   // Only the layout kept is exported to PDF: a normal setting that spills onto a second page is not.
   const normalLaid = layTypst(normal);

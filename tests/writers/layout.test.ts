@@ -41,7 +41,7 @@ describe("pageLayout", () => {
     const layout = await pageLayout(doc);
     expect(layout.pages).toBe(1);
     expect(layout.density).not.toEqual(NORMAL_DENSITY);
-    expect(Buffer.compare(Buffer.from(layout.bytes), Buffer.from((await alone(doc, layout.density)).bytes))).toBe(0);
+    expect(Buffer.compare(Buffer.from(layout.pdf()), Buffer.from((await alone(doc, layout.density)).bytes))).toBe(0);
   });
 
   it("a document that needs two pages at every density keeps the normal layout, exported after the tighter tries", async () => {
@@ -49,7 +49,7 @@ describe("pageLayout", () => {
     const layout = await pageLayout(doc);
     expect(layout.pages).toBe(2);
     expect(layout.density).toEqual(NORMAL_DENSITY);
-    expect(Buffer.compare(Buffer.from(layout.bytes), Buffer.from((await alone(doc, NORMAL_DENSITY)).bytes))).toBe(0);
+    expect(Buffer.compare(Buffer.from(layout.pdf()), Buffer.from((await alone(doc, NORMAL_DENSITY)).bytes))).toBe(0);
   });
 
   it("gives the formats of one document one layout, and an equal document built again the same bytes", async () => {
@@ -57,6 +57,15 @@ describe("pageLayout", () => {
     const first = await pageLayout(doc);
     expect(await pageLayout(doc)).toBe(first);
     expect(await pageLayout(doc, { draftMark: "DRAFT" })).not.toBe(first);
-    expect(Buffer.compare(Buffer.from((await pageLayout(signed(12))).bytes), Buffer.from(first.bytes))).toBe(0);
+    expect(Buffer.compare(Buffer.from((await pageLayout(signed(12))).pdf()), Buffer.from(first.pdf()))).toBe(0);
+  });
+
+  it("writes the PDF only when asked, once, and the page numbers of the contents without it", async () => {
+    const doc = signed(12);
+    const layout = await pageLayout(doc, { draftMark: "ONLY ASKED" });
+    expect(layout.headingPages.every((n) => Number.isInteger(n))).toBe(true);
+    const pdf = layout.pdf();
+    expect(layout.pdf()).toBe(pdf);
+    expect(Buffer.from(pdf.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
   });
 });

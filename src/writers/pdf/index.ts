@@ -15,6 +15,6 @@ export async function writePdf(doc: RenderedDocument, opts: { draftMark?: string
  */
 export async function layoutPdf(doc: RenderedDocument, opts: { draftMark?: string } = {}): Promise<{ bytes: Uint8Array; pages: number }> {
   const { pageLayout } = await import("../layout.js");
-  const { bytes, pages } = await pageLayout(doc, opts);
-  return { bytes, pages };
+  const layout = await pageLayout(doc, opts);
+  return { bytes: layout.pdf(), pages: layout.pages };
 }

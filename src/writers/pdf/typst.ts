@@ -34,11 +34,13 @@ export interface TypstLayout {
   queried?: unknown;
 }
 
-/** A laid-out document: its page count now, its PDF bytes only when asked for. */
+/** A laid-out document: its page count now, its PDF bytes and labelled values only when asked for. */
 export interface TypstPages {
   pages: number;
   /** The PDF bytes (and, if asked, the value of the metadata element labelled `query`). */
   export(query?: string): TypstLayout;
+  /** The value of the metadata element labelled `label`, without writing the PDF. */
+  query(label: string): unknown;
 }
 
 /**
@@ -56,11 +58,13 @@ export function layTypst(source: string): TypstPages {
   }
   // Old memoised layouts are dropped now and then so a long watch session does not grow without bound.
   if (++compiled % 64 === 0) c.evictCache(30);
+  const query = (label: string) => (c.query(doc, { selector: `<${label}>`, field: "value" }) as unknown[] | undefined)?.[0];
   return {
     pages: doc.numOfPages,
-    export: (query) => {
+    query,
+    export: (label) => {
       const pdf = c.pdf(doc);
-      const queried = query ? (c.query(doc, { selector: `<${query}>`, field: "value" }) as unknown[] | undefined)?.[0] : undefined;
+      const queried = label ? query(label) : undefined;
       return { bytes: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), pages: doc.numOfPages, ...(queried !== undefined ? { queried } : {}) };
     },
   };
