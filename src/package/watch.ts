@@ -5,8 +5,8 @@
  * (writers/pdf/typst.ts) — so this module only decides when to rebuild, asks for the PDFs first
  * and measures the time from the save to the PDFs on disk.
  */
-import { watch, type FSWatcher } from "node:fs";
-import { resolve, sep } from "node:path";
+import { lstatSync, readdirSync, watch, type Dirent, type FSWatcher } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
 import { buildPackage, type BuildOptions, type BuildReport } from "./build.js";
 import { warmRenderer } from "./render-job.js";
 import type { RenderPool } from "./render-pool.js";
@@ -99,25 +99,68 @@ export function rebuildTimes(r: Rebuilt): string {
 }
 
 /**
- * Changes in `root` (recursive), ignoring the output folder, hidden files and editors' temporary
- * files: `onChange(at, name)` on every change, at its `performance.now()`, with the path changed
- * relative to `root`.
+ * Changes in `root` and below, ignoring the output folder, hidden files and folders and editors'
+ * temporary files: `onChange(at, name)` on every change, at its `performance.now()`, with the path
+ * changed relative to `root`. Watching has begun when the constructor returns: on Linux, Node 20's
+ * recursive watch walks the tree asynchronously and misses a save made right after it starts (a
+ * test saving as soon as "watching" was printed lost its edit), so there each folder gets its own
+ * watch here, set up before returning, and new folders are added as they appear. Links are never
+ * followed.
  */
 export class FolderWatch {
   private last = Number.NEGATIVE_INFINITY;
-  private readonly watcher: FSWatcher;
+  private readonly watchers = new Map<string, FSWatcher>();
+  private readonly absRoot: string;
+  private readonly absOut: string;
 
-  constructor(root: string, outDir: string, onChange: (at: number, name: string) => void) {
-    const absRoot = resolve(root);
-    const absOut = resolve(outDir);
-    this.watcher = watch(absRoot, { recursive: true }, (_event, name) => {
-      if (!name) return;
-      const rel = name.toString();
-      const full = resolve(absRoot, rel);
-      if (full === absOut || full.startsWith(absOut + sep) || /(^|[/\\])\.|\.tmp$|~$/.test(rel)) return;
-      this.last = performance.now();
-      onChange(this.last, rel);
+  constructor(root: string, outDir: string, private readonly onChange: (at: number, name: string) => void) {
+    this.absRoot = resolve(root);
+    this.absOut = resolve(outDir);
+    if (process.platform === "linux") this.watchTree(this.absRoot);
+    else this.watchers.set(this.absRoot, watch(this.absRoot, { recursive: true }, (_event, name) => name && this.changed(resolve(this.absRoot, name.toString()))));
+  }
+
+  private ignored(full: string): boolean {
+    const rel = relative(this.absRoot, full);
+    return full === this.absOut || full.startsWith(this.absOut + sep) || /(^|[/\\])\.|\.tmp$|~$/.test(rel);
+  }
+
+  private changed(full: string): void {
+    if (this.ignored(full)) return;
+    this.last = performance.now();
+    this.onChange(this.last, relative(this.absRoot, full));
+  }
+
+  private watchTree(dir: string): void {
+    if (this.watchers.has(dir) || (dir !== this.absRoot && this.ignored(dir))) return;
+    let watcher: FSWatcher;
+    try {
+      watcher = watch(dir, (event, name) => {
+        if (!name) return;
+        const full = join(dir, name.toString());
+        // A folder created (or moved in) is watched from now on, its contents included; one removed
+        // (or moved out) is forgotten, so a folder made again under its name is watched anew.
+        if (event === "rename") {
+          if (lstatSync(full, { throwIfNoEntry: false })?.isDirectory()) this.watchTree(full);
+          else this.forget(full);
+        }
+        this.changed(full);
+      });
+    } catch {
+      return; // gone already, or not readable: nothing to watch
+    }
+    watcher.on("error", () => {
+      watcher.close();
+      this.watchers.delete(dir);
     });
+    this.watchers.set(dir, watcher);
+    let entries: Dirent[] = [];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      // removed meanwhile
+    }
+    for (const e of entries) if (e.isDirectory()) this.watchTree(join(dir, e.name));
   }
 
   /**
@@ -138,8 +181,18 @@ export class FolderWatch {
     }
   }
 
+  private forget(dir: string): void {
+    for (const [path, w] of this.watchers) {
+      if (path === dir || path.startsWith(dir + sep)) {
+        w.close();
+        this.watchers.delete(path);
+      }
+    }
+  }
+
   stop(): void {
-    this.watcher.close();
+    for (const w of this.watchers.values()) w.close();
+    this.watchers.clear();
   }
 }
 

@@ -125,3 +125,32 @@ describe("a rebuild superseded before it writes", () => {
     expect(rebuildTimes(r)).toMatch(/^1 PDF \(en\/part-b\.pdf\) written \d+ ms after the save \(settle \d+, validate \d+, plan \d+, PDF \d+, write \d+\), all 2 by \d+ ms; rebuilt in \d+ ms/);
   }, 300_000);
 });
+
+describe("FolderWatch, as soon as it is made", () => {
+  it("sees a save made right after it starts, in the folder and below, and in folders made later", async () => {
+    const dir = tempDir("folder-watch-now");
+    mkdirSync(join(dir, "partners"));
+    const names: string[] = [];
+    const watch = new FolderWatch(dir, join(dir, "out"), (_at, name) => names.push(name));
+    try {
+      // No wait at all between starting to watch and saving.
+      writeFileSync(join(dir, "edih.yaml"), "hub: {}\n");
+      writeFileSync(join(dir, "partners", "a.yaml"), "id: a\n");
+      const seen = (name: string) => names.includes(name);
+      for (let i = 0; !(seen("edih.yaml") && seen(join("partners", "a.yaml"))) && i < 200; i++) await new Promise((r) => setTimeout(r, 25));
+      expect(names).toContain("edih.yaml");
+      expect(names).toContain(join("partners", "a.yaml"));
+      // A folder made while watching (a new document's narrative) is watched too.
+      mkdirSync(join(dir, "narrative", "part-b"), { recursive: true });
+      for (let i = 0; !seen("narrative") && i < 200; i++) await new Promise((r) => setTimeout(r, 25));
+      let n = 0;
+      while (!seen(join("narrative", "part-b", "summary.en.md")) && n++ < 200) {
+        writeFileSync(join(dir, "narrative", "part-b", "summary.en.md"), `Text ${n}.\n`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      expect(names).toContain(join("narrative", "part-b", "summary.en.md"));
+    } finally {
+      watch.stop();
+    }
+  }, 120_000);
+});
