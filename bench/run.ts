@@ -295,7 +295,7 @@ async function watchRow(app: string): Promise<void> {
   try {
     let at = await waitFor(/watching .* for changes/, 0, 120_000);
     for (let i = 0; at !== undefined && i < WATCH_EDITS; i++) {
-      // Recursive fs.watch sets up its watches asynchronously: let it settle before the edit.
+      // Edits a second apart, as a person saves (the previous rebuild's DOCX and packages are done by then).
       await new Promise((r) => setTimeout(r, 1000));
       writeFileSync(file, original.replace(/^(\s+target:) 300$/m, `$1 ${301 + i}`));
       const start = await waitFor(/change detected/, at, 30_000);
