@@ -139,7 +139,6 @@ export async function watchBuild(dir: string, flags: BuildFlags, io: CommandIO):
   const kept = { parsedInputs: new ParsedInputs(), ...(pool ? { pool } : {}) };
   await runBuild(dir, flags, io, kept, (r) => { langs = r.validation.application?.languages ?? []; });
   if (!flags.format || flags.format !== "docx") await warmUp(flags.lang?.length ? langs.filter((l) => flags.lang!.includes(l)) : langs, pool);
-  io.stderr.write(`watching ${relative(io.cwd, root) || "."} for changes (Ctrl-C to stop)\n`);
   let running = false;
   /** The first change not yet built, at its performance.now(). */
   let next: number | undefined;
@@ -191,6 +190,8 @@ export async function watchBuild(dir: string, flags: BuildFlags, io: CommandIO):
       next ??= at;
       if (!running) void loop();
     });
+    // Said once the watch is in place: a save made after this line is seen.
+    io.stderr.write(`watching ${relative(io.cwd, root) || "."} for changes (Ctrl-C to stop)\n`);
     process.once("SIGINT", () => {
       watcher!.stop();
       void pool?.close();
