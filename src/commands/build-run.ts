@@ -142,7 +142,6 @@ export async function watchBuild(dir: string, flags: BuildFlags, io: CommandIO):
   let running = false;
   /** The first change not yet built, at its performance.now(). */
   let next: number | undefined;
-  let watcher: InstanceType<typeof FolderWatch> | undefined;
   const loop = async () => {
     running = true;
     try {
@@ -150,13 +149,13 @@ export async function watchBuild(dir: string, flags: BuildFlags, io: CommandIO):
       while (next !== undefined) {
         const at = next;
         // The rest of this save's steps (they would make the rebuild start again).
-        await watcher!.quiet(START_QUIET_MS);
+        await watcher.quiet(START_QUIET_MS);
         next = undefined;
         const startedAt = performance.now();
         // Before writing, the build waits for the save to settle (SETTLE_MS) and starts again when
         // it went on after the build read its files: the wait overlaps the work.
         const settle = async () => {
-          if (!(await watcher!.quietSince(startedAt))) throw new SupersededError();
+          if (!(await watcher.quietSince(startedAt))) throw new SupersededError();
         };
         if (!announced) io.stderr.write(`\nchange detected, rebuilding…\n`);
         announced = true;
@@ -171,7 +170,7 @@ export async function watchBuild(dir: string, flags: BuildFlags, io: CommandIO):
         } catch (err) {
           // A save still in progress (edih.yaml briefly missing, half a file): build again from the
           // edit's first change, saying nothing about the half-saved state.
-          if (err instanceof SupersededError || !(await watcher!.quietSince(startedAt))) {
+          if (err instanceof SupersededError || !(await watcher.quietSince(startedAt))) {
             next = at;
             continue;
           }
@@ -185,15 +184,15 @@ export async function watchBuild(dir: string, flags: BuildFlags, io: CommandIO):
       running = false;
     }
   };
+  const watcher = new FolderWatch(root, outDir, (at) => {
+    next ??= at;
+    if (!running) void loop();
+  });
+  // Said once the watch is in place: a save made after this line is seen.
+  io.stderr.write(`watching ${relative(io.cwd, root) || "."} for changes (Ctrl-C to stop)\n`);
   return new Promise<number>((resolveDone) => {
-    watcher = new FolderWatch(root, outDir, (at) => {
-      next ??= at;
-      if (!running) void loop();
-    });
-    // Said once the watch is in place: a save made after this line is seen.
-    io.stderr.write(`watching ${relative(io.cwd, root) || "."} for changes (Ctrl-C to stop)\n`);
     process.once("SIGINT", () => {
-      watcher!.stop();
+      watcher.stop();
       void pool?.close();
       resolveDone(EXIT.ok);
     });

@@ -75,7 +75,7 @@ function workerCores(): { cores: number; forced: boolean } {
  */
 export async function renderAll(tasks: RenderTask[], env: RenderEnv,
   onDone?: (task: RenderTask, done: number) => void, pool?: RenderPool): Promise<Rendered> {
-  if (pool && !pool.closed && tasks.length) return { results: await pool.run(tasks, env, onDone), workers: Math.min(pool.size, tasks.length) };
+  if (pool && !pool.closed && tasks.length) return pool.run(tasks, env, onDone);
   const { cores, forced } = workerCores();
   const count = plannedWorkers(tasks.length, cores, forced);
   if (count === 0) {
@@ -89,7 +89,7 @@ export async function renderAll(tasks: RenderTask[], env: RenderEnv,
   }
   const once = new RenderPool(count);
   try {
-    return { results: await once.run(tasks, env, onDone), workers: once.size };
+    return await once.run(tasks, env, onDone);
   } finally {
     await once.close();
   }
@@ -113,7 +113,7 @@ export class RenderPool {
   constructor(readonly size: number) {
     for (let i = 0; i < size; i++) {
       const w = new Worker(WORKER_FILE);
-      // Idle workers must not keep the process alive (the watch loop ends on Ctrl-C without close()).
+      // Referenced only while they work: a pool left open must not keep the process alive.
       w.unref();
       w.on("error", () => { this.closed = true; });
       this.workers.push(w);
@@ -138,14 +138,14 @@ export class RenderPool {
     })));
   }
 
-  /** Results in task order. Each worker gets this build's environment, then one job at a time. */
-  run(tasks: RenderTask[], env: RenderEnv, onDone?: (task: RenderTask, done: number) => void): Promise<JobResult[]> {
+  /** Results in task order. Each worker used gets this build's environment, then one job at a time. */
+  run(tasks: RenderTask[], env: RenderEnv, onDone?: (task: RenderTask, done: number) => void): Promise<Rendered> {
     if (this.closed) return Promise.reject(new Error("the render pool is closed"));
     if (this.busy) return Promise.reject(new Error("the render pool is already rendering a build"));
-    if (!tasks.length) return Promise.resolve([]);
+    const workers = this.workers.slice(0, Math.min(this.size, tasks.length));
+    if (!workers.length) return Promise.resolve({ results: [], workers: 0 });
     this.busy = true;
-    const workers = this.workers.slice(0, Math.max(1, Math.min(this.size, tasks.length)));
-    return new Promise<JobResult[]>((resolve, reject) => {
+    return new Promise<Rendered>((resolve, reject) => {
       const results = new Array<JobResult>(tasks.length);
       let next = 0;
       let done = 0;
@@ -159,7 +159,7 @@ export class RenderPool {
         }
         this.busy = false;
         if (err) reject(err);
-        else resolve(results);
+        else resolve({ results, workers: workers.length });
       };
       const feed = (w: Worker) => {
         if (next >= tasks.length) return;

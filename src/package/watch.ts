@@ -1,9 +1,10 @@
 /**
  * The edit loop of `apply build --watch`: one process that stays warm between rebuilds. What it
- * keeps is kept where it is made — compiled templates (render-job.ts), parsed Markdown sections
- * (render/parse-cache.ts), the Typst compiler with its fonts and memoised layouts
- * (writers/pdf/typst.ts) — so this module only decides when to rebuild, asks for the PDFs first
- * and measures the time from the save to the PDFs on disk.
+ * keeps is kept where it is made — the render threads (render-pool.ts) with their compiled
+ * templates (render-job.ts), parsed Markdown sections (render/parse-cache.ts) and Typst compiler
+ * (writers/pdf/typst.ts), the parsed input files (load/parsed-cache.ts) — so this module only
+ * watches the folder, decides when a save is complete, and measures the time from the save to the
+ * PDFs on disk.
  */
 import { lstatSync, readdirSync, watch, type Dirent, type FSWatcher } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";

@@ -30,15 +30,13 @@ export class TypstError extends Error {}
 export interface TypstLayout {
   bytes: Uint8Array;
   pages: number;
-  /** The value of the metadata element labelled `query`, when asked for and present. */
-  queried?: unknown;
 }
 
 /** A laid-out document: its page count now, its PDF bytes and labelled values only when asked for. */
 export interface TypstPages {
   pages: number;
-  /** The PDF bytes (and, if asked, the value of the metadata element labelled `query`). */
-  export(query?: string): TypstLayout;
+  /** Writes the PDF. */
+  export(): TypstLayout;
   /** The value of the metadata element labelled `label`, without writing the PDF. */
   query(label: string): unknown;
 }
@@ -58,20 +56,18 @@ export function layTypst(source: string): TypstPages {
   }
   // Old memoised layouts are dropped now and then so a long watch session does not grow without bound.
   if (++compiled % 64 === 0) c.evictCache(30);
-  const query = (label: string) => (c.query(doc, { selector: `<${label}>`, field: "value" }) as unknown[] | undefined)?.[0];
   return {
     pages: doc.numOfPages,
-    query,
-    export: (label) => {
+    query: (label) => (c.query(doc, { selector: `<${label}>`, field: "value" }) as unknown[] | undefined)?.[0],
+    export: () => {
       const pdf = c.pdf(doc);
-      const queried = label ? query(label) : undefined;
-      return { bytes: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), pages: doc.numOfPages, ...(queried !== undefined ? { queried } : {}) };
+      return { bytes: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), pages: doc.numOfPages };
     },
   };
 }
 
-/** Compiles Typst source to PDF bytes and the page count (and, if asked, a labelled metadata value). */
-export function compileTypst(source: string, query?: string): TypstLayout {
-  return layTypst(source).export(query);
+/** Compiles Typst source to PDF bytes and the page count. */
+export function compileTypst(source: string): TypstLayout {
+  return layTypst(source).export();
 }
 let compiled = 0;
