@@ -2,6 +2,14 @@ import { defineConfig } from "vitest/config";
 import { SlowFirst } from "./tests/slow-first.js";
 
 export default defineConfig({
+  plugins: [{
+    // Dependencies resolve as they do when edih runs: without vite's "development" condition, which
+    // would load the development builds of micromark and mdast (assertions on every token) in tests only.
+    name: "edih:dependencies-as-shipped",
+    configResolved(config) {
+      config.ssr.resolve!.conditions = ["node"];
+    },
+  }],
   test: {
     include: ["tests/**/*.test.ts"],
     // No verdict depends on the machine's speed: a test or hook fails by what it asserts, and the
