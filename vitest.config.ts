@@ -16,6 +16,8 @@ export default defineConfig({
     isolate: false,
     // Per-file cleanup that a shared helper module cannot register itself once it is imported only once.
     setupFiles: ["tests/setup.ts"],
+    // A folder for the run that workers keep things in between files (tests/office.ts).
+    globalSetup: ["tests/global-setup.ts"],
     // The longest files first, also on a fresh clone that has no durations cached (tests/slow-first.ts).
     sequence: { sequencer: SlowFirst },
   },

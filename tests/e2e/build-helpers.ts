@@ -1,12 +1,12 @@
 // Shared by the build end-to-end tests: the built CLI, copies of the example, poppler/qpdf/LibreOffice.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { parse } from "yaml";
 import { copyApplicationSources } from "../../src/workflow/example-sources.js";
 import { runCli, spawnCli } from "../run-cli.js";
+import { soffice } from "../office.js";
 import { tempDir } from "../temp.js";
 
 export const ROOT = join(import.meta.dirname, "../..");
@@ -80,10 +80,7 @@ export function outlineTitles(file: string): { title: string; page: number }[] {
 /** Converts every DOCX in one call of LibreOffice (slow to start) and returns text by base name. */
 export function docxTexts(files: string[]): Record<string, string> {
   const outdir = tempDir("soffice-out");
-  const profile = tempDir("soffice-profile");
-  const r = spawnSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "txt:Text", "--outdir", outdir, ...files],
-    { encoding: "utf8", timeout: 600_000 });
-  if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
+  soffice(["--convert-to", "txt:Text", "--outdir", outdir, ...files]);
   const texts: Record<string, string> = {};
   for (const f of files) {
     const base = f.split("/").pop()!.replace(/\.docx$/, "");

@@ -1,12 +1,12 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import type { Root } from "mdast";
 import { bundledTemplatesDir, loadTemplateSet, renderDocument, type Lang, type RenderedDocument } from "../../src/render/index.js";
 import type { DocNode } from "../../src/render/tree.js";
+import { soffice, workerDir } from "../office.js";
 
 export const FIX = join(import.meta.dirname, "../fixtures/documents");
 export const sampleContext = JSON.parse(readFileSync(join(FIX, "sample/context.json"), "utf8")) as Record<string, unknown>;
@@ -87,17 +87,13 @@ export function save(dir: string, name: string, bytes: Uint8Array): string {
  */
 export function libreOfficePdfs(files: string[], outdir: string): string[] {
   const arimo = dirname(createRequire(import.meta.url).resolve("@expo-google-fonts/arimo/package.json"));
-  const work = mkdtempSync(join(tmpdir(), "edih-lo-"));
+  // Kept by the worker with its font cache, as the profile is (tests/office.ts).
+  const work = workerDir("office-arimo");
   const conf = join(work, "fonts.conf");
   writeFileSync(conf, `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n`
     + `<include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n<dir>${arimo}</dir>\n<cachedir>${join(work, "cache")}</cachedir>\n`
     // fontconfig's own metric aliases map Arial to Arimo once Arimo is installed; said here too.
     + `<alias binding="same"><family>Arial</family><accept><family>Arimo</family></accept></alias>\n</fontconfig>\n`);
-  try {
-    execFileSync("soffice", [`-env:UserInstallation=file://${join(work, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", outdir, ...files],
-      { timeout: 600_000, stdio: "ignore", env: { ...process.env, FONTCONFIG_FILE: conf } });
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+  soffice(["--convert-to", "pdf", "--outdir", outdir, ...files], { profile: "arimo", env: { ...process.env, FONTCONFIG_FILE: conf } });
   return files.map((f) => join(outdir, `${basename(f).replace(/\.docx$/, "")}.pdf`));
 }
