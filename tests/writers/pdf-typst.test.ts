@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -8,6 +8,7 @@ import { parseMarkdown } from "../../src/render/tree.js";
 import { typstSource } from "../../src/writers/pdf/build.js";
 import { layoutPdf, writePdf } from "../../src/writers/pdf/index.js";
 import { compileTypst } from "../../src/writers/pdf/typst.js";
+import { NORMAL_DENSITY, TIGHTER } from "../../src/writers/theme.js";
 import { pdfText, renderSample, save } from "./helpers.js";
 import { tempDir } from "../temp.js";
 
@@ -119,5 +120,51 @@ describe("Typst writer: layout", () => {
     const again = await layoutPdf(renderSample("bg"));
     expect(again.pages).toBe(first.pages);
     expect(Buffer.compare(Buffer.from(again.bytes), Buffer.from(first.bytes))).toBe(0);
+  });
+});
+
+/** Every construct the writer spaces: paragraphs, an intro kept with its list, lists, a quote, code, a rule, tables, boxes, signatures. */
+const SPACED = `# Heading\n\n${"Intro paragraph long enough to wrap onto a second line of the page. ".repeat(3)}\n\nSecond paragraph.\n\n`
+  + "## Items\n\n- one\n- two that is long enough to wrap onto the next line because it has very many words in it\n  - nested\n- three\n\n"
+  + "It follows:\n\n3. third\n4. fourth\n\n- loose one\n\n  its second paragraph\n\n- loose two\n\n> Quoted one.\n>\n> Quoted two.\n\n"
+  + "After the quote.\n\n```\ncode\n```\n\nAfter code.\n\n---\n\nAfter a rule.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nAfter a table.\n\n"
+  + "### Third\n\n- list after a heading\n\n:::fill\nShort fill.\n:::\n\n- list after a box\n\n:::fill\nLong fill. ".concat("Words and words. ".repeat(30), "\n\nIts second paragraph.\n:::\n\n")
+  + "Closing words.\n\nPlace: Sofia\n\n:::signatures\n- **Signer One**, title\n- **Signer Two**, title\n:::\n";
+
+/** Page images (gray, 60 dpi) of a PDF, in page order. */
+function pageImages(pdf: string, out: string): Buffer[] {
+  execFileSync("pdftoppm", ["-r", "60", "-gray", pdf, join(out, "p")]);
+  return readdirSync(out).filter((f) => f.endsWith(".pgm")).sort().map((f) => readFileSync(join(out, f)));
+}
+
+describe("Typst writer: the paragraph gap of a density", () => {
+  it("a tighter gap changes only the gap's binding, so Typst can reuse the paragraphs it laid out at the normal one", () => {
+    const d = doc(SPACED);
+    const normal = typstSource(d, { density: NORMAL_DENSITY }).split("\n");
+    const tighter = typstSource(d, { density: TIGHTER[0]! }).split("\n");
+    expect(tighter.length).toBe(normal.length);
+    const changed = normal.flatMap((line, i) => (line === tighter[i] ? [] : [[line, tighter[i]]]));
+    expect(changed).toEqual([["#let edih-gap = 0.205em + 6pt", "#let edih-gap = 0.205em + 3pt"]]);
+  });
+
+  it.each([NORMAL_DENSITY, ...TIGHTER].map((density) => [`${density.size} pt, gap ${density.paragraphGap} pt`, density] as const))(
+    "lays pages out as Typst's own paragraph spacing would (%s)", (_name, density) => {
+    const source = typstSource(doc(SPACED, "bg"), { density });
+    // The same document with the gap as set rules on par, list and enum, and tight lists.
+    const gaps = source.match(/\n\n#v\(edih-gap, weak: true\)/g)?.length ?? 0;
+    expect(gaps).toBeGreaterThan(10);
+    const reference = source
+      .replaceAll("\n\n#v(edih-gap, weak: true)", "")
+      .replaceAll("tight: false, spacing: edih-gap, ", "")
+      .replace(/(#set par\(justify: true, leading: [^,]+, spacing: )[^)]+\)/, "$1edih-gap)")
+      .replace("#set list(indent: 6pt)", "#set list(indent: 6pt, spacing: edih-gap)")
+      .replace("#set enum(indent: 6pt)", "#set enum(indent: 6pt, spacing: edih-gap)");
+    expect(reference).not.toContain("weak: true)\n");
+    expect(reference).toContain("spacing: edih-gap)\n#set table.cell");
+    const ours = pageImages(save(dir, "gap-ours.pdf", compileTypst(source).bytes), tempDir("gap-ours"));
+    const theirs = pageImages(save(dir, "gap-reference.pdf", compileTypst(reference).bytes), tempDir("gap-reference"));
+    expect(ours.length).toBeGreaterThan(1);
+    expect(ours.length).toBe(theirs.length);
+    ours.forEach((page, i) => expect(Buffer.compare(page, theirs[i]!), `page ${i + 1}`).toBe(0));
   });
 });

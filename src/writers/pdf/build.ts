@@ -12,8 +12,20 @@ import { toBlocks, type Piece as Pieces } from "../pieces.js";
 import { PDF_FONT } from "../fonts.js";
 import { COLORS, labelOf, NORMAL_DENSITY, PAGE, SIZES, typstColor, type Density, type FallbackLabel } from "../theme.js";
 
+/**
+ * A block of Typst markup. `ownSpacing`: it sets its own space above and below (a heading, a box),
+ * which Typst lets win over the gap between paragraphs, so no gap is written next to it.
+ */
+interface Block {
+  markup: string;
+  ownSpacing?: boolean;
+}
+
 /** Typst markup: a block (separated from the next by a blank line) or an inline run. */
-type Piece = Pieces<string, string>;
+type Piece = Pieces<Block, string>;
+
+const block = (markup: string): { block: Block } => ({ block: { markup } });
+const spacedBlock = (markup: string): { block: Block } => ({ block: { markup, ownSpacing: true } });
 
 const FILL_SHADE = typstColor(COLORS.fillShade);
 const FILL_BORDER = typstColor(COLORS.fillBorder);
@@ -57,12 +69,26 @@ const label = (ctx: Ctx, key: FallbackLabel) => labelOf(ctx.labels, key);
 
 const num = (n: number) => Number(n.toFixed(3)).toString();
 
-function blocks(pieces: Piece[]): string[] {
-  return toBlocks(pieces, (runs) => runs.join("")).filter((b) => b.length > 0);
+function blocks(pieces: Piece[]): Block[] {
+  return toBlocks<Block, string>(pieces, (runs) => ({ markup: runs.join("") })).filter((b) => b.markup.length > 0);
 }
 
-/** Content of a `[...]` block: blocks separated by blank lines (paragraph breaks). */
-const body = (pieces: Piece[]) => `[${blocks(pieces).join("\n\n")}]`;
+/**
+ * The gap between paragraphs (and blocks that take it) depends on the density, so it is written as
+ * weak spacing between them, not as `par.spacing`: a set rule is part of every paragraph's styles,
+ * and Typst then lays every paragraph out again when only the gap changed, while a fitted document
+ * is laid out at several gaps. Weak spacing of the lowest weakness replaces the paragraphs' own and
+ * collapses at a page break as theirs does, so the page is the same as with `par.spacing`.
+ */
+const GAP = "#v(edih-gap, weak: true)";
+
+/** Blocks separated by blank lines (paragraph breaks), with the gap where paragraph spacing applies. */
+function joinBlocks(bs: readonly Block[]): string {
+  return bs.map((b, i) => (i > 0 && !b.ownSpacing && !bs[i - 1]!.ownSpacing ? `${GAP}\n\n${b.markup}` : b.markup)).join("\n\n");
+}
+
+/** Content of a `[...]` block. */
+const body = (pieces: Piece[]) => `[${joinBlocks(blocks(pieces))}]`;
 
 function renderAll(nodes: readonly DocNode[], ctx: Ctx): Piece[] {
   const out: Piece[] = [];
@@ -77,7 +103,7 @@ function renderAll(nodes: readonly DocNode[], ctx: Ctx): Piece[] {
     if (isSignatures(n) && group.length) {
       // The closing lines, the text before them and the first signatory: one block that does not break.
       const [first, ...rest] = pieces;
-      out.push({ block: `#block(breakable: false, width: 100%)${body([...group, ...(first ? [first] : [])])}` }, ...rest);
+      out.push(block(`#block(breakable: false, width: 100%)${body([...group, ...(first ? [first] : [])])}`), ...rest);
       group = [];
       return;
     }
@@ -85,7 +111,7 @@ function renderAll(nodes: readonly DocNode[], ctx: Ctx): Piece[] {
     group = [];
     // Headings are sticky in Typst already; an intro ending in ":" travels with what follows it the same way.
     if (n.type === "paragraph" && keepsWithNext(n, nodes[i + 1])) {
-      out.push(...pieces.map((p) => ("block" in p ? { block: `#block(sticky: true)${brackets(p.block)}` } : p)));
+      out.push(...pieces.map((p) => ("block" in p ? block(`#block(sticky: true)${brackets(p.block.markup)}`) : p)));
     } else out.push(...pieces);
   });
   out.push(...group);
@@ -103,15 +129,16 @@ function listItem(item: ListItem, ctx: Ctx): string {
 }
 
 const directives: DirectiveHandlers<Ctx, Piece[]> = {
-  "page-break": () => [{ block: "#pagebreak(weak: true)" }],
-  toc: (_n, ctx) => [{ block: `#outline(title: [${lit(label(ctx, "contents"))}], depth: 2)` }],
+  // A page break and the contents (its title a heading) take no paragraph gap.
+  "page-break": () => [spacedBlock("#pagebreak(weak: true)")],
+  toc: (_n, ctx) => [spacedBlock(`#outline(title: [${lit(label(ctx, "contents"))}], depth: 2)`)],
   fill: (node, ctx) => {
     const content = renderAll(node.children, ctx);
     // A slot the consultant has written reads as ordinary text of the document.
     if ((node.data as { filled?: boolean } | undefined)?.filled) return content;
     const short = textOf(node).length < FILL_KEEP_CHARS;
     const head = `#strong[${lit(`${label(ctx, "fill")}:`)}]`;
-    return [{ block: `#edih-fill(breakable: ${short ? "false" : "true"})[${[head, ...blocks(content)].join("\n\n")}]` }];
+    return [spacedBlock(`#edih-fill(breakable: ${short ? "false" : "true"})[${joinBlocks([{ markup: head }, ...blocks(content)])}]`)];
   },
   signatures: (node, ctx) => {
     const items = node.children.flatMap((n) => (n.type === "list" ? n.children : []));
@@ -120,7 +147,7 @@ const directives: DirectiveHandlers<Ctx, Piece[]> = {
     return items.map((item) => {
       const first = item.children[0];
       const who = first && first.type === "paragraph" ? inlines(first.children, ctx) : lit(textOf(item));
-      return { block: `#edih-signatory([${who}], [${caption}])` };
+      return spacedBlock(`#edih-signatory([${who}], [${caption}])`);
     });
   },
   "key-value": (node, ctx) => renderAll(node.children, { ...ctx, keyValue: { ...(node.attributes?.group ? { group: node.attributes.group } : {}) } }),
@@ -129,11 +156,11 @@ const directives: DirectiveHandlers<Ctx, Piece[]> = {
 
 const handlers: Handlers<Ctx, Piece[]> = {
   root: (n, ctx) => renderAll(n.children, ctx),
-  paragraph: (n, ctx) => [{ block: inlines(n.children, ctx) }],
+  paragraph: (n, ctx) => [block(inlines(n.children, ctx))],
   heading: (n, ctx) => {
     const depth = Math.min(n.depth, 3);
     // Headings 1-2 make the table of contents; every heading is a bookmark.
-    return [{ block: `#heading(level: ${depth}, outlined: ${depth <= 2}, bookmarked: true)[${inlines(n.children, ctx)}]` }];
+    return [spacedBlock(`#heading(level: ${depth}, outlined: ${depth <= 2}, bookmarked: true)[${inlines(n.children, ctx)}]`)];
   },
   // A soft line break inside a paragraph is a space, as in Word.
   text: (n) => [{ inline: lit(n.value.replace(/[ \t]*\r?\n[ \t]*/g, " ")) }],
@@ -152,14 +179,18 @@ const handlers: Handlers<Ctx, Piece[]> = {
   footnoteDefinition: (n, ctx) => renderAll(n.children, ctx),
   definition: () => [],
   yaml: () => [],
-  code: (n) => [{ block: `#edih-code(${str(n.value)})` }],
-  thematicBreak: () => [{ block: "#line(length: 100%, stroke: 0.5pt + luma(128))" }],
-  blockquote: (n, ctx) => [{ block: `#edih-quote${body(renderAll(n.children, ctx))}` }],
+  code: (n) => [block(`#edih-code(${str(n.value)})`)],
+  thematicBreak: () => [block("#line(length: 100%, stroke: 0.5pt + luma(128))")],
+  blockquote: (n, ctx) => [spacedBlock(`#edih-quote${body(renderAll(n.children, ctx))}`)],
   list: (n, ctx) => {
     const items = n.children.map((item) => listItem(item, ctx)).join(", ");
-    return [{ block: n.ordered ? `#enum(start: ${n.start ?? 1}, ${items})` : `#list(${items})` }];
+    // The gap between items is an argument, not a set rule, for the reason given at GAP. A wide
+    // list (not tight) makes each item a paragraph, whose layout Typst keeps; a tight list's items
+    // are laid out again on every pass, and again when the list moves on the page.
+    const args = `tight: false, spacing: edih-gap, ${items}`;
+    return [block(n.ordered ? `#enum(start: ${n.start ?? 1}, ${args})` : `#list(${args})`)];
   },
-  listItem: (n, ctx) => [{ block: listItem(n, ctx) }],
+  listItem: (n, ctx) => [block(listItem(n, ctx))],
   table: (n, ctx) => {
     const plan = ctx.keyValue ? keyValuePlan(n, ctx.plans, ctx.keyValue.group, planOptions(ctx)) : planTable(tableTexts(n), planOptions(ctx));
     const cols = plan.fractions.length;
@@ -178,7 +209,7 @@ const handlers: Handlers<Ctx, Piece[]> = {
       ? `#edih-table(${num(plan.fontSize)}pt, (${columns},), (${align.join(", ")},), none, ${rowList(cells)})`
       : `#edih-table(${num(plan.fontSize)}pt, (${columns},), (${align.join(", ")},), (${header ?? ""},), ${rowList(rows)})`;
     // A short table (a Gantt chart, a summary) reads best on one page.
-    return [{ block: n.children.length <= SHORT_TABLE_ROWS ? `#block(breakable: false)[${table}]` : table }];
+    return [block(n.children.length <= SHORT_TABLE_ROWS ? `#block(breakable: false)[${table}]` : table)];
   },
   tableRow: (n, ctx) => renderAll(n.children, ctx),
   tableCell: (n, ctx) => renderAll(n.children, ctx),
@@ -189,7 +220,9 @@ const handlers: Handlers<Ctx, Piece[]> = {
 
 /**
  * The page set-up and the helpers the body calls. Constants and numbers only: the document's own
- * strings (title, labels, draft mark) are passed in as literals by `typstSource`.
+ * strings (title, labels, draft mark) are passed in as literals by `typstSource`. `edih-gap` is
+ * the density's paragraph gap (see GAP); `par.spacing` stays the normal one, the same at every
+ * density, and is overridden wherever a gap is written.
  */
 const preamble = (d: Density) => String.raw`
 #let edih-fill(breakable: true, body) = block(width: 100%, fill: ${FILL_SHADE}, stroke: 1pt + ${FILL_BORDER},
@@ -213,10 +246,11 @@ const preamble = (d: Density) => String.raw`
 }
 #set page(paper: "a4", margin: ${num(d.margin)}pt)
 #set text(font: "${PDF_FONT}", size: ${num(d.size)}pt, fallback: false, top-edge: "ascender", bottom-edge: "descender")
-#set par(justify: true, leading: ${LEADING}em, spacing: ${LEADING}em + ${num(d.paragraphGap)}pt)
+#let edih-gap = ${LEADING}em + ${num(d.paragraphGap)}pt
+#set par(justify: true, leading: ${LEADING}em, spacing: ${LEADING}em + ${num(NORMAL_DENSITY.paragraphGap)}pt)
 #set table.cell(breakable: false)
-#set list(indent: 6pt, spacing: ${LEADING}em + ${num(d.paragraphGap)}pt)
-#set enum(indent: 6pt, spacing: ${LEADING}em + ${num(d.paragraphGap)}pt)
+#set list(indent: 6pt)
+#set enum(indent: 6pt)
 #show heading: set text(fill: ${HEADING_COLOR}, hyphenate: false)
 #show heading: set par(justify: false)
 #show heading.where(level: 1): set text(size: ${SIZES.h1}pt)
@@ -264,7 +298,7 @@ export function typstSource(doc: RenderedDocument, opts: TypstOptions = {}): str
     "",
     ...title,
     "",
-    blocks(dispatch(handlers, doc.tree, ctx)).join("\n\n"),
+    joinBlocks(blocks(dispatch(handlers, doc.tree, ctx))),
     "",
     // Where each heading of the table of contents landed: the DOCX prints the same page numbers.
     `#context [#metadata(query(heading.where(outlined: true)).map(h => (h.level, h.location().page())))<${HEADING_PAGES_LABEL}>]`,
