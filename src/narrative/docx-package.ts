@@ -62,16 +62,20 @@ export function openDocx(bytes: Uint8Array, name: string): DocxPackage {
   }
   if (problem) throw new DocxError(`${name} ${problem}; not read`);
   if (macros) throw new DocxError(`${name} contains macros (a .docm saved as .docx); save it as a plain .docx (Word document) and pull that`);
-  return docxFromParts(parts, name);
+  return docxFromXml((path) => (parts[path] ? strFromU8(parts[path]) : undefined), name);
 }
 
-/** The parts of a package already unzipped (the build's own DOCX, just written). */
-export function docxFromParts(parts: Record<string, Uint8Array>, name: string): DocxPackage {
+/**
+ * A package from its XML parts as text (`text` gives a part's XML, undefined when it has none);
+ * `parse` lets the build's own stamps reuse the trees of the parts every document shares.
+ */
+export function docxFromXml(text: (path: string) => string | undefined, name: string,
+  parse: (xml: string, part: string) => XmlElement = parseXml): DocxPackage {
   const xml = (path: string): XmlElement | undefined => {
-    const data = parts[path];
-    if (!data) return undefined;
+    const data = text(path);
+    if (data === undefined) return undefined;
     try {
-      return parseXml(strFromU8(data), `${name}: ${path}`);
+      return parse(data, `${name}: ${path}`);
     } catch (err) {
       if (err instanceof XmlError) throw new DocxError(err.message);
       throw err;

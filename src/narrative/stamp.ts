@@ -5,11 +5,12 @@
  * document properties (docProps/custom.xml), which Word and LibreOffice both keep on save; the
  * same stamps go into the out folder's manifest.
  */
-import { strFromU8, strToU8 } from "fflate";
 import { sha256 } from "../domain/hash.js";
-import { docxFromParts } from "./docx-package.js";
+import { docxFromXml } from "./docx-package.js";
 import { blockText, readDocx, type ReadDocx } from "./docx-read.js";
 import { blocksToMarkdown } from "./docx-to-markdown.js";
+import { parseXml } from "./xml.js";
+import { parseXmlOnce } from "./xml-once.js";
 
 export interface DocxIdentity {
   document: string;
@@ -80,14 +81,22 @@ export function outsideRegions(read: ReadDocx): { text: string; heading: string 
 export const regionHash = (text: string): string => sha256(text).slice(0, 16);
 
 export interface Stamped {
-  /** Parts to add or replace in the package. */
-  parts: Record<string, Uint8Array>;
+  /** XML parts to add or replace in the package. */
+  parts: Record<string, string>;
   slots: Record<string, SlotStamp>;
 }
 
-/** The stamps of a freshly written DOCX, from its (normalized) parts: custom properties and their declarations. */
-export function stampParts(parts: Record<string, Uint8Array>, who: DocxIdentity, narrative: Record<string, string | null>): Stamped {
-  const read = readDocx(docxFromParts(parts, `${who.lang}/${who.document}.docx`), { slotIds: Object.keys(narrative) });
+const DOCUMENT = "word/document.xml";
+
+/**
+ * The stamps of a freshly written DOCX, from its normalized XML parts: custom properties and their
+ * declarations. The slots are read back from the XML as `narrative pull` reads them (readDocx), so
+ * a DOCX nobody edited compares equal; only word/document.xml is parsed afresh, the parts every
+ * document shares are parsed once (xml-once.ts).
+ */
+export function stampParts(xml: ReadonlyMap<string, string>, who: DocxIdentity, narrative: Record<string, string | null>): Stamped {
+  const parse = (text: string, part: string) => (part.endsWith(DOCUMENT) ? parseXml(text, part) : parseXmlOnce(text, part));
+  const read = readDocx(docxFromXml((path) => xml.get(path), `${who.lang}/${who.document}.docx`, parse), { slotIds: Object.keys(narrative) });
   const slots: Record<string, SlotStamp> = {};
   for (const { id, markdown } of slotMarkdown(read)) slots[id] = { docx: sha256(markdown), narrative: narrative[id] ?? null };
   const props: [string, string][] = [[PROP.document, who.document], [PROP.lang, who.lang]];
@@ -98,13 +107,13 @@ export function stampParts(parts: Record<string, Uint8Array>, who: DocxIdentity,
     if (s.narrative === null) props.push([PROP.box + id, boxInstructions(read, id).slice(0, 15).join(" ")]);
   }
   outsideRegions(read).forEach((r, i) => props.push([PROP.outside + i, regionHash(r.text)]));
-  const text = (name: string) => strFromU8(parts[name] ?? new Uint8Array());
+  const text = (name: string) => xml.get(name) ?? "";
   return { slots, parts: {
-    "[Content_Types].xml": strToU8(text("[Content_Types].xml").replace("</Types>",
-      `<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>`)),
-    "_rels/.rels": strToU8(text("_rels/.rels").replace("</Relationships>",
-      `<Relationship Id="rIdEdihCustom" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>`)),
-    "docProps/custom.xml": strToU8(customXml(props)),
+    "[Content_Types].xml": text("[Content_Types].xml").replace("</Types>",
+      `<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>`),
+    "_rels/.rels": text("_rels/.rels").replace("</Relationships>",
+      `<Relationship Id="rIdEdihCustom" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>`),
+    "docProps/custom.xml": customXml(props),
   } };
 }
 

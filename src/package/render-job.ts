@@ -99,8 +99,8 @@ export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
         const used = (id: string) => mine.find((f) => f.slot === id && f.lang === job.lang)?.sha256 ?? null;
         const narrative = Object.fromEntries(ids.map((id) => [id, used(id)]));
         const who = { document: job.document, lang: job.lang, ...(job.partner ? { partner: job.partner } : {}) };
-        files.push({ format, bytes: await docx.writeDocx(doc, { ...mark, addParts: (parts) => {
-          const stamped = stampParts(parts, who, narrative);
+        files.push({ format, bytes: await docx.writeDocx(doc, { ...mark, addParts: (xml) => {
+          const stamped = stampParts(xml, who, narrative);
           slots = stamped.slots;
           return stamped.parts;
         } }) });

@@ -1,7 +1,7 @@
 import {
   AlignmentType, BookmarkEnd, BookmarkStart, BorderStyle, Document, ExternalHyperlink, Footer, Header, HeadingLevel, LevelFormat, LineRuleType,
   PageBreak, PageNumber, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableOfContents, TableRow, TextRun, WidthType,
-  type IParagraphOptions, type ParagraphChild,
+  type IParagraphOptions, type IStylesOptions, type ParagraphChild,
 } from "docx";
 import type { ListItem, PhrasingContent } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";
@@ -13,6 +13,7 @@ import { COLORS, labelOf, NORMAL_DENSITY, PAGE as PAGE_PT, SIZES, twips, type De
 import { directiveHandler, dispatch, textOf, type DirectiveHandlers, type DocNode, type Handlers } from "../../render/tree.js";
 import { isFilled } from "../../render/slots.js";
 import { toBlocks, type Piece as Pieces } from "../pieces.js";
+import { shareFixedParts } from "./shared-parts.js";
 import { FILL_LABEL_STYLE, FILL_LABEL_STYLE_NAME, SLOT_END_PREFIX, slotBookmarkName } from "./slot-marks.js";
 
 const FILL_SHADE = COLORS.fillShade;
@@ -375,14 +376,8 @@ export function buildDocx(doc: RenderedDocument, opts: { draftMark?: string; mea
   }
   headerChildren.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: doc.meta.title, size: SIZES.pageHeader * 2, color: COLORS.pageHeader })] }));
 
-  const heading = (id: string, name: string, size: number, level: number) => ({
-    id, name, basedOn: "Normal", next: "Normal", quickFormat: true,
-    run: { font: DOCX_FONT, size: size * 2, bold: true, color: COLORS.heading },
-    // outlineLevel is what lets Word and LibreOffice rebuild the TOC from these headings.
-    paragraph: { outlineLevel: level, keepNext: true, keepLines: true, alignment: AlignmentType.LEFT, spacing: { before: 240, after: 120 } },
-  });
-
-  return new Document({
+  const styles = documentStyles(density, lang);
+  const file = new Document({
     creator: doc.meta.author ?? "edih",
     lastModifiedBy: "edih",
     title: doc.meta.title,
@@ -396,20 +391,7 @@ export function buildDocx(doc: RenderedDocument, opts: { draftMark?: string; mea
     // A justified line that ends in a line break is not stretched across the page ("Place:      Sofia"),
     // as in Typst; without this Word and LibreOffice spread a place-and-date line over the whole width.
     compatibility: { doNotExpandShiftReturn: true },
-    styles: {
-      default: { document: { run: { font: DOCX_FONT, size: density.size * 2, language: { value: lang } }, // lineRule is written out: without it LibreOffice lays big Title lines over each other.
-        paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: { after: twips(density.paragraphGap), line: 276, lineRule: LineRuleType.AUTO } } } },
-      paragraphStyles: [
-        { id: "Title", name: "Title", basedOn: "Normal", next: "Normal", quickFormat: true,
-          run: { font: DOCX_FONT, size: SIZES.title * 2, bold: true, color: COLORS.heading }, paragraph: { alignment: AlignmentType.LEFT, spacing: { after: 240 } } },
-        { id: "Subtitle", name: "Subtitle", basedOn: "Normal", next: "Normal", quickFormat: true,
-          run: { font: DOCX_FONT, size: SIZES.subtitle * 2, color: COLORS.subtitle }, paragraph: { alignment: AlignmentType.LEFT, spacing: { after: 240 } } },
-        heading("Heading1", "Heading 1", SIZES.h1, 0),
-        heading("Heading2", "Heading 2", SIZES.h2, 1),
-        heading("Heading3", "Heading 3", SIZES.h3, 2),
-        { id: FILL_LABEL_STYLE, name: FILL_LABEL_STYLE_NAME, basedOn: "Normal", next: "Normal" },
-      ],
-    },
+    styles,
     numbering: { config: [
       { reference: "edih-bullet", levels: levels("bullet") },
       { reference: "edih-decimal", levels: levels("decimal") },
@@ -424,4 +406,33 @@ export function buildDocx(doc: RenderedDocument, opts: { draftMark?: string; mea
       children: [...titleBlocks, ...body],
     }],
   });
+  return shareFixedParts(file, styles);
+}
+
+/**
+ * The styles of a document: docx's defaults with edih's body text (size, paragraph gap, language
+ * of the density and document) and headings. A plain value of its inputs, so that documents with
+ * the same can share their prepared styles (shared-parts.ts).
+ */
+function documentStyles(density: Density, lang: string): IStylesOptions {
+  const heading = (id: string, name: string, size: number, level: number) => ({
+    id, name, basedOn: "Normal", next: "Normal", quickFormat: true,
+    run: { font: DOCX_FONT, size: size * 2, bold: true, color: COLORS.heading },
+    // outlineLevel is what lets Word and LibreOffice rebuild the TOC from these headings.
+    paragraph: { outlineLevel: level, keepNext: true, keepLines: true, alignment: AlignmentType.LEFT, spacing: { before: 240, after: 120 } },
+  });
+  return {
+    default: { document: { run: { font: DOCX_FONT, size: density.size * 2, language: { value: lang } }, // lineRule is written out: without it LibreOffice lays big Title lines over each other.
+      paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: { after: twips(density.paragraphGap), line: 276, lineRule: LineRuleType.AUTO } } } },
+    paragraphStyles: [
+      { id: "Title", name: "Title", basedOn: "Normal", next: "Normal", quickFormat: true,
+        run: { font: DOCX_FONT, size: SIZES.title * 2, bold: true, color: COLORS.heading }, paragraph: { alignment: AlignmentType.LEFT, spacing: { after: 240 } } },
+      { id: "Subtitle", name: "Subtitle", basedOn: "Normal", next: "Normal", quickFormat: true,
+        run: { font: DOCX_FONT, size: SIZES.subtitle * 2, color: COLORS.subtitle }, paragraph: { alignment: AlignmentType.LEFT, spacing: { after: 240 } } },
+      heading("Heading1", "Heading 1", SIZES.h1, 0),
+      heading("Heading2", "Heading 2", SIZES.h2, 1),
+      heading("Heading3", "Heading 3", SIZES.h3, 2),
+      { id: FILL_LABEL_STYLE, name: FILL_LABEL_STYLE_NAME, basedOn: "Normal", next: "Normal" },
+    ],
+  };
 }

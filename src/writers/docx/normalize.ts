@@ -5,12 +5,26 @@ import { FIXED_DATE_ISO } from "../fixed.js";
 /** A package's parts by path, in zip order, as docx's compiler gives them (XML as text) or as unzipped. */
 export type Parts = Map<string, string | Uint8Array | ArrayBuffer>;
 
-/** Given the normalized parts, parts to add or replace (the slot stamps of `narrative pull`). */
-export type PartsHook = (parts: Record<string, Uint8Array>) => Record<string, Uint8Array>;
+/**
+ * Given the normalized XML parts as text (path → XML, in zip order), XML parts to add or replace
+ * (the slot stamps of `narrative pull`). Text both ways: the hook reads what the normaliser has
+ * already decoded, and what it returns is encoded once, with the rest.
+ */
+export type PartsHook = (xml: ReadonlyMap<string, string>) => Record<string, string>;
 export interface NormalizeOptions {
   extraStyles?: string;
   addParts?: PartsHook;
 }
+
+const ZIP_TIME = { mtime: new Date(2000, 0, 1, 0, 0, 0) };
+/**
+ * A random relationship id of docx (nanoid: 21 characters no one can guess), quoted as every
+ * attribute value is; every quoted occurrence is renumbered.
+ */
+const RANDOM_ID = /"(rId[A-Za-z0-9_-]{10,})(?=")/g;
+const isXml = (n: string) => n.endsWith(".xml") || n.endsWith(".rels");
+const bytesOf = (raw: string | Uint8Array | ArrayBuffer): Uint8Array =>
+  typeof raw === "string" ? strToU8(raw) : raw instanceof Uint8Array ? raw : new Uint8Array(raw);
 
 /**
  * docx writes the current time into docProps/core.xml, random relationship ids for hyperlinks, and
@@ -18,48 +32,40 @@ export interface NormalizeOptions {
  * bytes (libraries.md §2). The parts are zipped here, once.
  */
 export function normalizeParts(parts: Parts, opts: NormalizeOptions = {}): Uint8Array {
-  const names = [...parts.keys()];
-  const texts = new Map<string, string>();
-  const text = (n: string) => {
-    let s = texts.get(n);
-    if (s === undefined) {
-      const data = parts.get(n)!;
-      s = typeof data === "string" ? data : strFromU8(data instanceof Uint8Array ? data : new Uint8Array(data));
-      texts.set(n, s);
-    }
-    return s;
-  };
-  const isXml = (n: string) => n.endsWith(".xml") || n.endsWith(".rels");
-
-  // Random ids (nanoid) become stable ones, numbered in order of first appearance in the package.
-  const idMap = new Map<string, string>();
-  const allXml = names.filter(isXml).map((n) => text(n)).join("\n");
-  for (const m of allXml.matchAll(/\bId="(rId[A-Za-z0-9_-]{10,})"/g)) {
-    if (!idMap.has(m[1]!)) idMap.set(m[1]!, `rIdx${idMap.size + 1}`);
+  const xml = new Map<string, string>();
+  for (const [n, data] of parts) {
+    if (isXml(n)) xml.set(n, typeof data === "string" ? data : strFromU8(bytesOf(data)));
   }
+
+  // Random ids (nanoid) become stable ones, numbered in order of first appearance in the package
+  // (parts in zip order). One pass per part finds them, one more replaces them.
+  const idMap = new Map<string, string>();
+  for (const s of xml.values()) {
+    if (!s.includes("\"rId")) continue;
+    for (const m of s.matchAll(/\bId="(rId[A-Za-z0-9_-]{10,})"/g)) {
+      if (!idMap.has(m[1]!)) idMap.set(m[1]!, `rIdx${idMap.size + 1}`);
+    }
+  }
+
+  for (const [n, text] of xml) {
+    let s = text;
+    if (n === "docProps/core.xml") {
+      s = s.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${FIXED_DATE_ISO}$2`);
+    }
+    // Every quoted occurrence of an id, as an attribute value or wherever else it was written.
+    if (idMap.size && s.includes("\"rId")) s = s.replace(RANDOM_ID, (m, id: string) => { const to = idMap.get(id); return to === undefined ? m : `"${to}`; });
+    if (n === "word/document.xml") s = renumberBookmarks(s);
+    if (n === "word/styles.xml" && opts.extraStyles) s = s.replace("</w:styles>", `${opts.extraStyles}</w:styles>`);
+    xml.set(n, s);
+  }
+  const added = opts.addParts ? opts.addParts(xml) : {};
 
   const out: Zippable = {};
-  for (const n of names) {
-    let data: Uint8Array;
-    if (isXml(n)) {
-      let s = text(n);
-      if (n === "docProps/core.xml") {
-        s = s.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${FIXED_DATE_ISO}$2`);
-      }
-      for (const [from, to] of idMap) s = s.split(`"${from}"`).join(`"${to}"`);
-      if (n === "word/document.xml") s = renumberBookmarks(s);
-      if (n === "word/styles.xml" && opts.extraStyles) s = s.replace("</w:styles>", `${opts.extraStyles}</w:styles>`);
-      data = strToU8(s);
-    } else {
-      const raw = parts.get(n)!;
-      data = typeof raw === "string" ? strToU8(raw) : raw instanceof Uint8Array ? raw : new Uint8Array(raw);
-    }
-    out[n] = [data, { mtime: new Date(2000, 0, 1, 0, 0, 0) }];
+  for (const [n, raw] of parts) {
+    const s = added[n] ?? xml.get(n);
+    out[n] = [s === undefined ? bytesOf(raw) : strToU8(s), ZIP_TIME];
   }
-  if (opts.addParts) {
-    const normalized = Object.fromEntries(Object.entries(out).map(([n, v]) => [n, (v as [Uint8Array, unknown])[0]]));
-    for (const [n, data] of Object.entries(opts.addParts(normalized))) out[n] = [data, { mtime: new Date(2000, 0, 1, 0, 0, 0) }];
-  }
+  for (const [n, s] of Object.entries(added)) if (!parts.has(n)) out[n] = [strToU8(s), ZIP_TIME];
   return zipSync(out, { level: 6 });
 }
 
