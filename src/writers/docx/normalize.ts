@@ -1,6 +1,7 @@
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import { strFromU8, strToU8, unzipSync } from "fflate";
 
 import { FIXED_DATE_ISO } from "../fixed.js";
+import { zipEntries, type ZipEntry } from "./zip.js";
 
 /** A package's parts by path, in zip order, as docx's compiler gives them (XML as text) or as unzipped. */
 export type Parts = Map<string, string | Uint8Array | ArrayBuffer>;
@@ -16,7 +17,7 @@ export interface NormalizeOptions {
   addParts?: PartsHook;
 }
 
-const ZIP_TIME = { mtime: new Date(2000, 0, 1, 0, 0, 0) };
+const ZIP_TIME = new Date(2000, 0, 1, 0, 0, 0);
 /**
  * A random relationship id of docx (nanoid: 21 characters no one can guess), quoted as every
  * attribute value is; every quoted occurrence is renumbered.
@@ -60,13 +61,11 @@ export function normalizeParts(parts: Parts, opts: NormalizeOptions = {}): Uint8
   }
   const added = opts.addParts ? opts.addParts(xml) : {};
 
-  const out: Zippable = {};
-  for (const [n, raw] of parts) {
-    const s = added[n] ?? xml.get(n);
-    out[n] = [s === undefined ? bytesOf(raw) : strToU8(s), ZIP_TIME];
-  }
-  for (const [n, s] of Object.entries(added)) if (!parts.has(n)) out[n] = [strToU8(s), ZIP_TIME];
-  return zipSync(out, { level: 6 });
+  // In the order zipSync took them from an object: the parts in order, then the added ones.
+  const entries: ZipEntry[] = [];
+  for (const [name, raw] of parts) entries.push({ name, data: added[name] ?? xml.get(name) ?? bytesOf(raw) });
+  for (const [name, data] of Object.entries(added)) if (!parts.has(name)) entries.push({ name, data });
+  return zipEntries(entries, ZIP_TIME);
 }
 
 /** The same normalisation for a DOCX that was already zipped (a package from elsewhere, or the fallback path). */
