@@ -9,8 +9,8 @@ import { sha256 } from "../domain/hash.js";
 import { docxFromXml } from "./docx-package.js";
 import { blockText, readDocx, type ReadDocx } from "./docx-read.js";
 import { blocksToMarkdown } from "./docx-to-markdown.js";
-import { parseXml } from "./xml.js";
 import { parseXmlOnce } from "./xml-once.js";
+import { parseOwnXml } from "./xml-own.js";
 
 export interface DocxIdentity {
   document: string;
@@ -91,11 +91,11 @@ const DOCUMENT = "word/document.xml";
 /**
  * The stamps of a freshly written DOCX, from its normalized XML parts: custom properties and their
  * declarations. The slots are read back from the XML as `narrative pull` reads them (readDocx), so
- * a DOCX nobody edited compares equal; only word/document.xml is parsed afresh, the parts every
- * document shares are parsed once (xml-once.ts).
+ * a DOCX nobody edited compares equal; word/document.xml is parsed afresh (by xml-own.ts, which
+ * gives sax's tree), the parts every document shares once (xml-once.ts).
  */
 export function stampParts(xml: ReadonlyMap<string, string>, who: DocxIdentity, narrative: Record<string, string | null>): Stamped {
-  const parse = (text: string, part: string) => (part.endsWith(DOCUMENT) ? parseXml(text, part) : parseXmlOnce(text, part));
+  const parse = (text: string, part: string) => (part.endsWith(DOCUMENT) ? parseOwnXml(text, part) : parseXmlOnce(text, part));
   const read = readDocx(docxFromXml((path) => xml.get(path), `${who.lang}/${who.document}.docx`, parse), { slotIds: Object.keys(narrative) });
   const slots: Record<string, SlotStamp> = {};
   for (const { id, markdown } of slotMarkdown(read)) slots[id] = { docx: sha256(markdown), narrative: narrative[id] ?? null };
