@@ -57,5 +57,9 @@ export function parseXml(text: string, part: string): XmlElement {
 }
 
 export const elements = (el: XmlElement): XmlElement[] => el.children.filter((c): c is XmlElement => typeof c !== "string");
-export const child = (el: XmlElement, name: string): XmlElement | undefined => elements(el).find((c) => c.name === name);
+/** The first child element with the name; without copying the children (readDocx asks this for every run). */
+export const child = (el: XmlElement, name: string): XmlElement | undefined => {
+  for (const c of el.children) if (typeof c !== "string" && c.name === name) return c;
+  return undefined;
+};
 export const textContent = (el: XmlElement): string => el.children.map((c) => (typeof c === "string" ? c : textContent(c))).join("");
