@@ -19,10 +19,19 @@ describe("parseMarkdownCached", () => {
     const app = v.application!;
     const pack = v.callPack!;
     let compared = 0;
+    // One compiled template set for all of a document's copies in a language, as a build has.
+    const runners = new Map<string, ReturnType<typeof markdownRenderer>>();
+    const runner = (document: string, lang: typeof app.languages[number]) => {
+      const key = `${document}/${lang}`;
+      if (!runners.has(key)) {
+        const { set } = loadTemplateSet(templateSearchPath(EXAMPLE), document, lang);
+        runners.set(key, markdownRenderer({ template: set!.template.source, templatePath: set!.template.path, partials: set!.partials,
+          labels: set!.labels, lang, currency: app.budget.currency }));
+      }
+      return runners.get(key)!;
+    };
     for (const job of planJobs(app, pack.documents)) {
-      const { set } = loadTemplateSet(templateSearchPath(EXAMPLE), job.document, job.lang);
-      const run = markdownRenderer({ template: set!.template.source, templatePath: set!.template.path, partials: set!.partials,
-        labels: set!.labels, lang: job.lang, currency: app.budget.currency });
+      const run = runner(job.document, job.lang);
       const md = run(buildContext(app, { callPack: pack, lang: job.lang, ...(job.partner ? { partnerId: job.partner } : {}), draft: null })).markdown!;
       expect(isDeepStrictEqual(parseMarkdownCached(md), parseMarkdown(md)), job.base).toBe(true);
       compared++;

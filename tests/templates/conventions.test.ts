@@ -11,12 +11,12 @@ import { parse as parseYaml } from "yaml";
 import { buildContext } from "../../src/model/index.js";
 import { citedBefore } from "../../src/model/legal-acts.js";
 import { loadLegalActs } from "../../src/refdata/legal-acts.js";
-import { loadTemplateSet, renderDocument, type RenderedDocument } from "../../src/render/index.js";
+import type { RenderedDocument } from "../../src/render/index.js";
 import { layoutPdf } from "../../src/writers/pdf/index.js";
 import { writeDocx } from "../../src/writers/docx/index.js";
 import { signatureMaterial, signatureOnlyPages } from "../writers/signature-pages.js";
 import { libreOfficePdfs } from "../writers/helpers.js";
-import { nationalCall, ROOT, treeText, zagore } from "./national-fixture.js";
+import { bundledRenderer, nationalCall, ROOT, treeText, zagore } from "./national-fixture.js";
 import { findConventionBreaks } from "./conventions.js";
 
 type Lang = "bg" | "en";
@@ -42,12 +42,11 @@ beforeAll(async () => {
     for (const lang of ["bg", "en"] as const) {
       const partners = doc.per === null ? [undefined]
         : app.partners.filter((p) => doc.per === "partner" || (p.legal_form === "municipality" && p.roles.includes("founder"))).map((p) => p.id);
-      const { set, diagnostics } = loadTemplateSet([join(ROOT, "templates")], doc.id, lang);
-      if (!set) throw new Error(`${doc.id}/${lang}: ${JSON.stringify(diagnostics)}`);
+      const { renderer, diagnostics } = bundledRenderer(doc.id, lang, app.budget.currency as "EUR" | "BGN");
+      if (!renderer) throw new Error(`${doc.id}/${lang}: ${JSON.stringify(diagnostics)}`);
       for (const partnerId of partners) {
         const context = buildContext(app, { callPack: call, lang, ...(partnerId ? { partnerId } : {}) });
-        const r = renderDocument({ template: set.template.source, templatePath: set.template.path, partials: set.partials,
-          labels: set.labels, context, lang, currency: app.budget.currency as "EUR" | "BGN" });
+        const r = renderer(context);
         if (!r.document) throw new Error(`${doc.id}/${lang}: ${JSON.stringify(r.diagnostics)}`);
         const date = doc.id === "council-decision" ? (context.partner?.council_decision_date ?? null)
           : doc.id === "cooperation-agreement" || doc.id === "statute" || doc.id === "founding-protocol" ? context.agreement_date : null;

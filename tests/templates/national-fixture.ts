@@ -9,7 +9,7 @@ import type { Root } from "mdast";
 import { loadProject } from "../../src/load/index.js";
 import { Application } from "../../src/schema/index.js";
 import { buildContext, type CallFacts } from "../../src/model/index.js";
-import { loadTemplateSet, renderDocument, type RenderedDocument } from "../../src/render/index.js";
+import { documentRenderer, loadTemplateSet, type DocumentRenderer, type RenderedDocument } from "../../src/render/index.js";
 import type { Diagnostic } from "../../src/diagnostics.js";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
@@ -22,11 +22,39 @@ function readCall(id: string): CallFacts & { extends?: string } {
   return parseYaml(readFileSync(join(ROOT, "data", "calls", `${id}.yaml`), "utf8")) as CallFacts & { extends?: string };
 }
 
-/** The national call pack with the facts of the pack it extends (the budget rates live there). */
-export function nationalCall(): CallFacts {
+let call: Readonly<CallFacts> | undefined;
+
+/** The national call pack with the facts of the pack it extends (the budget rates live there); read once, frozen. */
+export function nationalCall(): Readonly<CallFacts> {
+  if (call) return call;
   const own = readCall("BG-EDIH-PRESELECTION-2021");
   const base = own.extends ? readCall(own.extends) : undefined;
-  return { ...own, facts: { ...(base?.facts ?? {}), ...(own.facts ?? {}) } };
+  return (call = deepFreeze({ ...own, facts: { ...(base?.facts ?? {}), ...(own.facts ?? {}) } }));
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/**
+ * A bundled template set, compiled once for every context it renders (as a build does): the tests
+ * render the same document for many partners and edited copies of the example.
+ */
+const renderers = new Map<string, { renderer?: DocumentRenderer; diagnostics: Diagnostic[] }>();
+export function bundledRenderer(doc: string, lang: Lang, currency: "EUR" | "BGN"): { renderer?: DocumentRenderer; diagnostics: Diagnostic[] } {
+  const key = `${doc}/${lang}/${currency}`;
+  let entry = renderers.get(key);
+  if (!entry) {
+    const { set, diagnostics } = loadTemplateSet([TEMPLATES], doc, lang);
+    entry = set ? { diagnostics, renderer: documentRenderer({ template: set.template.source, templatePath: set.template.path,
+      partials: set.partials, labels: set.labels, lang, currency }) } : { diagnostics };
+    renderers.set(key, entry);
+  }
+  return entry;
 }
 
 let cached: App | undefined;
@@ -60,11 +88,10 @@ export function treeText(tree: Root): string {
 
 export async function render(doc: string, lang: Lang, partnerId?: string, app?: App): Promise<Rendered> {
   const application = app ?? (await zagore());
-  const { set, diagnostics } = loadTemplateSet([TEMPLATES], doc, lang);
-  if (!set) return { diagnostics, text: "" };
+  const { renderer, diagnostics } = bundledRenderer(doc, lang, application.budget.currency as "EUR" | "BGN");
+  if (!renderer) return { diagnostics, text: "" };
   const context = buildContext(application, { callPack: nationalCall(), lang, ...(partnerId ? { partnerId } : {}) });
-  const r = renderDocument({ template: set.template.source, templatePath: set.template.path, partials: set.partials,
-    labels: set.labels, context, lang, currency: application.budget.currency as "EUR" | "BGN" });
+  const r = renderer(context);
   return { ...r, diagnostics: [...diagnostics, ...r.diagnostics], text: r.document ? treeText(r.document.tree) : "" };
 }
 
