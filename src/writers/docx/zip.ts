@@ -18,10 +18,13 @@ export interface ZipEntry {
 interface Packed { crc: number; size: number; deflated: Uint8Array }
 
 const KEEP = 64;
+/** The shared parts are a few KB (styles ~11 KB); a long document's body is not kept in memory for nothing. */
+const KEEP_BELOW_CHARS = 64 * 1024;
 const packedByText = new Map<string, Packed>();
 
 function pack(data: string | Uint8Array): Packed {
   if (typeof data !== "string") return packBytes(data);
+  if (data.length >= KEEP_BELOW_CHARS) return packBytes(strToU8(data));
   let packed = packedByText.get(data);
   if (packed) {
     // Least recently used goes first: a build's shared parts are used by every document.
