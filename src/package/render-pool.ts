@@ -15,6 +15,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { createJobRenderer, type Format, type JobResult, type RenderEnv } from "./render-job.js";
+import { TaskQueue } from "./task-queue.js";
 import type { Job } from "../model/jobs.js";
 
 export interface RenderTask {
@@ -138,7 +139,10 @@ export class RenderPool {
     })));
   }
 
-  /** Results in task order. Each worker used gets this build's environment, then one job at a time. */
+  /**
+   * Results in task order. Each worker used gets this build's environment, then one job at a time,
+   * from its own run of neighbouring tasks while it lasts (TaskQueue).
+   */
   run(tasks: RenderTask[], env: RenderEnv, onDone?: (task: RenderTask, done: number) => void): Promise<Rendered> {
     if (this.closed) return Promise.reject(new Error("the render pool is closed"));
     if (this.busy) return Promise.reject(new Error("the render pool is already rendering a build"));
@@ -147,7 +151,7 @@ export class RenderPool {
     this.busy = true;
     return new Promise<Rendered>((resolve, reject) => {
       const results = new Array<JobResult>(tasks.length);
-      let next = 0;
+      const queue = new TaskQueue(tasks.length, workers.length);
       let done = 0;
       let failed = false;
       const listeners = new Map<Worker, { message: (msg: JobReply) => void; error: (err: Error) => void }>();
@@ -161,12 +165,12 @@ export class RenderPool {
         if (err) reject(err);
         else resolve({ results, workers: workers.length });
       };
-      const feed = (w: Worker) => {
-        if (next >= tasks.length) return;
-        const id = next++;
+      const feed = (w: Worker, index: number) => {
+        const id = queue.next(index);
+        if (id === undefined) return;
         w.postMessage({ kind: "job", id, job: tasks[id]!.job, formats: tasks[id]!.formats } satisfies WorkerRequest);
       };
-      for (const w of workers) {
+      workers.forEach((w, index) => {
         const message = (msg: JobReply) => {
           if (failed) return;
           if (msg.error !== undefined || !msg.result) {
@@ -180,7 +184,7 @@ export class RenderPool {
           done++;
           onDone?.(tasks[msg.id]!, done);
           if (done === tasks.length) finish();
-          else feed(w);
+          else feed(w, index);
         };
         const error = (err: Error) => {
           this.closed = true;
@@ -193,8 +197,8 @@ export class RenderPool {
         w.on("error", error);
         w.ref();
         w.postMessage({ kind: "env", env } satisfies WorkerRequest);
-        feed(w);
-      }
+        feed(w, index);
+      });
     });
   }
 
