@@ -33,7 +33,7 @@ export async function runBuild(dir: string, flags: BuildFlags, io: CommandIO, ex
   if (flags.json) {
     io.stdout.write(JSON.stringify({
       ok: !report.stopped && counts.error === 0, stopped: report.stopped, out: report.outDir,
-      written: report.written, skipped: report.skipped, kept: report.kept, removed: report.removed, fills: report.fills, notes: report.notes, pages: report.pages, renderWorkers: report.renderWorkers,
+      written: report.written, skipped: report.skipped, kept: report.kept, removed: report.removed, reused: report.reused, fills: report.fills, notes: report.notes, pages: report.pages, renderWorkers: report.renderWorkers,
       counts, diagnostics: report.diagnostics,
     }, null, 2) + "\n");
     return report.stopped || counts.error > 0 ? EXIT.invalid : EXIT.ok;

@@ -50,6 +50,11 @@ const ManifestOutputSchema = z.object({
   pages: z.number().int().nonnegative().optional(),
   /** Per slot of a DOCX: sha256 of what `narrative pull` reads from it unedited, and of the narrative file it came from. */
   slots: z.record(z.string(), z.object({ docx: Sha, narrative: Sha.nullable() })).optional(),
+  /**
+   * sha256 of what the writers were given (src/package/render-key.ts). A later build whose
+   * writers would be given the same reuses the file's bytes, if the file is unchanged on disk.
+   */
+  render: Sha.optional(),
 });
 
 const ManifestSchema = z.object({

@@ -17,10 +17,10 @@ import { sha256 } from "../domain/hash.js";
 import type { InputParts } from "../output/manifest.js";
 import { bookmarkTitle, packageInputsHash } from "./inputs.js";
 import { renderAll, type RenderPool } from "./render-pool.js";
-import type { Format } from "./render-job.js";
+import type { Format, ReusableOutput } from "./render-job.js";
 import { MANIFEST_FILE, PENDING_FILE, serializeManifest, type Manifest, type ManifestOutput } from "../output/manifest.js";
 import type { Job } from "../model/jobs.js";
-import { removeStaleTemps } from "../output/disk.js";
+import { removeStaleTemps, type DiskEntry } from "../output/disk.js";
 import { acquireLock } from "../output/lock.js";
 import { isBlocking, type Decision } from "./plan-outputs.js";
 import { preparePlan, type PreparedPlan } from "./prepare.js";
@@ -109,6 +109,8 @@ export interface BuildReport {
   /** Notes from the tool per output (`bg/part-b`): what to check before submitting, outside the documents. */
   notes: Record<string, string[]>;
   pages: Record<string, number>;
+  /** Written outputs whose writers did not run: what they were given was unchanged (render-key.ts). */
+  reused: string[];
   /** Worker threads that rendered this build (0: the build's own thread). */
   renderWorkers: number;
   timings: BuildTimings;
@@ -127,7 +129,7 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
     ...(opts.callsDir ? { callsDir: opts.callsDir } : {}), ...(opts.parsedInputs ? { parsedInputs: opts.parsedInputs } : {}) });
   const timings: BuildTimings = { validate: performance.now() - started, plan: 0, pdf: 0, docx: 0, packages: 0, write: 0 };
   const report: BuildReport = { outDir, validation, diagnostics: [...validation.diagnostics], stopped: false, plan: [],
-    written: [], writtenOutputs: [], skipped: [], kept: [], removed: [], fills: {}, notes: {}, pages: {}, renderWorkers: 0, timings };
+    written: [], writtenOutputs: [], skipped: [], kept: [], removed: [], reused: [], fills: {}, notes: {}, pages: {}, renderWorkers: 0, timings };
   if (validation.usage) throw new UsageError(validation.usage.message, validation.usage.hint);
   const app = validation.application;
   const pack = validation.callPack;
@@ -198,7 +200,7 @@ async function executePlan(plan: PreparedPlan, env: ExecuteEnv, report: BuildRep
   report.diagnostics.push(...planDiagnostics(cwd, outDir, plan));
   const staged: Staged[] = [];
   const carried = new Map<string, ManifestOutput>();
-  const toRender = new Map<string, { job: Job; formats: Format[]; inputs: string; parts: InputParts | undefined }>();
+  const toRender = new Map<string, { job: Job; formats: Format[]; inputs: string; parts: InputParts | undefined; reusable: ReusableOutput[] }>();
   for (const d of plan.decisions) {
     const doc = plan.documents.get(d.path);
     const prev = recorded.get(d.path);
@@ -209,8 +211,10 @@ async function executePlan(plan: PreparedPlan, env: ExecuteEnv, report: BuildRep
     if (d.action === "carry") report.skipped.push(d.path);
     else if (d.action === "keep" && d.code !== "incomplete") report.kept.push(d.path);
     else if (d.action === "render" && doc) {
-      const task = toRender.get(doc.job.base) ?? { job: doc.job, formats: [], inputs: doc.inputs, parts: doc.parts };
+      const task = toRender.get(doc.job.base) ?? { job: doc.job, formats: [], inputs: doc.inputs, parts: doc.parts, reusable: [] };
       task.formats.push(doc.format);
+      const reusable = d.code === "stale" && prev ? reusableOutput(outDir, prev, plan.disk.get(d.path)) : undefined;
+      if (reusable) task.reusable.push(reusable);
       toRender.set(doc.job.base, task);
     }
   }
@@ -259,7 +263,8 @@ async function executePlan(plan: PreparedPlan, env: ExecuteEnv, report: BuildRep
           lang: task.job.lang, ...(task.job.partner ? { partner: task.job.partner } : {}), format: file.format,
           inputs: task.inputs, parts: task.parts!, ...(result.title !== undefined ? { title: result.title } : {}),
           ...(file.pages !== undefined ? { pages: file.pages } : {}),
-          ...(file.format === "docx" && result.slots ? { slots: result.slots } : {}) };
+          ...(file.format === "docx" && result.slots ? { slots: result.slots } : {}), render: file.render };
+        if (file.reused) report.reused.push(path);
         if (file.pages !== undefined) report.pages[path] = file.pages;
         fresh.push({ path, bytes: file.bytes, entry });
       }
@@ -449,4 +454,15 @@ function commit(outDir: string, staged: Staged[],
     report.writtenOutputs.push(s.entry);
   }
   return next;
+}
+
+/**
+ * The file in out/ that a stale output replaces, offered for reuse when the last build recorded
+ * what its writers were given and the file is still the one it wrote (the same sha256 as the
+ * manifest's): an edited file is never reused, it is rendered (or kept) as before.
+ */
+function reusableOutput(outDir: string, prev: ManifestOutput, disk: DiskEntry | undefined): ReusableOutput | undefined {
+  if (!prev.render || disk?.kind !== "file" || disk.sha256 !== prev.sha256) return undefined;
+  return { format: prev.format, file: join(outDir, prev.path), sha256: prev.sha256, render: prev.render,
+    ...(prev.pages !== undefined ? { pages: prev.pages } : {}), ...(prev.slots ? { slots: prev.slots } : {}) };
 }

@@ -2,6 +2,7 @@
  * Renders one planned job (a document in a language, for a partner) to the requested formats.
  * The same code runs in the build process and in render workers, so both produce the same bytes.
  */
+import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import type { CallPack } from "../calls/index.js";
 import type { Diagnostic } from "../diagnostics.js";
@@ -11,6 +12,8 @@ import type { Job } from "../model/jobs.js";
 import type { DocumentRenderer } from "../render/index.js";
 import type { NarrativeFile } from "../narrative/load.js";
 import type { SlotStamp } from "../narrative/stamp.js";
+import { sha256 } from "../domain/hash.js";
+import { renderKey } from "./render-key.js";
 
 export type Format = "docx" | "pdf";
 
@@ -29,6 +32,25 @@ export interface RenderedFile {
   format: Format;
   bytes: Uint8Array;
   pages?: number;
+  /** What the writers were given (render-key.ts), recorded in the manifest. */
+  render: string;
+  /** The writers did not run: the same key as the file in out/, whose bytes these are. */
+  reused?: boolean;
+}
+
+/**
+ * An output of this job already in out/, as the last build recorded it (its render key) and as
+ * the plan found it on disk (the same sha256: not edited since). Its bytes are used again when the
+ * job's render key is unchanged.
+ */
+export interface ReusableOutput {
+  format: Format;
+  /** Absolute path of the file in out/. */
+  file: string;
+  sha256: string;
+  render: string;
+  pages?: number;
+  slots?: Record<string, SlotStamp>;
 }
 
 export interface JobResult {
@@ -47,7 +69,7 @@ const DRAFT_MARK = {
   en: (n: number) => `DRAFT — ${n} ${n === 1 ? "error" : "errors"}`,
 };
 
-export type JobRenderer = (job: Job, formats: readonly Format[]) => Promise<JobResult>;
+export type JobRenderer = (job: Job, formats: readonly Format[], reusable?: readonly ReusableOutput[]) => Promise<JobResult>;
 
 export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
   const [{ buildContext }, render, { insertNarrative, slotsIn }, docx, pdf] = await Promise.all([
@@ -69,7 +91,7 @@ export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
     return entry;
   };
 
-  return async (job, formats) => {
+  return async (job, formats, reusable = []) => {
     const { renderer, diagnostics: templateProblems } = templateSet(job);
     // Template problems are reported once per template, by the first job that loads it.
     const diagnostics = [...templateProblems];
@@ -86,28 +108,49 @@ export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
     const mark = env.draft ? { draftMark: DRAFT_MARK[job.lang](env.draft.errors) } : {};
     const files: RenderedFile[] = [];
     let slots: Record<string, SlotStamp> | undefined;
+    const ids = slotsIn(doc.tree).map((place) => place.id);
+    // The narrative this document was built from (what the build read), by the hash of its bytes.
+    const used = (id: string) => mine.find((f) => f.slot === id && f.lang === job.lang)?.sha256 ?? null;
+    const narrative = Object.fromEntries(ids.map((id) => [id, used(id)]));
+    const who = { document: job.document, lang: job.lang, ...(job.partner ? { partner: job.partner } : {}) };
     for (const format of formats) {
+      const render = renderKey({ format, document: doc, ...mark, who, narrative });
+      const same = reusable.find((r) => r.format === format && r.render === render);
+      const bytes = same && readUnchanged(same);
+      if (same && bytes) {
+        files.push({ format, bytes, render, reused: true, ...(same.pages !== undefined ? { pages: same.pages } : {}) });
+        if (format === "docx" && same.slots) slots = same.slots;
+        continue;
+      }
       if (format === "docx") {
-        const ids = slotsIn(doc.tree).map((place) => place.id);
         if (!ids.length) {
-          files.push({ format, bytes: await docx.writeDocx(doc, mark) });
+          files.push({ format, bytes: await docx.writeDocx(doc, mark), render });
           continue;
         }
         // Stamped so `narrative pull` can tell an edit in Word from a newer narrative file.
         const { stampParts } = await import("../narrative/stamp.js");
-        // The narrative this document was built from (what the build read), by the hash of its bytes.
-        const used = (id: string) => mine.find((f) => f.slot === id && f.lang === job.lang)?.sha256 ?? null;
-        const narrative = Object.fromEntries(ids.map((id) => [id, used(id)]));
-        const who = { document: job.document, lang: job.lang, ...(job.partner ? { partner: job.partner } : {}) };
-        files.push({ format, bytes: await docx.writeDocx(doc, { ...mark, addParts: (xml) => {
+        files.push({ format, render, bytes: await docx.writeDocx(doc, { ...mark, addParts: (xml) => {
           const stamped = stampParts(xml, who, narrative);
           slots = stamped.slots;
           return stamped.parts;
         } }) });
-      } else files.push({ format, ...(await pdf.layoutPdf(doc, mark)) });
+      } else files.push({ format, render, ...(await pdf.layoutPdf(doc, mark)) });
     }
     return { diagnostics, title: doc.meta.title, fills: doc.fills, notes: doc.notes, files, ...(slots ? { slots } : {}) };
   };
+}
+
+/**
+ * The bytes of a reusable output, if the file still holds what the plan found (it is read again
+ * here, after the plan, so a file changed meanwhile is laid out afresh instead).
+ */
+function readUnchanged(r: ReusableOutput): Uint8Array | undefined {
+  try {
+    const bytes = new Uint8Array(readFileSync(r.file));
+    return sha256(bytes) === r.sha256 ? bytes : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

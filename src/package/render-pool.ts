@@ -14,13 +14,15 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { createJobRenderer, type Format, type JobResult, type RenderEnv } from "./render-job.js";
+import { createJobRenderer, type Format, type JobResult, type RenderEnv, type ReusableOutput } from "./render-job.js";
 import { TaskQueue } from "./task-queue.js";
 import type { Job } from "../model/jobs.js";
 
 export interface RenderTask {
   job: Job;
   formats: Format[];
+  /** Its outputs already in out/, used again if the writers would be given the same (render-key.ts). */
+  reusable?: ReusableOutput[];
 }
 
 /**
@@ -51,7 +53,7 @@ export interface Rendered {
 /** What the build thread sends a worker; the worker answers "job" with a JobReply and "warm" with { warmed }. */
 export type WorkerRequest =
   | { kind: "env"; env: RenderEnv }
-  | { kind: "job"; id: number; job: Job; formats: Format[] }
+  | { kind: "job"; id: number; job: Job; formats: Format[]; reusable?: ReusableOutput[] }
   | { kind: "warm"; langs: ("bg" | "en")[] };
 
 export interface JobReply {
@@ -83,7 +85,7 @@ export async function renderAll(tasks: RenderTask[], env: RenderEnv,
     const render = await createJobRenderer(env);
     const results: JobResult[] = [];
     for (const task of tasks) {
-      results.push(await render(task.job, task.formats));
+      results.push(await render(task.job, task.formats, task.reusable));
       onDone?.(task, results.length);
     }
     return { results, workers: 0 };
@@ -168,7 +170,8 @@ export class RenderPool {
       const feed = (w: Worker, index: number) => {
         const id = queue.next(index);
         if (id === undefined) return;
-        w.postMessage({ kind: "job", id, job: tasks[id]!.job, formats: tasks[id]!.formats } satisfies WorkerRequest);
+        const { job, formats, reusable } = tasks[id]!;
+        w.postMessage({ kind: "job", id, job, formats, ...(reusable ? { reusable } : {}) } satisfies WorkerRequest);
       };
       workers.forEach((w, index) => {
         const message = (msg: JobReply) => {

@@ -22,7 +22,7 @@ port.on("message", async (msg: WorkerRequest) => {
   }
   try {
     if (!renderer) throw new Error("a job arrived before the build's environment");
-    const result = await (await renderer)(msg.job, msg.formats);
+    const result = await (await renderer)(msg.job, msg.formats, msg.reusable);
     port.postMessage({ id: msg.id, result } satisfies JobReply, result.files.map((f) => f.bytes.buffer as ArrayBuffer));
   } catch (err) {
     port.postMessage({ id: msg.id, error: err instanceof Error ? `${err.message}\n${err.stack ?? ""}` : String(err) } satisfies JobReply);

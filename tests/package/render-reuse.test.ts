@@ -1,0 +1,97 @@
+// A stale output whose writers would be given exactly what made the file in out/ keeps that file's
+// bytes instead of being laid out again (src/package/render-key.ts): what the build leaves is
+// byte for byte what a fresh build of the same data writes, an edited file is never reused, and a
+// draft's marked pages are never reused for a clean build.
+import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildPackage, type BuildOptions } from "../../src/package/build.js";
+import { renderKey, type RenderKeyInput } from "../../src/package/render-key.js";
+import { copyExample, treeHashes } from "../e2e/build-helpers.js";
+
+const SCOPE: BuildOptions = { langs: ["en"], only: ["part-b", "statute", "declaration"] };
+const PARTNER = "partners/m-s-hydraulic.yaml";
+
+function replaceIn(file: string, pattern: RegExp, by: string): void {
+  const text = readFileSync(file, "utf8");
+  const next = text.replace(pattern, by);
+  if (next === text) throw new Error(`${file}: ${pattern} not found`);
+  writeFileSync(file, next);
+}
+
+/** A fresh build of the folder's present data, in a folder of its own: what a rebuild must equal. */
+async function freshBuild(dir: string, opts: BuildOptions): Promise<Record<string, string>> {
+  const out = join(dir, "fresh-out");
+  const r = await buildPackage(dir, { ...opts, out });
+  expect(r.reused).toEqual([]);
+  return treeHashes(out);
+}
+
+describe("reusing an output whose writers' input did not change", () => {
+  it("after a partner's short name changed, the documents that do not print it keep their bytes; out/ equals a fresh build", async () => {
+    const dir = copyExample("reuse");
+    expect((await buildPackage(dir, SCOPE)).reused).toEqual([]);
+    replaceIn(join(dir, PARTNER), /^short_name: .*$/m, "short_name: M+S Hydraulic 2");
+    const r = await buildPackage(dir, SCOPE);
+    // Every document's data changed (the partner is in all of them); only Part B prints a short name.
+    expect(r.written.sort()).toEqual(["en/declaration-m-s-hydraulic.docx", "en/declaration-m-s-hydraulic.pdf", "en/part-b.docx",
+      "en/part-b.pdf", "en/statute.docx", "en/statute.pdf"]);
+    expect(r.reused.sort()).toEqual(["en/declaration-m-s-hydraulic.docx", "en/declaration-m-s-hydraulic.pdf", "en/statute.docx", "en/statute.pdf"]);
+    const rebuilt = treeHashes(join(dir, "out"));
+    expect(rebuilt).toEqual(await freshBuild(dir, SCOPE));
+    // The manifest records what each file was made from, so the next build finds nothing to do.
+    expect((await buildPackage(dir, SCOPE)).written).toEqual([]);
+  }, 300_000);
+
+  it("a file changed in out/ is laid out again, not reused, when --force overwrites it", async () => {
+    const dir = copyExample("reuse-edited");
+    await buildPackage(dir, SCOPE);
+    appendFileSync(join(dir, "out/en/statute.pdf"), "changed by hand");
+    replaceIn(join(dir, PARTNER), /^short_name: .*$/m, "short_name: M+S Hydraulic 2");
+    const r = await buildPackage(dir, { ...SCOPE, force: true });
+    expect(r.written).toContain("en/statute.pdf");
+    expect(r.reused).not.toContain("en/statute.pdf");
+    expect(r.reused).toContain("en/statute.docx");
+    expect(treeHashes(join(dir, "out"))).toEqual(await freshBuild(dir, SCOPE));
+  }, 300_000);
+
+  it("a clean build after a draft lays every page out again (the mark is part of what the writers get)", async () => {
+    const dir = copyExample("reuse-draft");
+    const app = join(dir, "edih.yaml");
+    replaceIn(app, /region: BG34/, "region: BG99");
+    const draft = await buildPackage(dir, { ...SCOPE, draft: true });
+    expect(draft.stopped).toBe(false);
+    replaceIn(app, /region: BG99/, "region: BG34");
+    const clean = await buildPackage(dir, SCOPE);
+    expect(clean.written.length).toBeGreaterThan(0);
+    expect(clean.reused).toEqual([]);
+  }, 300_000);
+});
+
+describe("renderKey", () => {
+  const base = (): RenderKeyInput => ({
+    format: "pdf",
+    document: { meta: { title: "Statute", lang: "en" }, tree: { type: "root", children: [{ type: "paragraph", children: [{ type: "text", value: "Text." }] }] },
+      fills: 0, notes: [], labels: { page: "Page" } },
+    who: { document: "statute", lang: "en" },
+    narrative: {},
+  });
+  const key = renderKey(base());
+
+  it("is the same for the same input, whatever order its keys were written in", () => {
+    const b = base();
+    expect(renderKey({ ...b, who: { lang: "en", document: "statute" } })).toBe(key);
+  });
+
+  it.each<[string, (i: RenderKeyInput) => RenderKeyInput]>([
+    ["the format", (i) => ({ ...i, format: "docx" })],
+    ["a word of the text", (i) => ({ ...i, document: { ...i.document, tree: { type: "root", children: [{ type: "paragraph", children: [{ type: "text", value: "Text!" }] }] } } })],
+    ["the title", (i) => ({ ...i, document: { ...i.document, meta: { ...i.document.meta, title: "Statutes" } } })],
+    ["a label", (i) => ({ ...i, document: { ...i.document, labels: { page: "Seite" } } })],
+    ["the draft mark", (i) => ({ ...i, draftMark: "DRAFT — 1 error" })],
+    ["the copy (a partner's)", (i) => ({ ...i, who: { ...i.who, partner: "trakia-university" } })],
+    ["the narrative file in a slot", (i) => ({ ...i, narrative: { summary: "a".repeat(64) } })],
+  ])("changes with %s", (_what, change) => {
+    expect(renderKey(change(base()))).not.toBe(key);
+  });
+});
