@@ -47,6 +47,11 @@ export interface RenderedDocument {
   notes: string[];
   /** Fixed terms of the document's language (`templates/_labels/<lang>.yaml`), used by the writers too. */
   labels: Record<string, string>;
+  /**
+   * The Markdown the tree was parsed from: the tree is a function of it (and of the draft flag),
+   * so a hash of the document need not walk the tree (src/package/render-key.ts).
+   */
+  markdown?: string;
 }
 
 export interface RenderOptions {
@@ -183,7 +188,7 @@ export function documentRenderer(opts: Omit<RenderOptions, "context">): Document
     const author = authorOf(ctx.hub?.name, opts.lang);
     const document: RenderedDocument = {
       meta: { title: meta.title ?? "", ...(meta.subtitle ? { subtitle: meta.subtitle } : {}), lang: opts.lang, ...(author ? { author } : {}) },
-      tree, fills, notes, labels: opts.labels,
+      tree, fills, notes, labels: opts.labels, markdown,
     };
     return { document, diagnostics };
   };

@@ -83,9 +83,16 @@ describe("renderKey", () => {
     expect(renderKey({ ...b, who: { lang: "en", document: "statute" } })).toBe(key);
   });
 
+  it("takes the Markdown for the tree when the document has it (the tree is parsed from it)", () => {
+    const withText = (tree: string) => ({ ...base(), document: { ...base().document, markdown: "Text.\n",
+      tree: { type: "root" as const, children: [{ type: "paragraph" as const, children: [{ type: "text" as const, value: tree }] }] } } });
+    expect(renderKey(withText("Text."))).toBe(renderKey(withText("never read")));
+  });
+
   it.each<[string, (i: RenderKeyInput) => RenderKeyInput]>([
     ["the format", (i) => ({ ...i, format: "docx" })],
     ["a word of the text", (i) => ({ ...i, document: { ...i.document, tree: { type: "root", children: [{ type: "paragraph", children: [{ type: "text", value: "Text!" }] }] } } })],
+    ["the Markdown the tree was parsed from", (i) => ({ ...i, document: { ...i.document, markdown: "Text!\n" } })],
     ["the title", (i) => ({ ...i, document: { ...i.document, meta: { ...i.document.meta, title: "Statutes" } } })],
     ["a label", (i) => ({ ...i, document: { ...i.document, labels: { page: "Seite" } } })],
     ["the draft mark", (i) => ({ ...i, draftMark: "DRAFT — 1 error" })],
