@@ -115,7 +115,9 @@ export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
     const who = { document: job.document, lang: job.lang, ...(job.partner ? { partner: job.partner } : {}) };
     for (const format of formats) {
       const render = renderKey({ format, document: doc, ...mark, who, narrative });
-      const same = reusable.find((r) => r.format === format && r.render === render);
+      // The manifest must also have what the writers would report: a PDF's pages, a DOCX's slot stamps.
+      const same = reusable.find((r) => r.format === format && r.render === render
+        && (format === "pdf" ? r.pages !== undefined : !ids.length || r.slots !== undefined));
       const bytes = same && readUnchanged(same);
       if (same && bytes) {
         files.push({ format, bytes, render, reused: true, ...(same.pages !== undefined ? { pages: same.pages } : {}) });

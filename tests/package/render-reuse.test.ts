@@ -55,6 +55,21 @@ describe("reusing an output whose writers' input did not change", () => {
     expect(treeHashes(join(dir, "out"))).toEqual(await freshBuild(dir, SCOPE));
   }, 300_000);
 
+  it("an output whose manifest entry lacks what the writers report (a PDF's pages) is laid out again", async () => {
+    const dir = copyExample("reuse-pages");
+    await buildPackage(dir, SCOPE);
+    const file = join(dir, "out/manifest.json");
+    const manifest = JSON.parse(readFileSync(file, "utf8")) as { outputs: { path: string; pages?: number }[] };
+    delete manifest.outputs.find((o) => o.path === "en/statute.pdf")!.pages;
+    writeFileSync(file, JSON.stringify(manifest, null, 2) + "\n");
+    replaceIn(join(dir, PARTNER), /^short_name: .*$/m, "short_name: M+S Hydraulic 2");
+    const r = await buildPackage(dir, SCOPE);
+    expect(r.reused).not.toContain("en/statute.pdf");
+    expect(r.reused).toContain("en/statute.docx");
+    expect(r.pages["en/statute.pdf"]).toBeGreaterThan(0);
+    expect(treeHashes(join(dir, "out"))).toEqual(await freshBuild(dir, SCOPE));
+  }, 300_000);
+
   it("a clean build after a draft lays every page out again (the mark is part of what the writers get)", async () => {
     const dir = copyExample("reuse-draft");
     const app = join(dir, "edih.yaml");
