@@ -13,6 +13,7 @@ import type { DocumentRenderer } from "../render/index.js";
 import type { NarrativeFile } from "../narrative/load.js";
 import type { SlotStamp } from "../narrative/stamp.js";
 import { sha256 } from "../domain/hash.js";
+import { narrativeHash } from "../narrative/hash.js";
 import { renderKey } from "./render-key.js";
 
 export type Format = "docx" | "pdf";
@@ -113,8 +114,9 @@ export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
     const used = (id: string) => mine.find((f) => f.slot === id && f.lang === job.lang)?.sha256 ?? null;
     const narrative = Object.fromEntries(ids.map((id) => [id, used(id)]));
     const who = { document: job.document, lang: job.lang, ...(job.partner ? { partner: job.partner } : {}) };
+    const inserted = narrativeHash(mine, job);
     for (const format of formats) {
-      const render = renderKey({ format, document: doc, ...mark, who, narrative });
+      const render = renderKey({ format, document: doc, ...mark, who, narrative, inserted });
       // The manifest must also have what the writers would report: a PDF's pages, a DOCX's slot stamps.
       const same = reusable.find((r) => r.format === format && r.render === render
         && (format === "pdf" ? r.pages !== undefined : !ids.length || r.slots !== undefined));

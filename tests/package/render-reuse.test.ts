@@ -70,6 +70,17 @@ describe("reusing an output whose writers' input did not change", () => {
     expect(treeHashes(join(dir, "out"))).toEqual(await freshBuild(dir, SCOPE));
   }, 300_000);
 
+  it("a slot's text written in the other language only (a note in the slot names it) lays the document out again", async () => {
+    const dir = copyExample("reuse-other-language");
+    const scope: BuildOptions = { langs: ["en"], only: ["part-b"] };
+    await buildPackage(dir, scope);
+    writeFileSync(join(dir, "narrative/part-b/risks.bg.md"), "Рисковете са описани тук.\n");
+    const r = await buildPackage(dir, scope);
+    expect(r.written).toContain("en/part-b.pdf");
+    expect(r.reused).toEqual([]);
+    expect(treeHashes(join(dir, "out"))).toEqual(await freshBuild(dir, scope));
+  }, 300_000);
+
   it("a clean build after a draft lays every page out again (the mark is part of what the writers get)", async () => {
     const dir = copyExample("reuse-draft");
     const app = join(dir, "edih.yaml");
@@ -90,6 +101,7 @@ describe("renderKey", () => {
       fills: 0, notes: [], labels: { page: "Page" } },
     who: { document: "statute", lang: "en" },
     narrative: {},
+    inserted: undefined,
   });
   const key = renderKey(base());
 
@@ -113,6 +125,7 @@ describe("renderKey", () => {
     ["the draft mark", (i) => ({ ...i, draftMark: "DRAFT — 1 error" })],
     ["the copy (a partner's)", (i) => ({ ...i, who: { ...i.who, partner: "trakia-university" } })],
     ["the narrative file in a slot", (i) => ({ ...i, narrative: { summary: "a".repeat(64) } })],
+    ["what the narrative files put into the tree", (i) => ({ ...i, inserted: "b".repeat(64) })],
   ])("changes with %s", (_what, change) => {
     expect(renderKey(change(base()))).not.toBe(key);
   });
