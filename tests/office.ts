@@ -2,10 +2,11 @@
 // keeps for the whole run. A profile made afresh costs every start ~0.2 s of CPU (measured), and a
 // worker starts LibreOffice a dozen times. Starts in one worker never overlap (spawnSync blocks the
 // worker's only thread), and each kind of font setup gets its own profile.
-import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import type { SpawnSyncReturns } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { inject } from "vitest";
+import { spawnSync } from "./spawn.js";
 
 /** A folder of this worker process, kept until the run ends (tests/global-setup.ts removes it). */
 export function workerDir(name: string): string {

@@ -2,7 +2,7 @@
 // the test: the streams are strings, the folder and environment are the test's, nothing exits.
 // spawnCli runs the built CLI (bin/edih.js → start-up bundle → dist/) in a subprocess: kept for one
 // smoke test per command family and for what only a process has (exit on a closed pipe, signals).
-import { spawnSync } from "node:child_process";
+import { spawnSync } from "./spawn.js";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Readable, Writable } from "node:stream";

@@ -4,9 +4,9 @@
 // a business association), a coordinator and one service per family — and the folder written must
 // pass `edih apply validate` with 0 errors.
 import { afterAll, describe, it } from "vitest";
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "../spawn.js";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { loadProject } from "../../src/load/index.js";
 import { parseApplication } from "../../src/schema/diagnose.js";
@@ -41,18 +41,36 @@ interface NewPartnerAnswers {
  * session: most of their time is waiting for the next question.
  */
 class Terminal {
-  constructor(private readonly session: string) {}
+  /** What the pane has printed so far goes to this file too (pipe-pane): its size says when the screen may have changed. */
+  constructor(private readonly session: string, private readonly log: string) {}
 
   screen(): string {
     return tmux("capture-pane", "-p", "-t", this.session);
   }
 
+  private printed(): number {
+    try { return statSync(this.log).size; } catch { return -1; }
+  }
+
+  /**
+   * Reads the screen again only when the pane has printed something since the last read: a
+   * capture-pane is a process start, and five terminals polling at once cost seconds of CPU over
+   * the suite. tmux updates the screen before the piped copy reaches the file, so a size read
+   * before the capture never hides a change; a capture every second anyway is the safety net.
+   */
   async waitFor(test: (s: string) => boolean, what: string, timeoutMs = 600_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
+    let seen = Number.NaN;
+    let readAt = 0;
     for (;;) {
-      const s = this.screen();
-      if (test(s)) return s;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${s}`);
+      const size = this.printed();
+      if (size !== seen || Date.now() - readAt >= 1000) {
+        seen = size;
+        readAt = Date.now();
+        const s = this.screen();
+        if (test(s)) return s;
+      }
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${this.screen()}`);
       await sleep(POLL_MS);
     }
   }
@@ -135,12 +153,18 @@ class Terminal {
   }
 }
 
-/** Runs `edih init <dir>` in a new session of the test's own server. */
+/**
+ * Runs `edih init <dir>` in a new session of the test's own server. The command waits until the
+ * pane's output is piped to the log (wait-for), so the log misses nothing init prints.
+ */
 function start(name: string, dir: string): Terminal {
   const session = `${name}-${UNIQUE}`;
-  const cmd = `cd ${ROOT} && node bin/edih.js init ${dir}; echo EDIH-EXIT=$?; sleep 120`;
+  const log = join(TEMP, `${session}.log`);
+  const cmd = `tmux -L ${SOCKET} wait-for ${session}; cd ${ROOT} && node bin/edih.js init ${dir}; echo EDIH-EXIT=$?; sleep 120`;
   tmux("new-session", "-d", "-s", session, "-x", "200", "-y", "50", "-e", "LANG=C.UTF-8", cmd);
-  return new Terminal(session);
+  tmux("pipe-pane", "-t", session, `cat >> '${log}'`);
+  tmux("wait-for", "-S", session);
+  return new Terminal(session, log);
 }
 
 // Made while collecting, removed after the file: the tests run concurrently, and a folder made in

@@ -1,7 +1,8 @@
 // A build killed with SIGKILL at any moment leaves out/ usable: every visible file is a complete
 // previous or new version, manifest.json parses, temp files hide behind a dot and are cleaned by
 // the next build, and that build does not mistake the survivors for hand edits.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
+import { spawnSync } from "../spawn.js";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

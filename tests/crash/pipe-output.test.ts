@@ -1,6 +1,6 @@
 // A long report must reach a pipe whole: `edih apply validate --format json | jq` on a large
 // consortium. process.exit() right after writing drops what the pipe has not taken yet (64 KiB).
-import { spawnSync } from "node:child_process";
+import { spawnSync } from "../spawn.js";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -1,5 +1,6 @@
 // Shared by the build end-to-end tests: the built CLI, copies of the example, poppler/qpdf/LibreOffice.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
+import { spawnSync } from "../spawn.js";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative } from "node:path";

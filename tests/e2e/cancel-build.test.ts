@@ -2,7 +2,7 @@
 // error … a bug in edih", exit 3), no half-written file in out/, and the next build goes on from
 // what was written. One language: the other would only add documents of the same kind to render.
 import { afterAll, describe, expect, it } from "vitest";
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "../spawn.js";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";

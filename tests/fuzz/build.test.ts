@@ -1,7 +1,7 @@
 // Property: whatever hostile text a valid application carries (Cyrillic, Markdown and Handlebars
 // syntax, NUL and control characters, very long values), `build` writes PDFs that pass
 // `qpdf --check` and DOCX files that unzip to well-formed-looking XML.
-import { execFileSync } from "node:child_process";
+import { execFileSync } from "../spawn.js";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";

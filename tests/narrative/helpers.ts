@@ -1,6 +1,6 @@
 // Shared by the narrative round-trip tests: an example copy whose budget-table template has a slot,
 // LibreOffice as the person editing, DOCX files made and taken apart with fflate.
-import { spawnSync } from "node:child_process";
+import { spawnSync } from "../spawn.js";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { strToU8, unzipSync, zipSync, type Zippable } from "fflate";

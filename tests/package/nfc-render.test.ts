@@ -1,6 +1,6 @@
 // Item 7: text typed in NFD (и + combining breve, as macOS may save it) renders with the same
 // glyphs as NFC: the PDF's text through poppler is identical, and so are the DOCX bytes.
-import { execFileSync } from "node:child_process";
+import { execFileSync } from "../spawn.js";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";

@@ -1,7 +1,7 @@
 // The render pool `apply build --watch` keeps open between rebuilds, from the built dist/ (worker
 // threads need the compiled worker file): each build hands the workers its own data, so a rebuild
 // after an edit renders the edited data, with the same bytes as a build in this thread.
-import { spawnSync } from "node:child_process";
+import { spawnSync } from "../spawn.js";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";

@@ -1,6 +1,6 @@
 // The runner trusts a bundle only when it was made next to the dist/ it sits in, and a code cache
 // only when it names that bundle; anything else means starting from dist/ or compiling afresh.
-import { spawnSync } from "node:child_process";
+import { spawnSync } from "../spawn.js";
 import { mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";

@@ -4,7 +4,7 @@
  * used to swallow "По т. 7."). Checked on the tree and on the PDF's text (poppler).
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { execFileSync } from "node:child_process";
+import { execFileSync } from "../spawn.js";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -4,7 +4,7 @@
  * on the DOCX's XML, and on the DOCX as LibreOffice lays it out.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { execFileSync } from "node:child_process";
+import { execFileSync } from "../spawn.js";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -2,7 +2,7 @@
 // (writers/docx/shared-parts.ts, writers/docx/zip.ts, narrative/xml-once.ts): a document must come
 // out byte for byte as it does when it is the first one a process writes, and documents with
 // different styles must each get their own.
-import { execFileSync } from "node:child_process";
+import { execFileSync } from "../spawn.js";
 import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { describe, expect, it } from "vitest";

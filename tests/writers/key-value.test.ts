@@ -4,7 +4,7 @@
  * their column widths. Checked in the PDF with poppler and in the DOCX's XML.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { execFileSync } from "node:child_process";
+import { execFileSync } from "../spawn.js";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

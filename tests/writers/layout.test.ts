@@ -1,7 +1,7 @@
 // pageLayout (src/writers/layout.ts) exports only the layout it keeps, and only when its PDF is
 // asked for, and shares it between the formats of one document: the bytes are those of compiling
 // the kept density's source on its own.
-import { execFileSync } from "node:child_process";
+import { execFileSync } from "../spawn.js";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";

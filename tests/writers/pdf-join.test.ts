@@ -1,6 +1,6 @@
 // The package's PDFs joined from Typst's own files without pdf-lib (src/writers/pdf/join.ts),
 // checked by qpdf and poppler, and the fallback to pdf-lib for a part in another form.
-import { execFileSync } from "node:child_process";
+import { execFileSync } from "../spawn.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PDFDocument } from "@cantoo/pdf-lib";
 import { writePdf } from "../../src/writers/pdf/index.js";

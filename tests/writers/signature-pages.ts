@@ -4,7 +4,7 @@
  * header and above the page footer. Text is compared as letters only, so the check does not depend
  * on spacing or on where a renderer hyphenates.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync } from "../spawn.js";
 import type { RenderedDocument } from "../../src/render/index.js";
 import { textOf, type DocNode } from "../../src/render/tree.js";
 

@@ -3,7 +3,7 @@
  * text metrics do not reach into the PDF writer. Checked on the sources' imports and on the output.
  */
 import { describe, expect, it } from "vitest";
-import { execFileSync } from "node:child_process";
+import { execFileSync } from "../spawn.js";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
