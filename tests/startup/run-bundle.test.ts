@@ -4,7 +4,8 @@ import { spawnSync } from "../spawn.js";
 import { mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { build } from "esbuild";
+import { beforeAll, describe, expect, it } from "vitest";
 import { BUNDLE_FILE, CODE_CACHE_FILE, DIST_MAIN_FILE, formatStamp, parseStamp } from "../../src/startup/bundle-format.js";
 import { tempDir } from "../temp.js";
 
@@ -21,11 +22,22 @@ function fakeInstall(code: string, stampOf: (mtimeMs: number) => string = (m) =>
   return root;
 }
 
+/**
+ * The runner's source as one plain module, compiled once per file: each run below is a process of
+ * its own (the runner starts a program), and compiling the TypeScript in each of them (a loader
+ * such as tsx) cost ten times the run.
+ */
+let runner: string;
+beforeAll(async () => {
+  runner = join(tempDir("runner-module"), "run-bundle.mjs");
+  await build({ entryPoints: [RUNNER], bundle: true, platform: "node", format: "esm", target: "node20", outfile: runner, logLevel: "silent" });
+});
+
 /** Runs the runner in a child (it starts a program) and returns what the bundle printed, or "dist". */
 function run(root: string, opts: { write?: boolean; env?: Record<string, string> } = {}): { out: string; status: number | null; stderr: string } {
-  const script = `import { runBundle } from ${JSON.stringify(RUNNER)};
+  const script = `import { runBundle } from ${JSON.stringify(runner)};
     if (!runBundle(${JSON.stringify(root)}, { writeCodeCache: ${opts.write === true} })) process.stdout.write("dist");`;
-  const r = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script],
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script],
     { encoding: "utf8", env: { ...process.env, ...opts.env }, cwd: join(import.meta.dirname, "../..") });
   return { out: r.stdout, status: r.status, stderr: r.stderr };
 }
