@@ -6,9 +6,11 @@
 //     workers) and every package imported only lazily (docx, pdf, templates, fonts, prompts) stay
 //     outside: the bundle imports them from dist/ and node_modules when a build renders.
 //  3. A V8 code cache of the bundle, made by running `apply validate` on the bundled example once.
+// Skipped when nothing the outputs are made from changed since the last run (made-from.txt);
+// `--check` says whether that is so without building.
 // Without esbuild (a production install) it stops after step 1: bin/edih.js then runs dist/.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { isBuiltin } from "node:module";
 import { dirname, join, relative, resolve, sep } from "node:path";
@@ -189,6 +191,34 @@ function makeCodeCache(): void {
   }
 }
 
+/** Where the hash of what the last run made its outputs from is kept. */
+const MADE_FROM_FILE = join(ROOT, "dist", "startup", "made-from.txt");
+
+/**
+ * A hash of everything this step's outputs are made from: the files the last bundle was made of
+ * (src and node_modules, by content), the data YAML, this script, Node's version (the code cache
+ * is V8's) and dist/src/main.js's time (the bundle's stamp, which the runner checks). Undefined
+ * when there is no earlier bundle to compare with.
+ */
+function madeFrom(): string | undefined {
+  let inputs: string[];
+  try {
+    inputs = (JSON.parse(readFileSync(join(ROOT, BUNDLE_INPUTS_FILE), "utf8")) as { inputs: string[] }).inputs;
+  } catch {
+    return undefined;
+  }
+  const data = join(ROOT, "data");
+  const files = [...inputs.map((i) => join(ROOT, i.replace(/^edih-deferred:/, "src/"))), join(data, "legal-forms.yaml"),
+    ...readdirSync(join(data, "calls")).filter((f) => f.endsWith(".yaml")).sort().map((f) => join(data, "calls", f)), fileURLToPath(import.meta.url)];
+  const hash = createHash("sha256").update(`${process.version}\n${statSync(join(ROOT, DIST_MAIN_FILE)).mtimeMs}\n`);
+  try {
+    for (const f of files) hash.update(`${relative(ROOT, f)}\n`).update(readFileSync(f));
+  } catch {
+    return undefined; // an input gone: build again
+  }
+  return hash.digest("hex");
+}
+
 async function main(): Promise<void> {
   const mode = process.argv[2];
   if (mode === "--warm") {
@@ -196,9 +226,32 @@ async function main(): Promise<void> {
     if (!runBundle(ROOT, { writeCodeCache: true })) fail("the bundle just written is not usable");
     return;
   }
+  // Nothing it is made from changed since the last run (npm test builds before every run): keep it.
+  const before = madeFrom();
+  const upToDate = before !== undefined && hasCodeCache() && existsSync(join(ROOT, "dist", "data")) && readText(MADE_FROM_FILE) === before;
+  if (mode === "--check") {
+    process.stderr.write(`build-startup: ${upToDate ? "up to date" : "out of date: run npm run build"}\n`);
+    process.exitCode = upToDate ? 0 : 1;
+    return;
+  }
+  if (upToDate) {
+    process.stderr.write("build-startup: data and start-up bundle up to date\n");
+    return;
+  }
+  rmSync(MADE_FROM_FILE, { force: true });
   const compiled = compileData();
   if (await bundle()) makeCodeCache();
+  const after = hasCodeCache() ? madeFrom() : undefined;
+  if (after !== undefined) writeAtomic(MADE_FROM_FILE, after);
   process.stderr.write(`build-startup: ${compiled} data files precompiled; start-up bundle ${hasCodeCache() ? "and code cache written" : "skipped"}\n`);
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
 }
 
 function hasCodeCache(): boolean {
