@@ -21,7 +21,7 @@ export async function runBuild(dir: string, flags: BuildFlags, io: CommandIO, ex
       ...(flags.only ? { only: flags.only } : {}), stage: flags.stage, ...(flags.call ? { call: flags.call } : {}),
       ...(flags.callsDir ? { callsDir: flags.callsDir } : {}),
       formats: flags.format === "both" ? ["docx", "pdf"] : [flags.format as Format],
-      draft: flags.draft ?? false, force: flags.force ?? false, allowOutside: flags.allowOutside ?? false,
+      draft: flags.draft ?? false, force: flags.force ?? false, reuse: flags.reuse ?? true, allowOutside: flags.allowOutside ?? false,
       ...(progress ? { onProgress: progress.update } : {}), ...(flags.dryRun ? { dryRun: true } : {}), ...extra,
     });
   } finally {

@@ -11,7 +11,9 @@ with a bookmark each) and out/manifest.json (hashes of inputs and outputs).
 
 Rebuilds only what changed (data used by the document, its template, the edih version). A file
 in out/ that was edited by hand is never overwritten: the build names it and says how to keep
-or discard the edit; --force overwrites.
+or discard the edit; --force overwrites. A file to be rewritten whose writers would be given
+exactly what made the file already there keeps its bytes (manifest.json's render key), as does
+one this process laid out before (--watch); --no-reuse lays every such file out again.
 
 One build at a time writes a folder: a second build started while one runs stops at once with
 exit 1 and names the running one (pid, host, start time); --watch holds the lock only while it
@@ -37,6 +39,8 @@ export interface BuildFlags {
   format: "docx" | "pdf" | "both";
   draft?: boolean;
   force?: boolean;
+  /** false with --no-reuse. */
+  reuse?: boolean;
   allowOutside?: boolean;
   watch?: boolean;
   quiet?: boolean;
@@ -60,6 +64,7 @@ export function registerBuild(ctx: CommandContext, apply: Command): void {
     .addOption(choiceOption("--format <format>", "which files to write", ["docx", "pdf", "both"], "both"))
     .option("--draft", "build even with errors; every page is marked DRAFT — N errors")
     .option("--force", "overwrite outputs that were edited by hand")
+    .option("--no-reuse", "lay out every file written again, even where its writers' input is unchanged")
     .option("--dry-run", "print what the build would do to each file (as `apply status`), write nothing")
     .option("--allow-outside", "allow --out outside the application folder")
     .option("-w, --watch", "rebuild on every save, PDFs of the documents you write in first (Ctrl-C to stop)")

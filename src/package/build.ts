@@ -44,6 +44,12 @@ export interface BuildOptions {
   draft?: boolean;
   /** Overwrite outputs that were edited by hand. */
   force?: boolean;
+  /**
+   * false: lay out every file the build writes, reusing neither the unchanged files in out/
+   * (render-key.ts) nor what this process rendered before (render-memo.ts). For a build that
+   * another is compared with, and for when a reused file is in doubt.
+   */
+  reuse?: boolean;
   /** Allow `--out` outside the application folder. */
   allowOutside?: boolean;
   onProgress?: (event: ProgressEvent) => void;
@@ -165,7 +171,7 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
     const plan = preparePlan(request);
     timings.plan = performance.now() - planStarted;
     report.plan = plan.decisions;
-    await executePlan(plan, { app, pack, projectDir, outDir, cwd, draft, formats, force: opts.force ?? false, stage: opts.stage ?? "draft",
+    await executePlan(plan, { app, pack, projectDir, outDir, cwd, draft, formats, force: opts.force ?? false, reuse: opts.reuse ?? true, stage: opts.stage ?? "draft",
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}), ...(opts.pool ? { pool: opts.pool } : {}),
       ...(opts.settled ? { settled: opts.settled } : {}),
       ...(opts.onPdfsWritten ? { onPdfsWritten: (paths: string[]) => opts.onPdfsWritten!(performance.now() - started, paths) } : {}) }, report);
@@ -185,6 +191,7 @@ interface ExecuteEnv {
   draft: { errors: number } | null;
   formats: Format[];
   force: boolean;
+  reuse: boolean;
   stage: Stage;
   onProgress?: (event: ProgressEvent) => void;
   onPdfsWritten?: (paths: string[]) => void;
@@ -213,7 +220,7 @@ async function executePlan(plan: PreparedPlan, env: ExecuteEnv, report: BuildRep
     else if (d.action === "render" && doc) {
       const task = toRender.get(doc.job.base) ?? { job: doc.job, formats: [], inputs: doc.inputs, parts: doc.parts, reusable: [] };
       task.formats.push(doc.format);
-      const reusable = d.code === "stale" && prev ? reusableOutput(outDir, prev, plan.disk.get(d.path)) : undefined;
+      const reusable = env.reuse && d.code === "stale" && prev ? reusableOutput(outDir, prev, plan.disk.get(d.path)) : undefined;
       if (reusable) task.reusable.push(reusable);
       toRender.set(doc.job.base, task);
     }
@@ -244,7 +251,7 @@ async function executePlan(plan: PreparedPlan, env: ExecuteEnv, report: BuildRep
     const renderStarted = performance.now();
     // Nothing to render (the usual rebuild): the render side, templates and fonts are never loaded.
     const { results, workers } = await renderAll(batch,
-      { app, pack, projectDir: env.projectDir, templateDirs: plan.templateDirs, draft: env.draft, narrative: plan.narrative },
+      { app, pack, projectDir: env.projectDir, templateDirs: plan.templateDirs, draft: env.draft, narrative: plan.narrative, reuse: env.reuse },
       (task) => env.onProgress?.({ done: ++done, total, current: task.job.base }), env.pool);
     report.renderWorkers = Math.max(report.renderWorkers, workers);
     const fresh: Staged[] = [];

@@ -15,6 +15,7 @@ import type { SlotStamp } from "../narrative/stamp.js";
 import { sha256 } from "../domain/hash.js";
 import { narrativeHash } from "../narrative/hash.js";
 import { renderKey } from "./render-key.js";
+import { RenderMemo } from "./render-memo.js";
 
 export type Format = "docx" | "pdf";
 
@@ -27,6 +28,8 @@ export interface RenderEnv {
   draft: { errors: number } | null;
   /** The application's narrative files, put into their slots after rendering. */
   narrative?: NarrativeFile[];
+  /** false: run the writers for every file, never answering from memory (render-memo.ts). */
+  reuse?: boolean;
 }
 
 export interface RenderedFile {
@@ -71,6 +74,14 @@ const DRAFT_MARK = {
 };
 
 export type JobRenderer = (job: Job, formats: readonly Format[], reusable?: readonly ReusableOutput[]) => Promise<JobResult>;
+
+/** Per thread: what this thread rendered lately, shared by the renderers of its builds. */
+const recent = new RenderMemo();
+
+/** How often this thread's renders were answered from memory (render-memo.ts). */
+export function renderMemoCounts(): { hits: number; misses: number; files: number } {
+  return { hits: recent.hits, misses: recent.misses, files: recent.size.files };
+}
 
 export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
   const [{ buildContext }, render, { insertNarrative, slotsIn }, docx, pdf] = await Promise.all([
@@ -126,19 +137,29 @@ export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
         if (format === "docx" && same.slots) slots = same.slots;
         continue;
       }
+      const seen = env.reuse === false ? undefined : recent.get(render);
+      if (seen) {
+        files.push({ format, bytes: seen.bytes, render, ...(seen.pages !== undefined ? { pages: seen.pages } : {}) });
+        if (seen.slots) slots = seen.slots;
+        continue;
+      }
+      let file: RenderedFile;
+      let stamps: Record<string, SlotStamp> | undefined;
       if (format === "docx") {
-        if (!ids.length) {
-          files.push({ format, bytes: await docx.writeDocx(doc, mark), render });
-          continue;
+        if (!ids.length) file = { format, bytes: await docx.writeDocx(doc, mark), render };
+        else {
+          // Stamped so `narrative pull` can tell an edit in Word from a newer narrative file.
+          const { stampParts } = await import("../narrative/stamp.js");
+          file = { format, render, bytes: await docx.writeDocx(doc, { ...mark, addParts: (xml) => {
+            const stamped = stampParts(xml, who, narrative);
+            stamps = stamped.slots;
+            return stamped.parts;
+          } }) };
+          slots = stamps;
         }
-        // Stamped so `narrative pull` can tell an edit in Word from a newer narrative file.
-        const { stampParts } = await import("../narrative/stamp.js");
-        files.push({ format, render, bytes: await docx.writeDocx(doc, { ...mark, addParts: (xml) => {
-          const stamped = stampParts(xml, who, narrative);
-          slots = stamped.slots;
-          return stamped.parts;
-        } }) });
-      } else files.push({ format, render, ...(await pdf.layoutPdf(doc, mark)) });
+      } else file = { format, render, ...(await pdf.layoutPdf(doc, mark)) };
+      files.push(file);
+      recent.set(render, { bytes: file.bytes, ...(file.pages !== undefined ? { pages: file.pages } : {}), ...(stamps ? { slots: stamps } : {}) });
     }
     return { diagnostics, title: doc.meta.title, fills: doc.fills, notes: doc.notes, files, ...(slots ? { slots } : {}) };
   };

@@ -33,7 +33,7 @@ export function copyExample(label = "build"): string {
 }
 
 export interface BuildJson {
-  ok: boolean; stopped: boolean; out: string; written: string[]; skipped: string[]; kept: string[]; removed: string[];
+  ok: boolean; stopped: boolean; out: string; written: string[]; skipped: string[]; kept: string[]; removed: string[]; reused: string[];
   pages: Record<string, number>; counts: { error: number; warning: number };
   diagnostics: { ruleId: string; severity: string; message: string; file?: string; hint?: string }[];
 }

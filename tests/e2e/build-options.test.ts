@@ -86,7 +86,7 @@ describe("apply build --watch", () => {
       if (w.child.exitCode === null) w.child.kill("SIGKILL");
     }
     // What the warm watch process rendered on the save is what a cold build of the same data renders.
-    const cold = await edih(["apply", "build", dir, "--out", join(dir, "cold"), ...ONE, "-q"]);
+    const cold = await edih(["apply", "build", dir, "--out", join(dir, "cold"), "--no-reuse", ...ONE, "-q"]);
     expect(cold.code).toBe(0);
     expect(sha256File(join(dir, "out/bg/statute.pdf"))).toBe(sha256File(join(dir, "cold/bg/statute.pdf")));
   });

@@ -19,10 +19,13 @@ function replaceIn(file: string, pattern: RegExp, by: string): void {
   writeFileSync(file, next);
 }
 
-/** A fresh build of the folder's present data, in a folder of its own: what a rebuild must equal. */
+/**
+ * A fresh build of the folder's present data, in a folder of its own, every file laid out (not
+ * taken from what this process rendered before): what a rebuild must equal.
+ */
 async function freshBuild(dir: string, opts: BuildOptions): Promise<Record<string, string>> {
   const out = join(dir, "fresh-out");
-  const r = await buildPackage(dir, { ...opts, out });
+  const r = await buildPackage(dir, { ...opts, out, reuse: false });
   expect(r.reused).toEqual([]);
   return treeHashes(out);
 }
