@@ -8,8 +8,31 @@ import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
 import { gfmTable } from "micromark-extension-gfm-table";
 
+/**
+ * Trees of narrative texts parsed lately, by text. Validation counts every file's words and each
+ * document copy puts its files in, in each format: one edit in the watch loop parsed every file
+ * of Part B three times. A pure function of its key, so it cannot go stale; callers get a copy
+ * (insertNarrative hangs the nodes into a document that later steps change).
+ */
+const parsed = new Map<string, Root>();
+let parsedChars = 0;
+const KEEP_CHARS = 4 * 1024 * 1024;
+
 export function parseNarrative(text: string): Root {
-  return fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+  let tree = parsed.get(text);
+  if (tree) {
+    parsed.delete(text);
+  } else {
+    tree = fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+    parsedChars += text.length;
+    for (const [old] of parsed) {
+      if (parsedChars <= KEEP_CHARS) break;
+      parsed.delete(old);
+      parsedChars -= old.length;
+    }
+  }
+  parsed.set(text, tree);
+  return structuredClone(tree);
 }
 
 /** Words and characters as a reader counts them: whitespace-separated words, Unicode code points. */

@@ -59,7 +59,27 @@ interface Needs {
   all: number[];
 }
 
+/**
+ * Needs of tables measured lately, per measure, by the cells' text: measuring every piece of every
+ * cell is most of a table's planning, and Part B's tables read as before after most edits (the
+ * watch loop lays Part B out on every save). A pure function of its key, so it cannot go stale.
+ */
+const measured = new WeakMap<Measure, Map<string, Needs>>();
+const KEEP_NEEDS = 1024;
+
 function columnNeeds(rows: CellText[][], cols: number, measure: Measure): Needs {
+  let known = measured.get(measure);
+  if (!known) measured.set(measure, (known = new Map()));
+  const key = JSON.stringify(rows);
+  const hit = known.get(key);
+  if (hit) return { min: [...hit.min], body: [...hit.body], all: [...hit.all] };
+  const needs = measureNeeds(rows, cols, measure);
+  if (known.size >= KEEP_NEEDS) known.delete(known.keys().next().value!);
+  known.set(key, needs);
+  return { min: [...needs.min], body: [...needs.body], all: [...needs.all] };
+}
+
+function measureNeeds(rows: CellText[][], cols: number, measure: Measure): Needs {
   const min = new Array<number>(cols).fill(0);
   const body = new Array<number>(cols).fill(0);
   const all = new Array<number>(cols).fill(0);

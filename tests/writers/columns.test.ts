@@ -92,3 +92,34 @@ describe("rendered budget table", () => {
     for (const word of ["Подизпълнители", "Оборудване", "Пътувания", "строителство", "космически", "икономическо"]) expect(text).toContain(word);
   });
 });
+
+describe("planning a table again", () => {
+  const rows = [cells(["Partner", "Role"], true), cells(["Trakia University", "founder, beneficiary"])];
+
+  it("measures its cells once per measure and plans it alike", () => {
+    let calls = 0;
+    const counting: Measure = (text, bold) => { calls++; return measure(text, bold); };
+    const first = planTable(rows, { ...opts(), measure: counting });
+    const measuredFirst = calls;
+    expect(measuredFirst).toBeGreaterThan(0);
+    // A caller changing its plan does not change the next one.
+    first.fractions[0] = 0.99;
+    const again = planTable(rows.map((r) => r.map((c) => ({ ...c }))), { ...opts(), measure: counting });
+    expect(calls).toBe(measuredFirst);
+    expect(again).toEqual(planTable(rows, opts()));
+    // Another measure is another set of widths: its own needs, never the first measure's.
+    let wide = 0;
+    const twice: Measure = (text, bold) => { wide++; return 2 * measure(text, bold); };
+    planTable(rows, { ...opts(), measure: twice });
+    expect(wide).toBeGreaterThan(0);
+  });
+
+  it("measures a table whose text changed", () => {
+    let calls = 0;
+    const counting: Measure = (text, bold) => { calls++; return measure(text, bold); };
+    planTable(rows, { ...opts(), measure: counting });
+    const before = calls;
+    planTable([rows[0]!, cells(["Trakia University", "founder"])], { ...opts(), measure: counting });
+    expect(calls).toBeGreaterThan(before);
+  });
+});
