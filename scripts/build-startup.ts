@@ -6,6 +6,9 @@
 //     workers) and every package imported only lazily (docx, pdf, templates, fonts, prompts) stay
 //     outside: the bundle imports them from dist/ and node_modules when a build renders.
 //  3. A V8 code cache of the bundle, made by running `apply validate` on the bundled example once.
+//  4. One ES module of the render side (src/package/render-job.ts and all it loads, packages
+//     included but the native Typst compiler), dist/startup/render.mjs, which every thread that
+//     renders loads instead of the modules one by one (src/package/render-side.ts).
 // Skipped when nothing the outputs are made from changed since the last run (made-from.txt);
 // `--check` says whether that is so without building.
 // Without esbuild (a production install) it stops after step 1: bin/edih.js then runs dist/.
@@ -17,7 +20,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Metafile, Plugin } from "esbuild";
 import { compileDataYaml } from "../src/refdata/compiled.js";
-import { BUNDLE_FILE, BUNDLE_INPUTS_FILE, CODE_CACHE_FILE, DIST_MAIN_FILE, formatStamp } from "../src/startup/bundle-format.js";
+import { BUNDLE_FILE, BUNDLE_INPUTS_FILE, CODE_CACHE_FILE, DIST_MAIN_FILE, RENDER_BUNDLE_FILE, formatStamp } from "../src/startup/bundle-format.js";
 import { runBundle } from "../src/startup/run-bundle.js";
 import { createHash } from "node:crypto";
 
@@ -158,11 +161,45 @@ async function bundle(): Promise<boolean> {
   rmSync(join(ROOT, CODE_CACHE_FILE), { force: true });
   writeAtomic(file, `${stamp}\n${code}`);
   const output = Object.values(meta.outputs)[0]!;
+  const render = await bundleRender(esbuild);
   writeAtomic(join(ROOT, BUNDLE_INPUTS_FILE), JSON.stringify({
     inputs: Object.keys(output.inputs).sort(),
     lazy: output.imports.filter((i) => i.external && i.kind === "dynamic-import").map((i) => i.path).sort(),
+    render,
   }, null, 2) + "\n");
   return true;
+}
+
+/**
+ * The render side as one ES module, stamped like the start-up bundle so that a dist/ compiled again
+ * afterwards is not shadowed by it. CommonJS packages inside it get a `require` of the bundle's
+ * place; the Typst compiler (a native addon) and the fonts stay in node_modules, found from there.
+ * Returns the files it was made of.
+ */
+async function bundleRender(esbuild: typeof import("esbuild")): Promise<string[]> {
+  const result = await esbuild.build({
+    entryPoints: [join(SRC, "package", "render-job.ts")],
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "esm",
+    write: false,
+    outfile: join(ROOT, RENDER_BUNDLE_FILE),
+    metafile: true,
+    minifyWhitespace: true,
+    minifySyntax: true,
+    legalComments: "none",
+    logLevel: "warning",
+    external: ["@myriaddreamin/*"],
+    banner: { js: `import { createRequire as __edihCreateRequire } from "node:module";\nconst require = __edihCreateRequire(import.meta.url);` },
+  }).catch((err: unknown) => fail(`the render bundle: ${err instanceof Error ? err.message : String(err)}`));
+  const code = result.outputFiles[0]!.text;
+  const left = result.metafile.outputs[Object.keys(result.metafile.outputs)[0]!]!.imports
+    .filter((i) => i.external && !isBuiltin(i.path) && !i.path.startsWith("@myriaddreamin/"));
+  if (left.length) fail(`the render bundle would load ${left.map((i) => i.path).join(", ")} from outside it`);
+  const id = createHash("sha256").update(code).digest("hex").slice(0, 32);
+  writeAtomic(join(ROOT, RENDER_BUNDLE_FILE), `${formatStamp({ distMainMtimeMs: statSync(join(ROOT, DIST_MAIN_FILE)).mtimeMs, id })}\n${code}`);
+  return Object.keys(Object.values(result.metafile.outputs)[0]!.inputs).sort();
 }
 
 function writeAtomic(file: string, text: string): void {
@@ -203,7 +240,9 @@ const MADE_FROM_FILE = join(ROOT, "dist", "startup", "made-from.txt");
 function madeFrom(): string | undefined {
   let inputs: string[];
   try {
-    inputs = (JSON.parse(readFileSync(join(ROOT, BUNDLE_INPUTS_FILE), "utf8")) as { inputs: string[] }).inputs;
+    const made = JSON.parse(readFileSync(join(ROOT, BUNDLE_INPUTS_FILE), "utf8")) as { inputs: string[]; render?: string[] };
+    if (!made.render) return undefined; // made before there was a render bundle
+    inputs = [...new Set([...made.inputs, ...made.render])];
   } catch {
     return undefined;
   }
@@ -228,7 +267,7 @@ async function main(): Promise<void> {
   }
   // Nothing it is made from changed since the last run (npm test builds before every run): keep it.
   const before = madeFrom();
-  const upToDate = before !== undefined && hasCodeCache() && existsSync(join(ROOT, "dist", "data")) && readText(MADE_FROM_FILE) === before;
+  const upToDate = before !== undefined && hasCodeCache() && existsSync(join(ROOT, RENDER_BUNDLE_FILE)) && existsSync(join(ROOT, "dist", "data")) && readText(MADE_FROM_FILE) === before;
   if (mode === "--check") {
     process.stderr.write(`build-startup: ${upToDate ? "up to date" : "out of date: run npm run build"}\n`);
     process.exitCode = upToDate ? 0 : 1;

@@ -14,7 +14,8 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { createJobRenderer, type Format, type JobResult, type RenderEnv, type ReusableOutput } from "./render-job.js";
+import type { Format, JobResult, RenderEnv, ReusableOutput } from "./render-job.js";
+import { renderSide } from "./render-side.js";
 import { TaskQueue } from "./task-queue.js";
 import type { Job } from "../model/jobs.js";
 
@@ -82,7 +83,7 @@ export async function renderAll(tasks: RenderTask[], env: RenderEnv,
   const { cores, forced } = workerCores();
   const count = plannedWorkers(tasks.length, cores, forced);
   if (count === 0) {
-    const render = await createJobRenderer(env);
+    const render = await (await renderSide()).createJobRenderer(env);
     const results: JobResult[] = [];
     for (const task of tasks) {
       results.push(await render(task.job, task.formats, task.reusable));

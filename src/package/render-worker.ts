@@ -1,19 +1,20 @@
 // A render worker: takes a build's environment, then jobs one at a time, answering each with its
 // result; between builds of `apply build --watch` it keeps what it compiled and laid out.
 import { parentPort } from "node:worker_threads";
-import { createJobRenderer, warmRenderer, type JobRenderer } from "./render-job.js";
+import type { JobRenderer } from "./render-job.js";
 import type { JobReply, WorkerRequest } from "./render-pool.js";
+import { renderSide } from "./render-side.js";
 
 const port = parentPort!;
 let renderer: Promise<JobRenderer> | undefined;
 port.on("message", async (msg: WorkerRequest) => {
   if (msg.kind === "env") {
-    renderer = createJobRenderer(msg.env);
+    renderer = renderSide().then((side) => side.createJobRenderer(msg.env));
     return;
   }
   if (msg.kind === "warm") {
     try {
-      await warmRenderer(msg.langs);
+      await (await renderSide()).warmRenderer(msg.langs);
       port.postMessage({ warmed: true });
     } catch (err) {
       port.postMessage({ error: err instanceof Error ? err.message : String(err) });

@@ -9,7 +9,7 @@
 import { lstatSync, readdirSync, watch, type Dirent, type FSWatcher } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { buildPackage, type BuildOptions, type BuildReport } from "./build.js";
-import { warmRenderer } from "./render-job.js";
+import { renderSide } from "./render-side.js";
 import type { RenderPool } from "./render-pool.js";
 
 /**
@@ -203,5 +203,5 @@ export class FolderWatch {
  */
 export async function warmUp(langs: readonly ("bg" | "en")[], pool?: RenderPool): Promise<void> {
   if (pool && !pool.closed) await pool.warm([...langs]);
-  else await warmRenderer(langs);
+  else await (await renderSide()).warmRenderer(langs);
 }

@@ -4,6 +4,11 @@
 /** The bundle and its code cache, relative to the package root. */
 export const BUNDLE_FILE = "dist/startup/edih.cjs";
 export const CODE_CACHE_FILE = "dist/startup/edih.v8cache";
+/**
+ * The render side as one ES module (src/package/render-side.ts): loaded by each thread that renders,
+ * never at start-up. Stamped like the start-up bundle; it takes no code cache (an ES module cannot).
+ */
+export const RENDER_BUNDLE_FILE = "dist/startup/render.mjs";
 /** Which files went into the bundle (from esbuild's metafile), for tests and for people. */
 export const BUNDLE_INPUTS_FILE = "dist/startup/inputs.json";
 

@@ -2,7 +2,7 @@
 // module.enableCompileCache, and vm.Script is the one API that takes a code cache; so the bundle
 // is a script, compiled here, and a cache V8 rejects (another Node version, other V8 flags) just
 // means compiling from source. Nothing is written at run time: the cache is made by the build.
-import { readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -62,10 +62,37 @@ export function bundleIsCurrent(root: string): boolean {
 }
 
 function matchesDist(root: string, stamp: Stamp): boolean {
+  return stampMatches(join(root, DIST_MAIN_FILE), stamp);
+}
+
+function stampMatches(distMain: string, stamp: Stamp): boolean {
   try {
-    return statSync(join(root, DIST_MAIN_FILE)).mtimeMs === stamp.distMainMtimeMs;
+    return statSync(distMain).mtimeMs === stamp.distMainMtimeMs;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Whether the stamped file `bundle` (the render bundle) was built from the dist/ whose entry point is
+ * `distMain`, reading only its first line: false when it is absent, unstamped, or dist/ was compiled
+ * again since.
+ */
+export function stampedBundleIsCurrent(bundle: string, distMain: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(bundle, "r");
+  } catch {
+    return false;
+  }
+  try {
+    const head = Buffer.alloc(256);
+    const text = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString("latin1");
+    const end = text.indexOf("\n");
+    const stamp = end < 0 ? undefined : parseStamp(text.slice(0, end));
+    return stamp !== undefined && stampMatches(distMain, stamp);
+  } finally {
+    closeSync(fd);
   }
 }
 
