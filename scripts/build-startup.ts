@@ -9,6 +9,8 @@
 //  4. One ES module of the render side (src/package/render-job.ts and all it loads, packages
 //     included but the native Typst compiler), dist/startup/render.mjs, which every thread that
 //     renders loads instead of the modules one by one (src/package/render-side.ts).
+//  5. The bundled templates precompiled by Handlebars, by the hash of each string the renderer
+//     compiles (src/render/precompiled.ts).
 // Skipped when nothing the outputs are made from changed since the last run (made-from.txt);
 // `--check` says whether that is so without building.
 // Without esbuild (a production install) it stops after step 1: bin/edih.js then runs dist/.
@@ -22,6 +24,9 @@ import type { Metafile, Plugin } from "esbuild";
 import { compileDataYaml } from "../src/refdata/compiled.js";
 import { BUNDLE_FILE, BUNDLE_INPUTS_FILE, CODE_CACHE_FILE, DIST_MAIN_FILE, RENDER_BUNDLE_FILE, formatStamp } from "../src/startup/bundle-format.js";
 import { runBundle } from "../src/startup/run-bundle.js";
+import { PRECOMPILED_TEMPLATES_FILE, precompileSources } from "../src/render/precompiled.js";
+import { templateParts } from "../src/render/front-matter.js";
+import { readTextFile } from "../src/load/text.js";
 import { createHash } from "node:crypto";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -50,6 +55,34 @@ function compileData(): number {
   const files = [join(data, "legal-forms.yaml"), ...readdirSync(join(data, "calls")).filter((f) => f.endsWith(".yaml")).map((f) => join(data, "calls", f))];
   rmSync(join(ROOT, "dist", "data"), { recursive: true, force: true });
   return files.filter((f) => compileDataYaml(f) !== undefined).length;
+}
+
+/** Every template file shipped with edih (templates/**.md.hbs). */
+function templateFiles(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.isDirectory()) walk(join(dir, e.name));
+      else if (e.name.endsWith(".md.hbs")) out.push(join(dir, e.name));
+    }
+  };
+  walk(join(ROOT, "templates"));
+  return out;
+}
+
+/** Partials as they are; a document's template as the two bodies the renderer compiles. */
+function precompileTemplates(): number {
+  const sources = new Set<string>();
+  for (const file of templateFiles()) {
+    const text = readTextFile(file);
+    if (relative(join(ROOT, "templates"), file).startsWith(`_partials${sep}`)) sources.add(text);
+    else {
+      const parts = templateParts(text);
+      sources.add(parts.documentBody).add(parts.markdownBody);
+    }
+  }
+  writeAtomic(join(ROOT, PRECOMPILED_TEMPLATES_FILE), JSON.stringify(precompileSources(sources)) + "\n");
+  return sources.size;
 }
 
 function packageName(specifier: string): string {
@@ -247,7 +280,7 @@ function madeFrom(): string | undefined {
     return undefined;
   }
   const data = join(ROOT, "data");
-  const files = [...inputs.map((i) => join(ROOT, i.replace(/^edih-deferred:/, "src/"))), join(data, "legal-forms.yaml"),
+  const files = [...inputs.map((i) => join(ROOT, i.replace(/^edih-deferred:/, "src/"))), ...templateFiles(), join(data, "legal-forms.yaml"),
     ...readdirSync(join(data, "calls")).filter((f) => f.endsWith(".yaml")).sort().map((f) => join(data, "calls", f)), fileURLToPath(import.meta.url)];
   const hash = createHash("sha256").update(`${process.version}\n${statSync(join(ROOT, DIST_MAIN_FILE)).mtimeMs}\n`);
   try {
@@ -267,7 +300,7 @@ async function main(): Promise<void> {
   }
   // Nothing it is made from changed since the last run (npm test builds before every run): keep it.
   const before = madeFrom();
-  const upToDate = before !== undefined && hasCodeCache() && existsSync(join(ROOT, RENDER_BUNDLE_FILE)) && existsSync(join(ROOT, "dist", "data")) && readText(MADE_FROM_FILE) === before;
+  const upToDate = before !== undefined && hasCodeCache() && existsSync(join(ROOT, RENDER_BUNDLE_FILE)) && existsSync(join(ROOT, PRECOMPILED_TEMPLATES_FILE)) && existsSync(join(ROOT, "dist", "data")) && readText(MADE_FROM_FILE) === before;
   if (mode === "--check") {
     process.stderr.write(`build-startup: ${upToDate ? "up to date" : "out of date: run npm run build"}\n`);
     process.exitCode = upToDate ? 0 : 1;
@@ -279,10 +312,12 @@ async function main(): Promise<void> {
   }
   rmSync(MADE_FROM_FILE, { force: true });
   const compiled = compileData();
+  mkdirSync(join(ROOT, "dist", "startup"), { recursive: true });
+  const templates = precompileTemplates();
   if (await bundle()) makeCodeCache();
   const after = hasCodeCache() ? madeFrom() : undefined;
   if (after !== undefined) writeAtomic(MADE_FROM_FILE, after);
-  process.stderr.write(`build-startup: ${compiled} data files precompiled; start-up bundle ${hasCodeCache() ? "and code cache written" : "skipped"}\n`);
+  process.stderr.write(`build-startup: ${compiled} data files and ${templates} template texts precompiled; start-up and render bundles ${hasCodeCache() ? "and code cache written" : "skipped"}\n`);
 }
 
 function readText(file: string): string | undefined {

@@ -15,6 +15,7 @@ import { templateRunner, TemplateError, type SourceFile } from "./template.js";
 import { normaliseTree } from "./tree.js";
 import { parseMarkdownCached } from "./parse-cache.js";
 import { idlessFills } from "./slots.js";
+import { templateParts } from "./front-matter.js";
 
 /** A slot problem found in the rendered text, located in the template by the id's static part. */
 function slotLocation(message: string, template: string): { line?: number; column?: number } {
@@ -63,8 +64,6 @@ export interface RenderOptions {
   lang: Lang;
   currency?: Currency;
 }
-
-const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 function templateDiagnostic(e: TemplateError): Diagnostic {
   return { ruleId: "template", severity: "error", message: e.message, file: e.file, line: e.line, column: e.column,
@@ -124,8 +123,7 @@ export type DocumentRenderer = (context: object) => { document?: RenderedDocumen
  */
 export function markdownRenderer(opts: Omit<RenderOptions, "context">): (context: object) => { markdown?: string; diagnostics: Diagnostic[] } {
   const run = templateRunner(opts.partials, { lang: opts.lang, currency: opts.currency ?? "EUR", labels: opts.labels });
-  const fm = FRONT_MATTER.exec(opts.template);
-  const body = fm ? opts.template.slice(fm[0].length) : opts.template;
+  const body = templateParts(opts.template).markdownBody;
   const idless = idlessDiagnostics(opts);
   return (context) => {
     if (idless.length) return { diagnostics: idless };
@@ -147,16 +145,14 @@ function idlessDiagnostics(opts: Pick<RenderOptions, "template" | "templatePath"
 export function documentRenderer(opts: Omit<RenderOptions, "context">): DocumentRenderer {
   const run = templateRunner(opts.partials, { lang: opts.lang, currency: opts.currency ?? "EUR", labels: opts.labels });
   const path = opts.templatePath;
-  const fm = FRONT_MATTER.exec(opts.template);
-  // Blank lines keep the body's line numbers equal to the file's for error positions.
-  const body = fm ? "\n".repeat(fm[0].split(/\r?\n/).length - (fm[0].endsWith("\n") ? 1 : 0)) + opts.template.slice(fm[0].length) : opts.template;
+  const { frontMatter, documentBody: body } = templateParts(opts.template);
   const idless = idlessDiagnostics(opts);
   return (context) => {
     if (idless.length) return { diagnostics: idless };
     const diagnostics: Diagnostic[] = [];
     let meta: Partial<DocumentMeta> = {};
-    if (fm) {
-      const r = renderFrontMatter(fm[1]!, 2, opts, (src) => run({ source: src, path }, context, "plain"));
+    if (frontMatter !== undefined) {
+      const r = renderFrontMatter(frontMatter, 2, opts, (src) => run({ source: src, path }, context, "plain"));
       meta = r.meta;
       diagnostics.push(...r.diagnostics);
     }

@@ -1,6 +1,7 @@
 import Handlebars from "handlebars";
 import { escapeExpression, RawMarkdown } from "./escape.js";
 import { HelperError, makeHelpers, type HelperEnv } from "./helpers.js";
+import { COMPILE_OPTIONS, precompiled } from "./precompiled.js";
 
 /** A template failure located in a file (the template itself or one of its partials). */
 export class TemplateError extends Error {
@@ -76,7 +77,7 @@ export function templateRunner(partials: Record<string, SourceFile>, env: Helper
     const hb = Handlebars.create();
     hb.registerHelper(makeHelpers(env) as unknown as Handlebars.HelperDeclareSpec);
     for (const [name, file] of Object.entries(partials)) {
-      const compiled = hb.compile(file.source, { strict: true });
+      const compiled = compile(hb, file.source);
       // A partial is registered as a function so an error inside it points at the partial's file.
       hb.registerPartial(name, ((ctx: unknown, options: unknown) => {
         try {
@@ -93,7 +94,7 @@ export function templateRunner(partials: Record<string, SourceFile>, env: Helper
     const { hb, compiled } = instance(mode);
     const key = `${template.path}\0${template.source}`;
     let run = compiled.get(key);
-    if (!run) compiled.set(key, (run = hb.compile(template.source, { strict: true })));
+    if (!run) compiled.set(key, (run = compile(hb, template.source)));
     const saved = utils.escapeExpression;
     utils.escapeExpression = mode === "markdown" ? escapeExpression : plainEscape;
     // `{{toString}}` and the like are denied (they render nothing) and Handlebars would also print
@@ -110,6 +111,11 @@ export function templateRunner(partials: Record<string, SourceFile>, env: Helper
       logger.level = savedLevel;
     }
   };
+}
+
+/** A bundled template comes precompiled (precompiled.ts); any other is compiled on its first run. */
+function compile(hb: typeof Handlebars, source: string): Handlebars.TemplateDelegate {
+  return precompiled(hb, source) ?? hb.compile(source, COMPILE_OPTIONS);
 }
 
 /** Runs one template once (see templateRunner). */
