@@ -2,7 +2,7 @@
  * The render side — templates, Markdown, both writers, Typst — as a thread that renders loads it.
  * From dist/, that is dist/startup/render.mjs: one ES module esbuild made of the render modules and
  * the packages they use (scripts/build-startup.ts), which loads in ~175 ms against ~450 ms for the
- * ~300 files one by one (2-core machine, 2026-12-04: each render worker, and a small build's own
+ * ~470 files one by one (2-core machine, 2026-12-04: each render worker, and a small build's own
  * thread, paid that at every start). The modules themselves when there is no such file (a run from
  * sources, an install without esbuild), when dist/ was compiled again after it was made (its stamp,
  * as for the start-up bundle), or with EDIH_BUNDLE=0. Both are the same code: the outputs are
