@@ -16,11 +16,15 @@ import { installRoot } from "../domain/install.js";
 /** Relative to the installation. */
 export const PRECOMPILED_TEMPLATES_FILE = "dist/startup/templates.json";
 
-/** The options every template is compiled with: strict, so a misspelled field is an error. */
-export const COMPILE_OPTIONS = { strict: true } as const;
+/**
+ * The options every template is compiled with: strict, so a misspelled field is an error. A fresh
+ * object each time: Handlebars writes its defaults into the options it is given.
+ */
+export const compileOptions = (): { strict: true } => ({ strict: true });
 
 interface Store {
   handlebars: string;
+  options: string;
   specs: Record<string, string>;
 }
 
@@ -31,8 +35,9 @@ function specs(): Map<string, string> {
   store = new Map();
   try {
     const data = JSON.parse(readFileSync(join(installRoot(), PRECOMPILED_TEMPLATES_FILE), "utf8")) as Store;
-    // Specs of another Handlebars would be refused by its runtime: compile those at run time.
-    if (data.handlebars === Handlebars.VERSION) store = new Map(Object.entries(data.specs));
+    // Specs of another Handlebars would be refused by its runtime, and specs compiled with other
+    // options would behave otherwise: compile those at run time.
+    if (data.handlebars === Handlebars.VERSION && data.options === JSON.stringify(compileOptions())) store = new Map(Object.entries(data.specs));
   } catch {
     // Not built (a run from sources before `npm run build`): compile at run time.
   }
@@ -55,6 +60,6 @@ export function precompiled(hb: typeof Handlebars, source: string): Handlebars.T
 /** What the build step writes: the specs of `sources`, by hash. */
 export function precompileSources(sources: Iterable<string>): Store {
   const out: Record<string, string> = {};
-  for (const source of sources) out[sha256(source)] = String(Handlebars.precompile(source, COMPILE_OPTIONS));
-  return { handlebars: Handlebars.VERSION, specs: Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1))) };
+  for (const source of sources) out[sha256(source)] = String(Handlebars.precompile(source, compileOptions()));
+  return { handlebars: Handlebars.VERSION, options: JSON.stringify(compileOptions()), specs: Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1))) };
 }

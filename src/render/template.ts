@@ -1,7 +1,7 @@
 import Handlebars from "handlebars";
 import { escapeExpression, RawMarkdown } from "./escape.js";
 import { HelperError, makeHelpers, type HelperEnv } from "./helpers.js";
-import { COMPILE_OPTIONS, precompiled } from "./precompiled.js";
+import { compileOptions, precompiled } from "./precompiled.js";
 
 /** A template failure located in a file (the template itself or one of its partials). */
 export class TemplateError extends Error {
@@ -115,7 +115,7 @@ export function templateRunner(partials: Record<string, SourceFile>, env: Helper
 
 /** A bundled template comes precompiled (precompiled.ts); any other is compiled on its first run. */
 function compile(hb: typeof Handlebars, source: string): Handlebars.TemplateDelegate {
-  return precompiled(hb, source) ?? hb.compile(source, COMPILE_OPTIONS);
+  return precompiled(hb, source) ?? hb.compile(source, compileOptions());
 }
 
 /** Runs one template once (see templateRunner). */
