@@ -118,6 +118,8 @@ export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
     const mine = (env.narrative ?? []).filter((f) => f.document === job.document && f.partner === job.partner);
     if (mine.length) doc.fills -= insertNarrative(doc.tree, mine, job.lang).filled;
     const mark = env.draft ? { draftMark: DRAFT_MARK[job.lang](env.draft.errors) } : {};
+    // The writers are told which document this is, the same in every build (writers/layout.ts).
+    const named = { ...mark, name: [job.document, job.lang, job.partner ?? ""].join("\n") };
     const files: RenderedFile[] = [];
     let slots: Record<string, SlotStamp> | undefined;
     const ids = slotsIn(doc.tree).map((place) => place.id);
@@ -146,18 +148,18 @@ export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
       let file: RenderedFile;
       let stamps: Record<string, SlotStamp> | undefined;
       if (format === "docx") {
-        if (!ids.length) file = { format, bytes: await docx.writeDocx(doc, mark), render };
+        if (!ids.length) file = { format, bytes: await docx.writeDocx(doc, named), render };
         else {
           // Stamped so `narrative pull` can tell an edit in Word from a newer narrative file.
           const { stampParts } = await import("../narrative/stamp.js");
-          file = { format, render, bytes: await docx.writeDocx(doc, { ...mark, addParts: (xml) => {
+          file = { format, render, bytes: await docx.writeDocx(doc, { ...named, addParts: (xml) => {
             const stamped = stampParts(xml, who, narrative);
             stamps = stamped.slots;
             return stamped.parts;
           } }) };
           slots = stamps;
         }
-      } else file = { format, render, ...(await pdf.layoutPdf(doc, mark)) };
+      } else file = { format, render, ...(await pdf.layoutPdf(doc, named)) };
       files.push(file);
       recent.set(render, { bytes: file.bytes, ...(file.pages !== undefined ? { pages: file.pages } : {}), ...(stamps ? { slots: stamps } : {}) });
     }

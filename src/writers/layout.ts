@@ -24,6 +24,12 @@ export interface PageLayout {
 
 export interface LayoutOptions {
   draftMark?: string;
+  /**
+   * Which document this is, the same in every build (its job: document, language, partner): Typst
+   * compiles it as a file of its own, so an edit finds its earlier layouts (pdf/typst.ts,
+   * typstFile). Without one, the title and language stand for it.
+   */
+  name?: string;
 }
 
 /**
@@ -61,7 +67,10 @@ async function layoutOf(doc: RenderedDocument, opts: LayoutOptions): Promise<Pag
   const [{ typstSource, HEADING_PAGES_LABEL }, { layTypst }, { arimoMeasure }] = await Promise.all([
     import("./pdf/build.js"), import("./pdf/typst.js"), import("./metrics.js")]);
   const measure = await arimoMeasure();
-  const source = (density: Density) => typstSource(doc, { ...opts, measure, density });
+  const { name = `${doc.meta.lang}\n${doc.meta.title}`, ...typstOpts } = opts;
+  const source = (density: Density) => typstSource(doc, { ...typstOpts, measure, density });
+  // Each density its own file too: a file follows the versions of one setting of one document.
+  const file = (density: Density) => `${name}\n${JSON.stringify(density)}`;
   const normal = source(NORMAL_DENSITY);
   const key = createHash("sha256").update(normal).digest("hex");
   const known = recent.get(key);
@@ -75,11 +84,11 @@ async function layoutOf(doc: RenderedDocument, opts: LayoutOptions): Promise<Pag
     return { pdf: () => (bytes ??= laid.export().bytes), pages: laid.pages, density, headingPages };
   };
   // Only the layout kept is exported to PDF: a normal setting that spills onto a second page is not.
-  const normalLaid = layTypst(normal);
+  const normalLaid = layTypst(normal, file(NORMAL_DENSITY));
   let layout: PageLayout | undefined;
   if (normalLaid.pages === 2 && fitsOnePageCandidate(doc)) {
     for (const density of TIGHTER) {
-      const tight = layTypst(source(density));
+      const tight = layTypst(source(density), file(density));
       if (tight.pages === 1) {
         layout = exported(tight, density);
         break;

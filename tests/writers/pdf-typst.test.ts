@@ -1,13 +1,13 @@
 import { execFileSync } from "../spawn.js";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderDocument, type Lang, type RenderedDocument } from "../../src/render/index.js";
 import { parseMarkdown } from "../../src/render/tree.js";
 import { typstSource } from "../../src/writers/pdf/build.js";
 import { layoutPdf, writePdf } from "../../src/writers/pdf/index.js";
-import { compileTypst } from "../../src/writers/pdf/typst.js";
+import { compileTypst, layTypst, typstFile } from "../../src/writers/pdf/typst.js";
 import { NORMAL_DENSITY, TIGHTER } from "../../src/writers/theme.js";
 import { pdfText, renderSample, save } from "./helpers.js";
 import { tempDir } from "../temp.js";
@@ -120,6 +120,23 @@ describe("Typst writer: layout", () => {
     const again = await layoutPdf(renderSample("bg"));
     expect(again.pages).toBe(first.pages);
     expect(Buffer.compare(Buffer.from(again.bytes), Buffer.from(first.bytes))).toBe(0);
+  });
+
+  it("lays a named document out as a file of its own: the same bytes, and no other document can read it", async () => {
+    const source = typstSource(renderSample("en"));
+    const unnamed = compileTypst(source).bytes;
+    // A named file follows its own earlier versions: an edited one, another document in between.
+    expect(layTypst(`${source}\nOne more paragraph.\n`, "sample\nen").pages).toBeGreaterThan(0);
+    compileTypst(typstSource(renderSample("bg")));
+    const named = layTypst(source, "sample\nen");
+    expect(Buffer.compare(Buffer.from(named.export().bytes), Buffer.from(unnamed))).toBe(0);
+    expect(typstFile("sample\nen")).not.toBe(typstFile("sample\nbg"));
+    // Compiled, then taken away again: `include` of it from another document finds no file.
+    expect(() => compileTypst(`#include "/${basename(typstFile("sample\nen"))}"`)).toThrow(/file not found/);
+    // The layout of a job names it; the pages and bytes do not depend on the name.
+    const [laid, plain] = [await layoutPdf(renderSample("en"), { name: "sample\nen" }), await layoutPdf(renderSample("en"))];
+    expect(laid.pages).toBe(plain.pages);
+    expect(Buffer.compare(Buffer.from(laid.bytes), Buffer.from(plain.bytes))).toBe(0);
   });
 });
 

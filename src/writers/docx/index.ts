@@ -15,12 +15,12 @@ interface PartsCompiler { compile(file: object, prettify: undefined, overrides: 
  * laid out by the PDF's layout first (shared with its PDF, so a job lays it out once): the DOCX
  * takes its density and its contents' page numbers from there.
  */
-export async function writeDocx(doc: RenderedDocument, opts: { draftMark?: string; addParts?: PartsHook } = {}): Promise<Uint8Array> {
+export async function writeDocx(doc: RenderedDocument, opts: { draftMark?: string; name?: string; addParts?: PartsHook } = {}): Promise<Uint8Array> {
   const [{ Packer }, { buildDocx, tableStyleXml }, { arimoMeasure }, { pageLayout, fitsOnePageCandidate }] = await Promise.all([
     import("docx"), import("./build.js"), import("../metrics.js"), import("../layout.js")]);
   const mark = opts.draftMark ? { draftMark: opts.draftMark } : {};
   const needsLayout = hasToc(doc) || fitsOnePageCandidate(doc);
-  const layout = needsLayout ? await pageLayout(doc, mark) : undefined;
+  const layout = needsLayout ? await pageLayout(doc, { ...mark, ...(opts.name !== undefined ? { name: opts.name } : {}) }) : undefined;
   const file = buildDocx(doc, { ...mark, measure: await arimoMeasure(), ...(layout ? { layout } : {}) });
   const extra = { extraStyles: tableStyleXml(), ...(opts.addParts ? { addParts: opts.addParts } : {}) };
   const compiler = (Packer as unknown as { compiler?: Partial<PartsCompiler> }).compiler;
