@@ -344,6 +344,7 @@ async function watchInProcess(app: string): Promise<void> {
   const kept = { parsedInputs: new ParsedInputs(), ...(pool ? { pool } : {}) };
   await buildPackage(app, kept);
   await warmUp(["bg", "en"], pool);
+  if (pool) await (await import("../src/package/rehearse.js")).rehearseWrittenDocuments(app, { ...kept, pool });
   const edits = [
     { name: "watch KPI → Part B", command: "watch loop in-process: one KPI edit → Part B PDFs (bg, en) written", file: yamlFile,
       edit: (i: number) => originals.get(yamlFile)!.replace(/^(\s+target:) 300$/m, `$1 ${301 + i}`) },

@@ -138,7 +138,16 @@ export async function watchBuild(dir: string, flags: BuildFlags, io: CommandIO):
   // …and of the input files parsed: after a save, only the saved file is parsed again.
   const kept = { parsedInputs: new ParsedInputs(), ...(pool ? { pool } : {}) };
   await runBuild(dir, flags, io, kept, (r) => { langs = r.validation.application?.languages ?? []; });
-  if (!flags.format || flags.format !== "docx") await warmUp(flags.lang?.length ? langs.filter((l) => flags.lang!.includes(l)) : langs, pool);
+  if (!flags.format || flags.format !== "docx") {
+    await warmUp(flags.lang?.length ? langs.filter((l) => flags.lang!.includes(l)) : langs, pool);
+    if (pool) {
+      const { rehearseWrittenDocuments } = await import("../package/rehearse.js");
+      // Only to warm the workers: whatever goes wrong here, the next build reports.
+      await rehearseWrittenDocuments(dir, { pool, cwd: io.cwd, ...kept, ...(flags.lang ? { langs: flags.lang } : {}), ...(flags.only ? { only: flags.only } : {}),
+        stage: flags.stage, ...(flags.call ? { call: flags.call } : {}), ...(flags.callsDir ? { callsDir: flags.callsDir } : {}),
+        ...(flags.draft ? { draft: true } : {}) }).catch(() => []);
+    }
+  }
   let running = false;
   /** The first change not yet built, at its performance.now(). */
   let next: number | undefined;

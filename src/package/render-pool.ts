@@ -206,6 +206,59 @@ export class RenderPool {
     });
   }
 
+  /**
+   * Every worker renders every task once and the results are dropped (package/rehearse.ts): a later
+   * build may hand any of them to any worker, which has then laid it out before. Resolves with how
+   * many tasks each worker rendered.
+   */
+  async rehearse(tasks: RenderTask[], env: RenderEnv): Promise<number[]> {
+    if (this.closed) throw new Error("the render pool is closed");
+    if (this.busy) throw new Error("the render pool is already rendering a build");
+    this.busy = true;
+    try {
+      return await Promise.all(this.workers.map(async (w) => {
+        w.ref();
+        try {
+          w.postMessage({ kind: "env", env } satisfies WorkerRequest);
+          let rendered = 0;
+          for (const [id, { job, formats }] of tasks.entries()) {
+            const reply = await this.ask(w, { kind: "job", id, job, formats });
+            if (reply.error !== undefined) throw new Error(`rehearsing ${job.base} failed: ${reply.error}`);
+            rendered++;
+          }
+          return rendered;
+        } finally {
+          w.unref();
+        }
+      }));
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** One job in one worker, answered. */
+  private ask(w: Worker, msg: Extract<WorkerRequest, { kind: "job" }>): Promise<JobReply> {
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        w.off("message", message);
+        w.off("error", error);
+      };
+      const message = (reply: JobReply) => {
+        if (reply.id !== msg.id) return;
+        done();
+        resolve(reply);
+      };
+      const error = (err: Error) => {
+        done();
+        this.closed = true;
+        reject(err);
+      };
+      w.on("message", message);
+      w.on("error", error);
+      w.postMessage(msg satisfies WorkerRequest);
+    });
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all(this.workers.map((w) => w.terminate()));
