@@ -11,21 +11,12 @@ import { resolve } from "node:path";
 import { templateSearchPath } from "../domain/install.js";
 import { planJobs } from "../model/jobs.js";
 import { readNarrative } from "../narrative/load.js";
-import type { ParsedInputs } from "../load/parsed-cache.js";
-import { validateProject, type Stage } from "../validate/index.js";
+import { validateProject } from "../validate/index.js";
+import type { BuildOptions } from "./build.js";
 import type { RenderPool } from "./render-pool.js";
 
-export interface RehearseOptions {
-  pool: RenderPool;
-  cwd?: string;
-  langs?: string[];
-  only?: string[];
-  stage?: Stage;
-  call?: string;
-  callsDir?: string;
-  draft?: boolean;
-  parsedInputs?: ParsedInputs;
-}
+/** The build's own options that decide what it renders, and the pool to warm. */
+export type RehearseOptions = Pick<BuildOptions, "cwd" | "langs" | "only" | "stage" | "call" | "callsDir" | "draft" | "parsedInputs"> & { pool: RenderPool };
 
 /** How many PDFs each worker laid out; none when the data does not build. */
 export async function rehearseWrittenDocuments(dir: string, opts: RehearseOptions): Promise<number[]> {
