@@ -187,12 +187,10 @@ async function bundle(): Promise<boolean> {
     "its async functions; import anything else from it with await import() where it is needed"));
   const meta = result.metafile!;
   const code = rewriteImports(result.outputFiles[0]!.text, meta);
-  const id = createHash("sha256").update(code).digest("hex").slice(0, 32);
-  const stamp = formatStamp({ distMainMtimeMs: statSync(join(ROOT, DIST_MAIN_FILE)).mtimeMs, id });
   const file = join(ROOT, BUNDLE_FILE);
   mkdirSync(dirname(file), { recursive: true });
   rmSync(join(ROOT, CODE_CACHE_FILE), { force: true });
-  writeAtomic(file, `${stamp}\n${code}`);
+  writeAtomic(file, `${stampFor(code)}\n${code}`);
   const output = Object.values(meta.outputs)[0]!;
   const render = await bundleRender(esbuild);
   writeAtomic(join(ROOT, BUNDLE_INPUTS_FILE), JSON.stringify({
@@ -230,9 +228,14 @@ async function bundleRender(esbuild: typeof import("esbuild")): Promise<string[]
   const left = result.metafile.outputs[Object.keys(result.metafile.outputs)[0]!]!.imports
     .filter((i) => i.external && !isBuiltin(i.path) && !i.path.startsWith("@myriaddreamin/"));
   if (left.length) fail(`the render bundle would load ${left.map((i) => i.path).join(", ")} from outside it`);
-  const id = createHash("sha256").update(code).digest("hex").slice(0, 32);
-  writeAtomic(join(ROOT, RENDER_BUNDLE_FILE), `${formatStamp({ distMainMtimeMs: statSync(join(ROOT, DIST_MAIN_FILE)).mtimeMs, id })}\n${code}`);
+  writeAtomic(join(ROOT, RENDER_BUNDLE_FILE), `${stampFor(code)}\n${code}`);
   return Object.keys(Object.values(result.metafile.outputs)[0]!.inputs).sort();
+}
+
+/** A bundle's first line (bundle-format.ts): made next to this dist/, with its code's hash as id. */
+function stampFor(code: string): string {
+  const id = createHash("sha256").update(code).digest("hex").slice(0, 32);
+  return formatStamp({ distMainMtimeMs: statSync(join(ROOT, DIST_MAIN_FILE)).mtimeMs, id });
 }
 
 function writeAtomic(file: string, text: string): void {

@@ -9,6 +9,16 @@ import type { BuildFlags } from "./build.js";
 import type { CommandIO } from "../workflow/io.js";
 import { progressReporter } from "./progress.js";
 
+/** The command's flags as the build's options. */
+function buildOptions(flags: BuildFlags, io: CommandIO): BuildOptions {
+  return { cwd: io.cwd,
+    ...(flags.out ? { out: flags.out } : {}), ...(flags.lang ? { langs: flags.lang } : {}),
+    ...(flags.only ? { only: flags.only } : {}), stage: flags.stage, ...(flags.call ? { call: flags.call } : {}),
+    ...(flags.callsDir ? { callsDir: flags.callsDir } : {}),
+    formats: flags.format === "both" ? ["docx", "pdf"] : [flags.format as Format],
+    draft: flags.draft ?? false, force: flags.force ?? false, reuse: flags.reuse ?? true, allowOutside: flags.allowOutside ?? false };
+}
+
 /** `extra` and `seen`: the watch loop's hooks (PDFs first, and the report for its timings). */
 export async function runBuild(dir: string, flags: BuildFlags, io: CommandIO, extra: Pick<BuildOptions, "onPdfsWritten" | "pool" | "parsedInputs" | "settled"> = {},
   seen?: (report: BuildReport) => void): Promise<number> {
@@ -16,12 +26,7 @@ export async function runBuild(dir: string, flags: BuildFlags, io: CommandIO, ex
   const progress = flags.quiet || flags.json ? undefined : progressReporter(io.stderr, io.env);
   let report: BuildReport;
   try {
-    report = await buildPackage(dir, { cwd: io.cwd,
-      ...(flags.out ? { out: flags.out } : {}), ...(flags.lang ? { langs: flags.lang } : {}),
-      ...(flags.only ? { only: flags.only } : {}), stage: flags.stage, ...(flags.call ? { call: flags.call } : {}),
-      ...(flags.callsDir ? { callsDir: flags.callsDir } : {}),
-      formats: flags.format === "both" ? ["docx", "pdf"] : [flags.format as Format],
-      draft: flags.draft ?? false, force: flags.force ?? false, reuse: flags.reuse ?? true, allowOutside: flags.allowOutside ?? false,
+    report = await buildPackage(dir, { ...buildOptions(flags, io),
       ...(progress ? { onProgress: progress.update } : {}), ...(flags.dryRun ? { dryRun: true } : {}), ...extra,
     });
   } finally {
@@ -143,9 +148,7 @@ export async function watchBuild(dir: string, flags: BuildFlags, io: CommandIO):
     if (pool) {
       const { rehearseWrittenDocuments } = await import("../package/rehearse.js");
       // Only to warm the workers: whatever goes wrong here, the next build reports.
-      await rehearseWrittenDocuments(dir, { pool, cwd: io.cwd, ...kept, ...(flags.lang ? { langs: flags.lang } : {}), ...(flags.only ? { only: flags.only } : {}),
-        stage: flags.stage, ...(flags.call ? { call: flags.call } : {}), ...(flags.callsDir ? { callsDir: flags.callsDir } : {}),
-        ...(flags.draft ? { draft: true } : {}) }).catch(() => []);
+      await rehearseWrittenDocuments(dir, { ...buildOptions(flags, io), ...kept, pool }).catch(() => []);
     }
   }
   let running = false;

@@ -7,6 +7,7 @@ import type { Heading, PhrasingContent, Root, RootContent, Text } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
 import { gfmTable } from "micromark-extension-gfm-table";
+import { LruMap } from "../domain/lru.js";
 
 /**
  * Trees of narrative texts parsed lately, by text. Validation counts every file's words and each
@@ -14,24 +15,11 @@ import { gfmTable } from "micromark-extension-gfm-table";
  * of Part B three times. A pure function of its key, so it cannot go stale; callers get a copy
  * (insertNarrative hangs the nodes into a document that later steps change).
  */
-const parsed = new Map<string, Root>();
-let parsedChars = 0;
-const KEEP_CHARS = 4 * 1024 * 1024;
+const parsed = new LruMap<string, Root>(4 * 1024 * 1024, (_tree, text) => text.length);
 
 export function parseNarrative(text: string): Root {
   let tree = parsed.get(text);
-  if (tree) {
-    parsed.delete(text);
-  } else {
-    tree = fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
-    parsedChars += text.length;
-    for (const [old] of parsed) {
-      if (parsedChars <= KEEP_CHARS) break;
-      parsed.delete(old);
-      parsedChars -= old.length;
-    }
-  }
-  parsed.set(text, tree);
+  if (!tree) parsed.set(text, (tree = fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] })));
   return structuredClone(tree);
 }
 

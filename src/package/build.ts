@@ -131,8 +131,7 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
     throw new UsageError(`--out ${opts.out} is outside the application folder ${dir}`,
       "write inside the application folder, or pass --allow-outside to write there on purpose");
   }
-  const validation = await validateProject(projectDir, { ...(opts.stage ? { stage: opts.stage } : {}), ...(opts.call ? { call: opts.call } : {}),
-    ...(opts.callsDir ? { callsDir: opts.callsDir } : {}), ...(opts.parsedInputs ? { parsedInputs: opts.parsedInputs } : {}) });
+  const { validation, ready } = await validateForBuild(projectDir, opts);
   const timings: BuildTimings = { validate: performance.now() - started, plan: 0, pdf: 0, docx: 0, packages: 0, write: 0 };
   const report: BuildReport = { outDir, validation, diagnostics: [...validation.diagnostics], stopped: false, plan: [],
     written: [], writtenOutputs: [], skipped: [], kept: [], removed: [], reused: [], fills: {}, notes: {}, pages: {}, renderWorkers: 0, timings };
@@ -142,13 +141,12 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
   // A wrong --only is a typing mistake whatever state the data is in.
   if (pack) checkOnly(pack, opts.only);
   if (app) checkLangs(app.languages, opts.langs);
-  const errors = validation.diagnostics.filter((d) => d.severity === "error").length;
-  if (!app || !pack || (errors > 0 && !opts.draft)) {
+  if (!app || !pack || !ready) {
     await opts.settled?.();
     report.stopped = true;
     return report;
   }
-  const draft = errors > 0 ? { errors } : null;
+  const { draft } = ready;
   const formats = opts.formats ?? ["docx", "pdf"];
   const request = { app, pack, validation, projectDir, outDir, draftErrors: draft ? draft.errors : null,
     ...(opts.langs ? { langs: opts.langs } : {}), ...(opts.only ? { only: opts.only } : {}), formats, force: opts.force ?? false };
@@ -179,6 +177,20 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
     lock.release();
   }
   return report;
+}
+
+/**
+ * Validation as a build runs it, and, when the data builds (valid, or --draft), what it renders
+ * with: the draft mark's error count, null for a clean build. Shared with package/rehearse.ts.
+ */
+export async function validateForBuild(projectDir: string, opts: Pick<BuildOptions, "stage" | "call" | "callsDir" | "parsedInputs" | "draft">):
+  Promise<{ validation: ValidateResult; ready?: { app: Application; pack: CallPack; draft: { errors: number } | null } }> {
+  const validation = await validateProject(projectDir, { ...(opts.stage ? { stage: opts.stage } : {}), ...(opts.call ? { call: opts.call } : {}),
+    ...(opts.callsDir ? { callsDir: opts.callsDir } : {}), ...(opts.parsedInputs ? { parsedInputs: opts.parsedInputs } : {}) });
+  const { application: app, callPack: pack } = validation;
+  const errors = validation.diagnostics.filter((d) => d.severity === "error").length;
+  if (!app || !pack || validation.usage || (errors > 0 && !opts.draft)) return { validation };
+  return { validation, ready: { app, pack, draft: errors > 0 ? { errors } : null } };
 }
 
 interface ExecuteEnv {

@@ -11,8 +11,7 @@ import { resolve } from "node:path";
 import { templateSearchPath } from "../domain/install.js";
 import { planJobs } from "../model/jobs.js";
 import { readNarrative } from "../narrative/load.js";
-import { validateProject } from "../validate/index.js";
-import type { BuildOptions } from "./build.js";
+import { validateForBuild, type BuildOptions } from "./build.js";
 import type { RenderPool } from "./render-pool.js";
 
 /** The build's own options that decide what it renders, and the pool to warm. */
@@ -21,17 +20,15 @@ export type RehearseOptions = Pick<BuildOptions, "cwd" | "langs" | "only" | "sta
 /** How many PDFs each worker laid out; none when the data does not build. */
 export async function rehearseWrittenDocuments(dir: string, opts: RehearseOptions): Promise<number[]> {
   const projectDir = resolve(opts.cwd ?? process.cwd(), dir);
-  const validation = await validateProject(projectDir, { ...(opts.stage ? { stage: opts.stage } : {}), ...(opts.call ? { call: opts.call } : {}),
-    ...(opts.callsDir ? { callsDir: opts.callsDir } : {}), ...(opts.parsedInputs ? { parsedInputs: opts.parsedInputs } : {}) });
-  const { application: app, callPack: pack } = validation;
-  const errors = validation.diagnostics.filter((d) => d.severity === "error").length;
-  if (!app || !pack || validation.usage || (errors > 0 && !opts.draft)) return [];
+  const { ready } = await validateForBuild(projectDir, opts);
+  if (!ready) return [];
+  const { app, pack, draft } = ready;
   const narrative = readNarrative(projectDir).files;
   const written = new Set(narrative.map((f) => f.document));
   const tasks = planJobs(app, pack.documents, { ...(opts.langs ? { langs: opts.langs } : {}), ...(opts.only ? { only: opts.only } : {}) })
     .filter((job) => written.has(job.document)).map((job) => ({ job, formats: ["pdf" as const] }));
   if (!tasks.length) return [];
   // reuse: false, so that each worker lays them out instead of answering from its memory.
-  return opts.pool.rehearse(tasks, { app, pack, projectDir, templateDirs: templateSearchPath(projectDir), draft: errors > 0 ? { errors } : null,
+  return opts.pool.rehearse(tasks, { app, pack, projectDir, templateDirs: templateSearchPath(projectDir), draft,
     narrative, reuse: false });
 }

@@ -7,6 +7,7 @@
  * Bounded by the bytes it holds, least recently used out first, so a long watch session does not
  * grow. A build with `reuse: false` neither asks it nor the files in out/.
  */
+import { LruMap } from "../domain/lru.js";
 import type { SlotStamp } from "../narrative/stamp.js";
 
 export interface MemoFile {
@@ -20,13 +21,14 @@ export interface MemoFile {
 const BUDGET_BYTES = 48 * 1024 * 1024;
 
 export class RenderMemo {
-  private readonly files = new Map<string, MemoFile>();
-  private held = 0;
+  private readonly files: LruMap<string, MemoFile>;
   /** Renders answered from memory, and asked for and not found. */
   hits = 0;
   misses = 0;
 
-  constructor(private readonly budget = BUDGET_BYTES) {}
+  constructor(budget = BUDGET_BYTES) {
+    this.files = new LruMap(budget, (file) => file.bytes.length);
+  }
 
   /** A copy of the bytes: what a caller does with them never reaches the next one. */
   get(key: string): MemoFile | undefined {
@@ -36,30 +38,15 @@ export class RenderMemo {
       return undefined;
     }
     this.hits++;
-    // Most recently used last: a Map keeps insertion order.
-    this.files.delete(key);
-    this.files.set(key, file);
     return { ...file, bytes: file.bytes.slice() };
   }
 
   set(key: string, file: MemoFile): void {
-    if (file.bytes.length > this.budget) return;
-    const old = this.files.get(key);
-    if (old) {
-      this.files.delete(key);
-      this.held -= old.bytes.length;
-    }
     this.files.set(key, { ...file, bytes: file.bytes.slice() });
-    this.held += file.bytes.length;
-    for (const [k, f] of this.files) {
-      if (this.held <= this.budget) break;
-      this.files.delete(k);
-      this.held -= f.bytes.length;
-    }
   }
 
   /** Files held, and their bytes. */
   get size(): { files: number; bytes: number } {
-    return { files: this.files.size, bytes: this.held };
+    return { files: this.files.size, bytes: this.files.weight };
   }
 }

@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { stampedBundleIsCurrent } from "../startup/run-bundle.js";
 import type * as RenderJob from "./render-job.js";
 
-export type RenderSide = Pick<typeof RenderJob, "createJobRenderer" | "warmRenderer" | "renderMemoCounts">;
+export type RenderSide = Pick<typeof RenderJob, "createJobRenderer" | "warmRenderer">;
 
 /** Relative to this module, so a run from src/ (tests) never finds it and tests the sources. */
 const BUNDLE = new URL("../../startup/render.mjs", import.meta.url);

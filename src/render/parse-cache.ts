@@ -13,10 +13,10 @@
  */
 import type { Root, RootContent } from "mdast";
 import { parseMarkdown } from "./tree.js";
+import { LruMap } from "../domain/lru.js";
 
 /** Sections kept, least recently used dropped first: several documents × languages × edits. */
-const KEEP_SECTIONS = 4096;
-const sections = new Map<string, Root>();
+const sections = new LruMap<string, Root>(4096);
 
 const HEADING = /^#{1,6}(?:[ \t]|$)/;
 const FENCE = /^\s*(`{3,}|~{3,})/;
@@ -48,13 +48,7 @@ export function parseMarkdownCached(markdown: string): Root {
 
 function sectionTree(text: string): Root {
   let tree = sections.get(text);
-  if (tree) {
-    sections.delete(text);
-  } else {
-    tree = parseMarkdown(text);
-    if (sections.size >= KEEP_SECTIONS) sections.delete(sections.keys().next().value!);
-  }
-  sections.set(text, tree);
+  if (!tree) sections.set(text, (tree = parseMarkdown(text)));
   return tree;
 }
 

@@ -52,13 +52,7 @@ export function runBundle(root: string, options: RunBundleOptions = {}): boolean
 
 /** Whether `root` holds a bundle the runner would use (built after the last compile of dist/). */
 export function bundleIsCurrent(root: string): boolean {
-  try {
-    const source = readFileSync(join(root, BUNDLE_FILE), "utf8");
-    const stamp = parseStamp(source.slice(0, source.indexOf("\n")));
-    return stamp !== undefined && matchesDist(root, stamp);
-  } catch {
-    return false;
-  }
+  return stampedBundleIsCurrent(join(root, BUNDLE_FILE), join(root, DIST_MAIN_FILE));
 }
 
 function matchesDist(root: string, stamp: Stamp): boolean {
@@ -74,7 +68,7 @@ function stampMatches(distMain: string, stamp: Stamp): boolean {
 }
 
 /**
- * Whether the stamped file `bundle` (the render bundle) was built from the dist/ whose entry point is
+ * Whether the stamped file `bundle` (either bundle) was built from the dist/ whose entry point is
  * `distMain`, reading only its first line: false when it is absent, unstamped, or dist/ was compiled
  * again since.
  */

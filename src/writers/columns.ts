@@ -7,6 +7,7 @@
  */
 import type { PhrasingContent, Table } from "mdast";
 import type { DocNode } from "../render/tree.js";
+import { LruMap } from "../domain/lru.js";
 
 /** Width of `text` at a font size of 1 pt, in points (i.e. in em). */
 export type Measure = (text: string, bold: boolean) => number;
@@ -64,18 +65,14 @@ interface Needs {
  * cell is most of a table's planning, and Part B's tables read as before after most edits (the
  * watch loop lays Part B out on every save). A pure function of its key, so it cannot go stale.
  */
-const measured = new WeakMap<Measure, Map<string, Needs>>();
-const KEEP_NEEDS = 1024;
+const measured = new WeakMap<Measure, LruMap<string, Needs>>();
 
 function columnNeeds(rows: CellText[][], cols: number, measure: Measure): Needs {
   let known = measured.get(measure);
-  if (!known) measured.set(measure, (known = new Map()));
+  if (!known) measured.set(measure, (known = new LruMap(1024)));
   const key = JSON.stringify(rows);
-  const hit = known.get(key);
-  if (hit) return { min: [...hit.min], body: [...hit.body], all: [...hit.all] };
-  const needs = measureNeeds(rows, cols, measure);
-  if (known.size >= KEEP_NEEDS) known.delete(known.keys().next().value!);
-  known.set(key, needs);
+  let needs = known.get(key);
+  if (!needs) known.set(key, (needs = measureNeeds(rows, cols, measure)));
   return { min: [...needs.min], body: [...needs.body], all: [...needs.all] };
 }
 
