@@ -22,7 +22,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Metafile, Plugin } from "esbuild";
 import { compileDataYaml } from "../src/refdata/compiled.js";
-import { BUNDLE_FILE, BUNDLE_INPUTS_FILE, CODE_CACHE_FILE, DIST_MAIN_FILE, RENDER_BUNDLE_FILE, formatStamp } from "../src/startup/bundle-format.js";
+import { BUNDLE_FILE, BUNDLE_INPUTS_FILE, CODE_CACHE_FILE, DIST_MAIN_FILE, RENDER_BUNDLE_FILE, firstNonAscii, formatStamp } from "../src/startup/bundle-format.js";
 import { runBundle } from "../src/startup/run-bundle.js";
 import { PRECOMPILED_TEMPLATES_FILE, precompileSources } from "../src/render/precompiled.js";
 import { templateParts } from "../src/render/front-matter.js";
@@ -190,6 +190,7 @@ async function bundle(): Promise<boolean> {
   const file = join(ROOT, BUNDLE_FILE);
   mkdirSync(dirname(file), { recursive: true });
   rmSync(join(ROOT, CODE_CACHE_FILE), { force: true });
+  refuseNonAscii(code, "the start-up bundle");
   writeAtomic(file, `${stampFor(code)}\n${code}`);
   const output = Object.values(meta.outputs)[0]!;
   const render = await bundleRender(esbuild);
@@ -228,8 +229,14 @@ async function bundleRender(esbuild: typeof import("esbuild")): Promise<string[]
   const left = result.metafile.outputs[Object.keys(result.metafile.outputs)[0]!]!.imports
     .filter((i) => i.external && !isBuiltin(i.path) && !i.path.startsWith("@myriaddreamin/"));
   if (left.length) fail(`the render bundle would load ${left.map((i) => i.path).join(", ")} from outside it`);
+  refuseNonAscii(code, "the render bundle");
   writeAtomic(join(ROOT, RENDER_BUNDLE_FILE), `${stampFor(code)}\n${code}`);
   return Object.keys(Object.values(result.metafile.outputs)[0]!.inputs).sort();
+}
+
+function refuseNonAscii(code: string, what: string): void {
+  const at = firstNonAscii(code);
+  if (at) fail(`${what} has a non-ASCII character at offset ${at.index} (${JSON.stringify(at.context)}): V8 would hold the whole source as a two-byte string, twice the memory; write it as \\uXXXX in the source (esbuild escapes strings, not regular expressions)`);
 }
 
 /** A bundle's first line (bundle-format.ts): made next to this dist/, with its code's hash as id. */

@@ -1,6 +1,7 @@
 // The only module that calls process.exit: commands return exit codes, libraries return values.
 // Everything else of the process (its streams, folder, environment, terminal) reaches the
 // commands through the CommandIO given to runCli here.
+import "./schema/zod-setup.js"; // first: it applies to schemas made after it
 import { runCli, type CommandIO } from "./cli.js";
 import { environmentMessage, EXIT } from "./errors.js";
 

@@ -118,7 +118,7 @@ function writtenLines(report: BuildReport, out: string): string[] {
     const partners = new Set(files.filter((f) => f.partner).map((f) => f.partner));
     if (partners.size > 1) {
       const pages = files.filter((f) => f.pages !== undefined).map((f) => f.pages!);
-      const range = pages.length ? `, ${Math.min(...pages)}–${Math.max(...pages)} p. each`.replace(/(\d+)–\1 p/, "$1 p") : "";
+      const range = pages.length ? `, ${Math.min(...pages)}–${Math.max(...pages)} p. each`.replace(/(\d+)\u2013\1 p/, "$1 p") : "";
       lines.push(`  wrote ${out}/${key}-<partner>.${formats} for ${partners.size} partners${range}`);
     } else if (files[0]!.document === "package") {
       lines.push(`  wrote ${out}/${key}`);

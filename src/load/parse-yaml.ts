@@ -1,6 +1,7 @@
 // Parses one YAML text into a Document (kept for positions) and its plain value. Every failure of
 // the yaml package becomes a located diagnostic: syntax errors, duplicate keys, alias bombs.
 import { isAlias, LineCounter, parseDocument, visit, type Document } from "yaml";
+import { countText } from "../domain/digits.js";
 import type { Diagnostic } from "../diagnostics.js";
 
 export interface ParsedYaml {
@@ -114,7 +115,7 @@ function scalarLimits(doc: Document.Parsed, at: (offset: number) => { file: stri
           hint: "write the number out, or quote it if it is text" });
       } else if (typeof node.value === "string" && node.value.length > MAX_TEXT_CHARS) {
         out.push({ ruleId: "text-too-long", severity: "error", ...where,
-          message: `this text has ${node.value.length.toLocaleString("en")} characters, more than the ${MAX_TEXT_CHARS.toLocaleString("en")} one field may hold`,
+          message: `this text has ${countText(node.value.length)} characters, more than the ${countText(MAX_TEXT_CHARS)} one field may hold`,
           hint: "is something pasted here by mistake? Long narrative belongs in the narrative files" });
       }
       return out.length >= 10 ? visit.BREAK : undefined;

@@ -7,6 +7,7 @@ import type { Diagnostic, JsonPath } from "../diagnostics.js";
 import { parseInput, type ParsedInputs } from "./parsed-cache.js";
 import { MAX_FILE_BYTES, readInputFile } from "./read-file.js";
 import { ProjectSourceMap, type DocSource, type SourceMap } from "./source-map.js";
+import { byCodeUnits } from "../domain/order.js";
 
 export const MAIN_FILE = "edih.yaml";
 /**
@@ -197,7 +198,7 @@ async function partnerFileNames(root: string, diagnostics: Diagnostic[]): Promis
     }
   }
   // Code-unit order, not locale order: the same folder merges the same way on every machine.
-  return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return names.sort(byCodeUnits);
 }
 
 function duplicatePartners(raw: Record<string, unknown>, sourceMap: SourceMap, root: string): Diagnostic[] {

@@ -16,6 +16,7 @@ import { sha256 } from "../domain/hash.js";
 import { narrativeHash } from "../narrative/hash.js";
 import { renderKey } from "./render-key.js";
 import { RenderMemo } from "./render-memo.js";
+import { byCodeUnits } from "../domain/order.js";
 
 export type Format = "docx" | "pdf";
 
@@ -207,7 +208,7 @@ const KEEP_COMPILED = 64;
 
 function compiledRenderer(opts: RendererOptions, make: (o: RendererOptions) => DocumentRenderer): DocumentRenderer {
   const key = JSON.stringify([opts.lang, opts.currency, opts.templatePath, opts.template, opts.labels,
-    Object.entries(opts.partials).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
+    Object.entries(opts.partials).sort(([a], [b]) => byCodeUnits(a, b))]);
   let renderer = compiled.get(key);
   if (!renderer) {
     renderer = make(opts);

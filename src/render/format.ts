@@ -3,6 +3,7 @@
  * Written by hand (not Intl) so the output does not depend on the ICU data of the Node build:
  * Intl's `bg` locale, for instance, does not group 4-digit numbers, while Bulgarian grant forms do.
  */
+import { groupDigits } from "../domain/digits.js";
 import type { Lang } from "../domain/languages.js";
 
 export type { Lang };
@@ -14,15 +15,6 @@ export type Currency = "EUR" | "BGN";
  * comma (“152 231.324567”), and its 7.3.3 writes amounts “EUR 12 500”.
  */
 export const NBSP = "\u00a0";
-
-function group(intDigits: string, sep: string): string {
-  let out = "";
-  for (let i = 0; i < intDigits.length; i++) {
-    if (i > 0 && (intDigits.length - i) % 3 === 0) out += sep;
-    out += intDigits[i];
-  }
-  return out;
-}
 
 /** Fixed-point rendering without float noise: 0.1 + 0.2 prints as 0.3 at 2 decimals. */
 function splitFixed(n: number, decimals: number): { neg: boolean; int: string; frac: string } {
@@ -36,7 +28,7 @@ function digits(n: number, lang: Lang, minDecimals: number, maxDecimals: number)
   const { neg, int, frac } = splitFixed(n, maxDecimals);
   let f = frac;
   while (f.length > minDecimals && f.endsWith("0")) f = f.slice(0, -1);
-  const intPart = group(int, NBSP);
+  const intPart = groupDigits(int, NBSP);
   const dec = lang === "bg" ? "," : ".";
   return (neg ? "-" : "") + intPart + (f ? dec + f : "");
 }

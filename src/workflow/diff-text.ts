@@ -1,5 +1,6 @@
 // The diff as plain text a consultant can paste into an e-mail: headings, one change a line,
 // no colours, amounts with thousands separators.
+import { groupDigits } from "../domain/digits.js";
 import type { AmountChange, DiffReport, EntityChanges, FieldChange } from "./diff.js";
 
 const FIGURE_NAMES: Record<string, string> = {
@@ -10,7 +11,7 @@ const FIGURE_NAMES: Record<string, string> = {
 
 export function money(x: number): string {
   const [int, frac] = Math.abs(x).toFixed(2).split(".");
-  return `${x < 0 ? "-" : ""}${int!.replace(/\B(?=(\d{3})+(?!\d))/g, " ")}.${frac}`;
+  return `${x < 0 ? "-" : ""}${groupDigits(int!, " ")}.${frac}`;
 }
 
 function value(v: unknown): string {

@@ -184,8 +184,9 @@ export const approximateMeasure: Measure = (text, bold) => {
   let em = 0;
   for (const ch of text) {
     if (/[ \u00a0.,:;'|!il]/.test(ch)) em += 0.28;
-    else if (/[MWmwЖжШшЩщЮюФф@]/.test(ch)) em += 0.85;
-    else if (/[\p{Lu}0-9€]/u.test(ch)) em += 0.68;
+    // Wide: M W m w, Cyrillic Ж ж Ш ш Щ щ Ю ю Ф ф, @ (escaped: the bundles stay ASCII, build-startup)
+    else if (/[MWmw\u0416\u0436\u0428\u0448\u0429\u0449\u042e\u044e\u0424\u0444@]/.test(ch)) em += 0.85;
+    else if (/[\p{Lu}0-9\u20ac]/u.test(ch)) em += 0.68;
     else em += 0.56;
   }
   return bold ? em * 1.08 : em;
