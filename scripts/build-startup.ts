@@ -127,6 +127,12 @@ const boundary: Plugin = {
       return { path: rel, namespace: "edih-deferred" };
     });
     build.onLoad({ filter: /.*/, namespace: "edih-deferred" }, async (args) => ({ contents: await deferredStub(args.path), loader: "js", resolveDir: SRC }));
+    // commander requires child_process when it loads, for executable subcommands, which edih has
+    // none of; child_process brings net and dgram (~4 ms of every start). It gets it on first use.
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      (args.importer.includes(`${sep}node_modules${sep}commander${sep}`) ? { path: "child_process", namespace: "edih-lazy-builtin" } : undefined));
+    build.onLoad({ filter: /.*/, namespace: "edih-lazy-builtin" }, (args) => ({
+      contents: `module.exports = new Proxy({}, { get: (_, name) => require("node:${args.path}")[name] });`, loader: "js" }));
     build.onResolve({ filter: /^[^./]/ }, (args) => {
       if (args.path.startsWith(DIST_PREFIX) || isBuiltin(args.path)) return undefined;
       // Lazily imported packages stay lazy: they load from node_modules when first needed.

@@ -2,13 +2,16 @@
 // module.enableCompileCache, and vm.Script is the one API that takes a code cache; so the bundle
 // is a script, compiled here, and a cache V8 rejects (another Node version, other V8 flags) just
 // means compiling from source. Nothing is written at run time: the cache is made by the build.
-import { closeSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Script } from "node:vm";
 import { setBuildId } from "../domain/build-id.js";
 import { BUNDLE_FILE, CODE_CACHE_FILE, DIST_MAIN_FILE, parseStamp, wrapBundle, type Stamp } from "./bundle-format.js";
+
+// Not `import ... from "node:fs"`: an ES module's view of a built-in reads every export once, and
+// fs's stream getters then load the stream modules (~4 ms) before anything needs them.
+const { closeSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } = process.getBuiltinModule("node:fs");
 
 export interface RunBundleOptions {
   /** Build step only: write the code cache when the process exits (after the run compiled what it used). */
@@ -26,7 +29,8 @@ export function runBundle(root: string, options: RunBundleOptions = {}): boolean
   const file = join(root, BUNDLE_FILE);
   let source: string;
   try {
-    source = readFileSync(file, "utf8");
+    // Read, then decoded: ~5 ms less for the 1.3 MB bundle than readFileSync(file, "utf8") on Node 20.
+    source = readFileSync(file).toString("utf8");
   } catch {
     return false;
   }
