@@ -16,13 +16,10 @@ import { textIn } from "../model/text.js";
 import { sha256 } from "../domain/hash.js";
 import type { InputParts } from "../output/manifest.js";
 import { bookmarkTitle, packageInputsHash } from "./inputs.js";
-import { renderAll, type RenderPool, type RenderTask, type Rendered } from "./render-pool.js";
-import { startPdfs, takeEarly, type HeadStart } from "./head-start.js";
-import { readNarrative } from "../narrative/load.js";
-import { templateSearchPath } from "../domain/install.js";
-import { planJobs, type Job } from "../model/jobs.js";
-import type { Format, RenderEnv, ReusableOutput } from "./render-job.js";
+import { renderAll, type RenderPool } from "./render-pool.js";
+import type { Format, ReusableOutput } from "./render-job.js";
 import { MANIFEST_FILE, PENDING_FILE, serializeManifest, type Manifest, type ManifestOutput } from "../output/manifest.js";
+import type { Job } from "../model/jobs.js";
 import { removeStaleTemps, type DiskEntry } from "../output/disk.js";
 import { acquireLock } from "../output/lock.js";
 import { isBlocking, type Decision } from "./plan-outputs.js";
@@ -151,12 +148,8 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
   }
   const { draft } = ready;
   const formats = opts.formats ?? ["docx", "pdf"];
-  const scope = { ...(opts.langs ? { langs: opts.langs } : {}), ...(opts.only ? { only: opts.only } : {}) };
-  // The watch loop (a kept pool, PDFs written first): the documents being written go to the workers now.
-  const early = opts.pool && opts.onPdfsWritten && !opts.dryRun && formats.includes("pdf")
-    ? startWrittenPdfs(opts.pool, app, pack, projectDir, draft, scope, opts.reuse ?? true) : undefined;
   const request = { app, pack, validation, projectDir, outDir, draftErrors: draft ? draft.errors : null,
-    ...scope, formats, force: opts.force ?? false, ...(early ? { narrative: early.env.narrative! } : {}) };
+    ...(opts.langs ? { langs: opts.langs } : {}), ...(opts.only ? { only: opts.only } : {}), formats, force: opts.force ?? false };
 
   if (opts.dryRun) {
     // Reads out/ as it is and writes nothing, not even the folder or the lock.
@@ -178,7 +171,7 @@ export async function buildPackage(dir: string, opts: BuildOptions = {}): Promis
     report.plan = plan.decisions;
     await executePlan(plan, { app, pack, projectDir, outDir, cwd, draft, formats, force: opts.force ?? false, reuse: opts.reuse ?? true, stage: opts.stage ?? "draft",
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}), ...(opts.pool ? { pool: opts.pool } : {}),
-      ...(opts.settled ? { settled: opts.settled } : {}), ...(early ? { early } : {}),
+      ...(opts.settled ? { settled: opts.settled } : {}),
       ...(opts.onPdfsWritten ? { onPdfsWritten: (paths: string[]) => opts.onPdfsWritten!(performance.now() - started, paths) } : {}) }, report);
   } finally {
     lock.release();
@@ -216,20 +209,6 @@ interface ExecuteEnv {
   onPdfsWritten?: (paths: string[]) => void;
   pool?: RenderPool;
   settled?: () => Promise<void>;
-  /** PDFs handed to the pool before the plan (package/head-start.ts). */
-  early?: HeadStart;
-}
-
-/**
- * The head start of a watch rebuild: the PDFs of the documents with narrative files, in the
- * build's scope, handed to the kept pool before the plan (package/head-start.ts).
- */
-function startWrittenPdfs(pool: RenderPool, app: Application, pack: CallPack, projectDir: string, draft: { errors: number } | null,
-  scope: { langs?: string[]; only?: string[] }, reuse: boolean): HeadStart | undefined {
-  const narrative = readNarrative(projectDir).files;
-  const written = new Set(narrative.map((f) => f.document));
-  const jobs = planJobs(app, pack.documents, scope).filter((job) => written.has(job.document));
-  return startPdfs(pool, jobs, { app, pack, projectDir, templateDirs: templateSearchPath(projectDir), draft, narrative, reuse });
 }
 
 /** Carries out the plan's decisions: render, carry, keep, remove, refuse — and nothing else. */
@@ -279,13 +258,13 @@ async function executePlan(plan: PreparedPlan, env: ExecuteEnv, report: BuildRep
   let committed = 0;
   let renderedBefore = false;
   env.onProgress?.({ done: 0, total, current: tasks[0]?.job.base ?? "" });
-  const renderEnv: RenderEnv = { app, pack, projectDir: env.projectDir, templateDirs: plan.templateDirs, draft: env.draft, narrative: plan.narrative, reuse: env.reuse };
   for (const { formats, batch, writeNow } of rounds) {
     if (!batch.length) continue;
     const renderStarted = performance.now();
-    const progress = (task: RenderTask) => env.onProgress?.({ done: ++done, total, current: task.job.base });
     // Nothing to render (the usual rebuild): the render side, templates and fonts are never loaded.
-    const { results, workers } = await renderBatch(batch, renderEnv, progress, env.pool, env.early);
+    const { results, workers } = await renderAll(batch,
+      { app, pack, projectDir: env.projectDir, templateDirs: plan.templateDirs, draft: env.draft, narrative: plan.narrative, reuse: env.reuse },
+      (task) => env.onProgress?.({ done: ++done, total, current: task.job.base }), env.pool);
     report.renderWorkers = Math.max(report.renderWorkers, workers);
     const fresh: Staged[] = [];
     // Stage the results in plan order.
@@ -359,20 +338,6 @@ async function executePlan(plan: PreparedPlan, env: ExecuteEnv, report: BuildRep
   if (plan.manifest.text !== text) writeFileAtomic(join(outDir, MANIFEST_FILE), text);
   rmSync(join(outDir, PENDING_FILE), { force: true });
   timings.write += performance.now() - writeStarted;
-}
-
-/**
- * renderAll, with the tasks begun before the plan taken from the head start (its workers count
- * as this batch's when all of it was taken there).
- */
-async function renderBatch(batch: RenderTask[], renderEnv: RenderEnv, onDone: (task: RenderTask) => void,
-  pool: RenderPool | undefined, early: HeadStart | undefined): Promise<Rendered> {
-  const taken = await Promise.all(batch.map((task) => takeEarly(early, task, renderEnv)));
-  const rest = batch.filter((_, i) => !taken[i]);
-  for (const [i, task] of batch.entries()) if (taken[i]) onDone(task);
-  const { results, workers } = rest.length ? await renderAll(rest, renderEnv, onDone, pool) : { results: [], workers: pool?.size ?? 0 };
-  let next = 0;
-  return { results: batch.map((_, i) => taken[i] ?? results[next++]!), workers };
 }
 
 /**

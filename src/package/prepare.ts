@@ -31,8 +31,6 @@ export interface PlanRequest {
   only?: readonly string[];
   formats: readonly Format[];
   force: boolean;
-  /** The narrative files as already read for this build (package/head-start.ts); read here otherwise. */
-  narrative?: NarrativeFile[];
 }
 
 export interface PlannedDocument {
@@ -70,7 +68,7 @@ export function preparePlan(req: PlanRequest): PreparedPlan {
   const jobs = planJobs(app, pack.documents, { ...(req.langs ? { langs: req.langs } : {}), ...(req.only ? { only: req.only } : {}) });
   // Problems with narrative files are reported by `apply validate` (and a submission build); here
   // only the readable files count.
-  const narrative = req.narrative ?? readNarrative(req.projectDir).files;
+  const narrative = readNarrative(req.projectDir).files;
   const env = { app, pack, draftErrors: req.draftErrors, narrative };
 
   const documents = new Map<string, PlannedDocument>();

@@ -113,8 +113,6 @@ export class RenderPool {
   /** Set by close() or when a worker died: later builds render in their own thread. */
   closed = false;
   private busy = false;
-  /** Over when the jobs handed out by headStart are; run() and rehearse() wait for it. */
-  private early: Promise<void> = Promise.resolve();
 
   constructor(readonly size: number) {
     for (let i = 0; i < size; i++) {
@@ -145,45 +143,12 @@ export class RenderPool {
   }
 
   /**
-   * Hands `tasks` out at once, before the build has planned, and answers each with a promise of
-   * its result (rejected if it failed): in the watch loop, the PDFs of the documents being written
-   * are then laid out while the build thread plans (package/head-start.ts). Task i goes to worker
-   * i mod size, one job at a time per worker; run() and rehearse() wait until all are answered.
-   */
-  headStart(tasks: RenderTask[], env: RenderEnv): Promise<JobResult>[] {
-    if (this.closed || this.busy || !tasks.length) return [];
-    this.busy = true;
-    const lanes = new Map<Worker, Promise<unknown>>();
-    const results = tasks.map((task, id) => {
-      const w = this.workers[id % this.workers.length]!;
-      let lane = lanes.get(w);
-      if (!lane) {
-        w.ref();
-        w.postMessage({ kind: "env", env } satisfies WorkerRequest);
-        lane = Promise.resolve();
-      }
-      const result = lane.then(() => this.ask(w, { kind: "job", id, job: task.job, formats: task.formats })).then((reply) => {
-        if (reply.error !== undefined || !reply.result) throw new Error(`rendering ${task.job.base} failed: ${reply.error}`);
-        return received(reply.result);
-      });
-      lanes.set(w, result.catch(() => undefined));
-      return result;
-    });
-    this.early = Promise.all(lanes.values()).then(() => {
-      for (const w of lanes.keys()) w.unref();
-      this.busy = false;
-    });
-    return results;
-  }
-
-  /**
    * Results in task order. Each worker used gets this build's environment, then one job at a time,
    * from its own run of neighbouring tasks while it lasts (TaskQueue).
    */
-  async run(tasks: RenderTask[], env: RenderEnv, onDone?: (task: RenderTask, done: number) => void): Promise<Rendered> {
-    await this.early;
-    if (this.closed) throw new Error("the render pool is closed");
-    if (this.busy) throw new Error("the render pool is already rendering a build");
+  run(tasks: RenderTask[], env: RenderEnv, onDone?: (task: RenderTask, done: number) => void): Promise<Rendered> {
+    if (this.closed) return Promise.reject(new Error("the render pool is closed"));
+    if (this.busy) return Promise.reject(new Error("the render pool is already rendering a build"));
     const workers = this.workers.slice(0, Math.min(this.size, tasks.length));
     if (!workers.length) return Promise.resolve({ results: [], workers: 0 });
     this.busy = true;
@@ -217,7 +182,9 @@ export class RenderPool {
             finish(new Error(`rendering ${tasks[msg.id]?.job.base} failed: ${msg.error}`));
             return;
           }
-          results[msg.id] = received(msg.result);
+          // Bytes arrive as transferred buffers; give writers and hashes a plain Uint8Array again.
+          msg.result.files = msg.result.files.map((f) => ({ ...f, bytes: new Uint8Array(f.bytes) }));
+          results[msg.id] = msg.result;
           done++;
           onDone?.(tasks[msg.id]!, done);
           if (done === tasks.length) finish();
@@ -245,7 +212,6 @@ export class RenderPool {
    * many tasks each worker rendered.
    */
   async rehearse(tasks: RenderTask[], env: RenderEnv): Promise<number[]> {
-    await this.early;
     if (this.closed) throw new Error("the render pool is closed");
     if (this.busy) throw new Error("the render pool is already rendering a build");
     this.busy = true;
@@ -297,9 +263,4 @@ export class RenderPool {
     this.closed = true;
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
-}
-
-/** Bytes arrive as transferred buffers; writers and hashes get a plain Uint8Array again. */
-function received(result: JobResult): JobResult {
-  return { ...result, files: result.files.map((f) => ({ ...f, bytes: new Uint8Array(f.bytes) })) };
 }
