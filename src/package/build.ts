@@ -18,7 +18,7 @@ import type { InputParts } from "../output/manifest.js";
 import { bookmarkTitle, packageInputsHash } from "./inputs.js";
 import { renderAll, type RenderPool } from "./render-pool.js";
 import type { Format, ReusableOutput } from "./render-job.js";
-import { MANIFEST_FILE, PENDING_FILE, serializeManifest, type Manifest, type ManifestOutput } from "../output/manifest.js";
+import { MANIFEST_FILE, PENDING_FILE, rememberManifest, serializeManifest, type Manifest, type ManifestOutput } from "../output/manifest.js";
 import type { Job } from "../model/jobs.js";
 import { removeStaleTemps, type DiskEntry } from "../output/disk.js";
 import { acquireLock } from "../output/lock.js";
@@ -337,6 +337,8 @@ async function executePlan(plan: PreparedPlan, env: ExecuteEnv, report: BuildRep
   // Left untouched when nothing changed, so a no-op build writes nothing at all.
   if (plan.manifest.text !== text) writeFileAtomic(join(outDir, MANIFEST_FILE), text);
   rmSync(join(outDir, PENDING_FILE), { force: true });
+  // A kept pool means a watch session: its next rebuild reads this manifest first thing.
+  if (env.pool) rememberManifest(text);
   timings.write += performance.now() - writeStarted;
 }
 
