@@ -296,7 +296,9 @@ function madeFrom(): string | undefined {
     return undefined;
   }
   const data = join(ROOT, "data");
-  const files = [...inputs.map((i) => join(ROOT, i.replace(/^edih-deferred:/, "src/"))), ...templateFiles(), join(data, "legal-forms.yaml"),
+  // The lazy built-in's stub is made by this script (hashed below), from no file.
+  const files = [...inputs.filter((i) => !i.startsWith("edih-lazy-builtin:")).map((i) => join(ROOT, i.replace(/^edih-deferred:/, "src/"))),
+    ...templateFiles(), join(data, "legal-forms.yaml"),
     ...readdirSync(join(data, "calls")).filter((f) => f.endsWith(".yaml")).sort().map((f) => join(data, "calls", f)), fileURLToPath(import.meta.url)];
   const hash = createHash("sha256").update(`${process.version}\n${statSync(join(ROOT, DIST_MAIN_FILE)).mtimeMs}\n`);
   try {
