@@ -57,6 +57,12 @@ const ManifestOutputSchema = z.object({
    * writers would be given the same reuses the file's bytes, if the file is unchanged on disk.
    */
   render: Sha.optional(),
+  /**
+   * The document's fill-in markers and the tool's notes, when its text parsed without a problem:
+   * a later build that keeps the file (the same render key) reports them without parsing again.
+   */
+  fills: z.number().int().nonnegative().optional(),
+  notes: z.array(z.string()).optional(),
 });
 
 const ManifestSchema = z.object({

@@ -282,7 +282,8 @@ async function executePlan(plan: PreparedPlan, env: ExecuteEnv, report: BuildRep
           lang: task.job.lang, ...(task.job.partner ? { partner: task.job.partner } : {}), format: file.format,
           inputs: task.inputs, parts: task.parts!, ...(result.title !== undefined ? { title: result.title } : {}),
           ...(file.pages !== undefined ? { pages: file.pages } : {}),
-          ...(file.format === "docx" && result.slots ? { slots: result.slots } : {}), render: file.render };
+          ...(file.format === "docx" && result.slots ? { slots: result.slots } : {}), render: file.render,
+          ...(result.quiet && result.fills !== undefined ? { fills: result.fills, notes: result.notes ?? [] } : {}) };
         if (file.reused) report.reused.push(path);
         if (file.pages !== undefined) report.pages[path] = file.pages;
         fresh.push({ path, bytes: file.bytes, entry });
@@ -485,5 +486,6 @@ function commit(outDir: string, staged: Staged[],
 function reusableOutput(outDir: string, prev: ManifestOutput, disk: DiskEntry | undefined): ReusableOutput | undefined {
   if (!prev.render || disk?.kind !== "file" || disk.sha256 !== prev.sha256) return undefined;
   return { format: prev.format, file: join(outDir, prev.path), sha256: prev.sha256, render: prev.render,
-    ...(prev.pages !== undefined ? { pages: prev.pages } : {}), ...(prev.slots ? { slots: prev.slots } : {}) };
+    ...(prev.pages !== undefined ? { pages: prev.pages } : {}), ...(prev.slots ? { slots: prev.slots } : {}),
+    ...(prev.fills !== undefined ? { fills: prev.fills, notes: prev.notes ?? [] } : {}) };
 }

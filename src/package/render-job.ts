@@ -9,7 +9,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import type { Application } from "../schema/index.js";
 import { isInside } from "../inside.js";
 import type { Job } from "../model/jobs.js";
-import type { DocumentRenderer } from "../render/index.js";
+import type { DocumentTextRenderer } from "../render/index.js";
 import type { NarrativeFile } from "../narrative/load.js";
 import type { SlotStamp } from "../narrative/stamp.js";
 import { sha256 } from "../domain/hash.js";
@@ -56,6 +56,9 @@ export interface ReusableOutput {
   render: string;
   pages?: number;
   slots?: Record<string, SlotStamp>;
+  /** Its document's fill-in markers and notes, recorded when its text parsed without a problem. */
+  fills?: number;
+  notes?: string[];
 }
 
 export interface JobResult {
@@ -66,6 +69,8 @@ export interface JobResult {
   fills?: number;
   /** The tool's notes to the consultant, left out of the document (RenderedDocument.notes). */
   notes?: string[];
+  /** The document's text parsed without a problem: its fills and notes may be recorded for reuse (ReusableOutput). */
+  quiet?: boolean;
   files: RenderedFile[];
 }
 
@@ -89,7 +94,7 @@ export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
     import("../model/index.js"), import("../render/index.js"), import("../narrative/insert.js"), import("../writers/docx/index.js"), import("../writers/pdf/index.js"),
   ]);
   // Each template set is read and compiled once, for every job of its document and language.
-  const templates = new Map<string, { renderer?: DocumentRenderer; diagnostics: Diagnostic[] }>();
+  const templates = new Map<string, { renderer?: DocumentTextRenderer; diagnostics: Diagnostic[] }>();
   const templateSet = (job: Job) => {
     const key = `${job.document}/${job.lang}`;
     let entry = templates.get(key);
@@ -98,7 +103,7 @@ export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
       const escape = set ? linkOutside(env.projectDir, env.templateDirs[0], set) : undefined;
       entry = !set || escape ? { diagnostics: escape ? [...diagnostics, escape] : diagnostics }
         : { diagnostics, renderer: compiledRenderer({ template: set.template.source, templatePath: set.template.path,
-          partials: set.partials, labels: set.labels, lang: job.lang, currency: env.app.budget.currency }, render.documentRenderer) };
+          partials: set.partials, labels: set.labels, lang: job.lang, currency: env.app.budget.currency }, render.documentTextRenderer) };
       templates.set(key, entry);
     }
     return entry;
@@ -111,38 +116,48 @@ export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
     templateProblems.length = 0;
     if (!renderer) return { diagnostics, files: [] };
     const context = buildContext(env.app, { callPack: env.pack, lang: job.lang, ...(job.partner ? { partnerId: job.partner } : {}), draft: env.draft });
-    const rendered = renderer(context);
-    diagnostics.push(...rendered.diagnostics);
-    const doc = rendered.document;
-    if (!doc) return { diagnostics, files: [] };
+    const staged = renderer(context);
+    diagnostics.push(...staged.diagnostics);
+    const text = staged.text;
+    if (!text) return { diagnostics, files: [] };
     // Files matching no slot were reported by validation; here they are just not used.
     const mine = (env.narrative ?? []).filter((f) => f.document === job.document && f.partner === job.partner);
-    if (mine.length) doc.fills -= insertNarrative(doc.tree, mine, job.lang).filled;
     const mark = env.draft ? { draftMark: DRAFT_MARK[job.lang](env.draft.errors) } : {};
-    // The writers are told which document this is, the same in every build (writers/layout.ts).
-    const named = { ...mark, name: [job.document, job.lang, job.partner ?? ""].join("\n") };
-    const files: RenderedFile[] = [];
-    let slots: Record<string, SlotStamp> | undefined;
-    const ids = slotsIn(doc.tree).map((place) => place.id);
-    // The narrative this document was built from (what the build read), by the hash of its bytes.
-    const used = (id: string) => mine.find((f) => f.slot === id && f.lang === job.lang)?.sha256 ?? null;
-    const narrative = Object.fromEntries(ids.map((id) => [id, used(id)]));
     const who = { document: job.document, lang: job.lang, ...(job.partner ? { partner: job.partner } : {}) };
     const inserted = narrativeHash(mine, job);
+    const files = Object.fromEntries(mine.map((f) => [f.path, f.lang === job.lang ? f.sha256 : "present"]));
+    const keys = new Map(formats.map((format) => [format, renderKey({ format, text, ...mark, who, narrative: files, inserted })]));
+    // Every file already in out/ from this very text: kept, and the text is not even parsed.
+    const kept = keptFromText(formats, keys, reusable);
+    if (kept) return { diagnostics, title: text.meta.title, fills: kept.fills, notes: kept.notes, quiet: true, files: kept.files, ...(kept.slots ? { slots: kept.slots } : {}) };
+
+    const made = text.tree();
+    diagnostics.push(...made.diagnostics);
+    const doc = made.document;
+    if (!doc) return { diagnostics, files: [] };
+    if (mine.length) doc.fills -= insertNarrative(doc.tree, mine, job.lang).filled;
+    // The writers are told which document this is, the same in every build (writers/layout.ts).
+    const named = { ...mark, name: [job.document, job.lang, job.partner ?? ""].join("\n") };
+    const out: RenderedFile[] = [];
+    let slots: Record<string, SlotStamp> | undefined;
+    const ids = slotsIn(doc.tree).map((place) => place.id);
+    // The narrative each slot holds (what the build read), by the hash of its bytes: stamped into the DOCX.
+    const used = (id: string) => mine.find((f) => f.slot === id && f.lang === job.lang)?.sha256 ?? null;
+    const narrative = Object.fromEntries(ids.map((id) => [id, used(id)]));
     for (const format of formats) {
-      const render = renderKey({ format, document: doc, ...mark, who, narrative, inserted });
+      const render = keys.get(format)!;
       // The manifest must also have what the writers would report: a PDF's pages, a DOCX's slot stamps.
       const same = reusable.find((r) => r.format === format && r.render === render
         && (format === "pdf" ? r.pages !== undefined : !ids.length || r.slots !== undefined));
       const bytes = same && readUnchanged(same);
       if (same && bytes) {
-        files.push({ format, bytes, render, reused: true, ...(same.pages !== undefined ? { pages: same.pages } : {}) });
+        out.push({ format, bytes, render, reused: true, ...(same.pages !== undefined ? { pages: same.pages } : {}) });
         if (format === "docx" && same.slots) slots = same.slots;
         continue;
       }
       const seen = env.reuse === false ? undefined : recent.get(render);
       if (seen) {
-        files.push({ format, bytes: seen.bytes, render, ...(seen.pages !== undefined ? { pages: seen.pages } : {}) });
+        out.push({ format, bytes: seen.bytes, render, ...(seen.pages !== undefined ? { pages: seen.pages } : {}) });
         if (seen.slots) slots = seen.slots;
         continue;
       }
@@ -161,11 +176,32 @@ export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
           slots = stamps;
         }
       } else file = { format, render, ...(await pdf.layoutPdf(doc, named)) };
-      files.push(file);
+      out.push(file);
       recent.set(render, { bytes: file.bytes, ...(file.pages !== undefined ? { pages: file.pages } : {}), ...(stamps ? { slots: stamps } : {}) });
     }
-    return { diagnostics, title: doc.meta.title, fills: doc.fills, notes: doc.notes, files, ...(slots ? { slots } : {}) };
+    return { diagnostics, title: doc.meta.title, fills: doc.fills, notes: doc.notes, quiet: made.diagnostics.length === 0, files: out, ...(slots ? { slots } : {}) };
   };
+}
+
+/**
+ * The files of a job when every one of them is in out/ as the last build made it from the same
+ * text (render key), with its document's fills and notes recorded: read back, never laid out.
+ */
+function keptFromText(formats: readonly Format[], keys: ReadonlyMap<Format, string>, reusable: readonly ReusableOutput[]):
+  { files: RenderedFile[]; fills: number; notes: string[]; slots?: Record<string, SlotStamp> } | undefined {
+  const files: RenderedFile[] = [];
+  let recorded: { fills: number; notes: string[] } | undefined;
+  let slots: Record<string, SlotStamp> | undefined;
+  for (const format of formats) {
+    const render = keys.get(format)!;
+    const same = reusable.find((r) => r.format === format && r.render === render && r.fills !== undefined && (format === "docx" || r.pages !== undefined));
+    const bytes = same && readUnchanged(same);
+    if (!same || !bytes) return undefined;
+    recorded ??= { fills: same.fills!, notes: same.notes ?? [] };
+    if (format === "docx" && same.slots) slots = same.slots;
+    files.push({ format, bytes, render, reused: true, ...(same.pages !== undefined ? { pages: same.pages } : {}) });
+  }
+  return recorded && { files, ...recorded, ...(slots ? { slots } : {}) };
 }
 
 /**
@@ -196,17 +232,17 @@ export async function warmRenderer(langs: readonly ("bg" | "en")[]): Promise<voi
   }
 }
 
-type RendererOptions = Parameters<typeof import("../render/index.js").documentRenderer>[0];
+type RendererOptions = Parameters<typeof import("../render/index.js").documentTextRenderer>[0];
 
 /**
  * Compiled template sets outlive one build: `apply build --watch` rebuilds in the same process, and
  * an edit to the data must not pay for compiling unchanged templates again. The key is the sets'
  * whole text, so an edited template, partial or label is compiled afresh.
  */
-const compiled = new Map<string, DocumentRenderer>();
+const compiled = new Map<string, DocumentTextRenderer>();
 const KEEP_COMPILED = 64;
 
-function compiledRenderer(opts: RendererOptions, make: (o: RendererOptions) => DocumentRenderer): DocumentRenderer {
+function compiledRenderer(opts: RendererOptions, make: (o: RendererOptions) => DocumentTextRenderer): DocumentTextRenderer {
   const key = JSON.stringify([opts.lang, opts.currency, opts.templatePath, opts.template, opts.labels,
     Object.entries(opts.partials).sort(([a], [b]) => byCodeUnits(a, b))]);
   let renderer = compiled.get(key);

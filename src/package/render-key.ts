@@ -10,17 +10,26 @@
  * the 28 document files such an edit made stale came out byte-identical). A build that finds the
  * key of the file already in out/ unchanged reuses those bytes instead of laying it out again.
  */
-import type { RenderedDocument } from "../render/index.js";
+import type { DocumentText } from "../render/index.js";
 import { sha256, stableJson } from "../domain/hash.js";
 import { toolVersion } from "../domain/install.js";
 
 export interface RenderKeyInput {
   format: "docx" | "pdf";
-  document: RenderedDocument;
+  /**
+   * The document's text before parsing: its tree is a function of the Markdown (and of the draft
+   * flag, in the mark), so the key is known before the parse, and a file kept from out/ costs no
+   * parse at all.
+   */
+  text: Pick<DocumentText, "meta" | "labels" | "markdown">;
   draftMark?: string;
   who: { document: string; lang: string; partner?: string };
-  /** The narrative file (sha256) each slot of the document holds; null for a slot left empty (stamped into the DOCX). */
-  narrative: Record<string, string | null>;
+  /**
+   * The narrative files of this document copy: this language's by content (sha256), the others'
+   * by presence. Which of them fill a slot, and are stamped into the DOCX, follows from these and
+   * the Markdown.
+   */
+  narrative: Record<string, string>;
   /**
    * What the tree got from narrative files (narrative/hash.ts: this language's files by content,
    * the others' by presence, since a slot written only in another language gets a note naming it).
@@ -29,11 +38,8 @@ export interface RenderKeyInput {
 }
 
 export function renderKey(input: RenderKeyInput): string {
-  const { format, document, draftMark, who, narrative, inserted } = input;
-  // The Markdown stands for the tree it was parsed from (the narrative's part is `inserted`):
-  // hashing 30 KB of text instead of serialising Part B's tree (~280 KB of JSON, ~14 ms) keeps the
-  // key off the watch loop's time to the first PDF.
-  const text = document.markdown !== undefined ? { markdown: document.markdown } : { tree: document.tree };
-  return sha256(stableJson({ key: 1, tool: toolVersion(), format, meta: document.meta, labels: document.labels, ...text,
+  const { format, text, draftMark, who, narrative, inserted } = input;
+  // Hashing the Markdown (30 KB for Part B) instead of serialising its tree (~280 KB of JSON, ~14 ms).
+  return sha256(stableJson({ key: 2, tool: toolVersion(), format, meta: text.meta, labels: text.labels, markdown: text.markdown,
     draftMark: draftMark ?? null, who, narrative, inserted: inserted ?? null }));
 }

@@ -142,7 +142,22 @@ function idlessDiagnostics(opts: Pick<RenderOptions, "template" | "templatePath"
       message: "a :::fill box has no slot id", hint: "Give it a stable kebab-case id, the same in every language: :::fill{#needs-analysis}" })));
 }
 
-export function documentRenderer(opts: Omit<RenderOptions, "context">): DocumentRenderer {
+/** A document's text before it is parsed: what its tree, and its render key, are made from. */
+export interface DocumentText {
+  meta: DocumentMeta;
+  labels: Record<string, string>;
+  markdown: string;
+  /** The Markdown parsed (cached by text) and checked into the document; what the check found, as diagnostics. */
+  tree(): { document?: RenderedDocument; diagnostics: Diagnostic[] };
+}
+
+export type DocumentTextRenderer = (context: object) => { text?: DocumentText; diagnostics: Diagnostic[] };
+
+/**
+ * documentRenderer in two steps: the template's text now, the tree when asked. A build that finds
+ * the file in out/ made from the very same text keeps it without parsing (package/render-job.ts).
+ */
+export function documentTextRenderer(opts: Omit<RenderOptions, "context">): DocumentTextRenderer {
   const run = templateRunner(opts.partials, { lang: opts.lang, currency: opts.currency ?? "EUR", labels: opts.labels });
   const path = opts.templatePath;
   const { frontMatter, documentBody: body } = templateParts(opts.template);
@@ -167,26 +182,34 @@ export function documentRenderer(opts: Omit<RenderOptions, "context">): Document
     if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
     const tooLarge = renderedSizeProblem(markdown, path);
     if (tooLarge) return { diagnostics: [...diagnostics, tooLarge] };
-
-    // A --draft build (context.draft set) shows the tool's notes in place; a final one lists them only.
-    const keepNotes = !!(context as { draft?: unknown }).draft;
-    const { tree, fills, notes, problems } = normaliseTree(parseMarkdownCached(markdown), markdown, { keepNotes });
-    for (const p of problems) {
-      diagnostics.push({ ruleId: "template", severity: p.severity ?? "warning", message: p.message, file: opts.templatePath,
-        ...(p.severity === "error" ? slotLocation(p.message, opts.template) : {}) });
-    }
-    if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
     if (!meta.title) {
       diagnostics.push({ ruleId: "template", severity: "warning", file: opts.templatePath, line: 1, column: 1,
         message: "the template has no `title:` in its front matter" });
     }
     const ctx = context as { hub?: { name?: unknown } };
     const author = authorOf(ctx.hub?.name, opts.lang);
-    const document: RenderedDocument = {
-      meta: { title: meta.title ?? "", ...(meta.subtitle ? { subtitle: meta.subtitle } : {}), lang: opts.lang, ...(author ? { author } : {}) },
-      tree, fills, notes, labels: opts.labels, markdown,
+    const documentMeta: DocumentMeta = { title: meta.title ?? "", ...(meta.subtitle ? { subtitle: meta.subtitle } : {}), lang: opts.lang, ...(author ? { author } : {}) };
+    // A --draft build (context.draft set) shows the tool's notes in place; a final one lists them only.
+    const keepNotes = !!(context as { draft?: unknown }).draft;
+    const tree = () => {
+      const made = normaliseTree(parseMarkdownCached(markdown), markdown, { keepNotes });
+      const found = made.problems.map((p): Diagnostic => ({ ruleId: "template", severity: p.severity ?? "warning", message: p.message, file: opts.templatePath,
+        ...(p.severity === "error" ? slotLocation(p.message, opts.template) : {}) }));
+      if (found.some((d) => d.severity === "error")) return { diagnostics: found };
+      const document: RenderedDocument = { meta: documentMeta, tree: made.tree, fills: made.fills, notes: made.notes, labels: opts.labels, markdown };
+      return { document, diagnostics: found };
     };
-    return { document, diagnostics };
+    return { text: { meta: documentMeta, labels: opts.labels, markdown, tree }, diagnostics };
+  };
+}
+
+export function documentRenderer(opts: Omit<RenderOptions, "context">): DocumentRenderer {
+  const textOf = documentTextRenderer(opts);
+  return (context) => {
+    const { text, diagnostics } = textOf(context);
+    if (!text) return { diagnostics };
+    const made = text.tree();
+    return { ...(made.document ? { document: made.document } : {}), diagnostics: [...diagnostics, ...made.diagnostics] };
   };
 }
 

@@ -46,6 +46,28 @@ describe("reusing an output whose writers' input did not change", () => {
     expect((await buildPackage(dir, SCOPE)).written).toEqual([]);
   }, 300_000);
 
+  it("a file kept from the same text is not parsed again: its fills and notes come from the manifest", async () => {
+    const dir = copyExample("reuse-unparsed");
+    const first = await buildPackage(dir, SCOPE);
+    const file = join(dir, "out/manifest.json");
+    type Entry = { path: string; fills?: number; notes?: string[] };
+    const manifest = JSON.parse(readFileSync(file, "utf8")) as { outputs: Entry[] };
+    const statute = manifest.outputs.filter((o) => o.path.startsWith("en/statute."));
+    // Recorded for every document whose text parsed without a problem, as the build reported them.
+    expect(statute.map((o) => o.fills)).toEqual([first.fills["en/statute"], first.fills["en/statute"]]);
+    expect(statute[0]!.notes).toEqual(first.notes["en/statute"] ?? []);
+    // Marked so that only a build reading them from the manifest could report them.
+    for (const o of statute) { o.fills = 4242; o.notes = ["recorded note"]; }
+    writeFileSync(file, JSON.stringify(manifest, null, 2) + "\n");
+    replaceIn(join(dir, PARTNER), /^short_name: .*$/m, "short_name: M+S Hydraulic 2");
+    const r = await buildPackage(dir, SCOPE);
+    expect(r.reused).toEqual(expect.arrayContaining(["en/statute.docx", "en/statute.pdf"]));
+    expect(r.fills["en/statute"]).toBe(4242);
+    expect(r.notes["en/statute"]).toEqual(["recorded note"]);
+    // Part B, laid out again, reports what its parse found.
+    expect(r.fills["en/part-b"]).toBe(first.fills["en/part-b"]);
+  }, 300_000);
+
   it("a file changed in out/ is laid out again, not reused, when --force overwrites it", async () => {
     const dir = copyExample("reuse-edited");
     await buildPackage(dir, SCOPE);
@@ -100,8 +122,7 @@ describe("reusing an output whose writers' input did not change", () => {
 describe("renderKey", () => {
   const base = (): RenderKeyInput => ({
     format: "pdf",
-    document: { meta: { title: "Statute", lang: "en" }, tree: { type: "root", children: [{ type: "paragraph", children: [{ type: "text", value: "Text." }] }] },
-      fills: 0, notes: [], labels: { page: "Page" } },
+    text: { meta: { title: "Statute", lang: "en" }, labels: { page: "Page" }, markdown: "Text.\n" },
     who: { document: "statute", lang: "en" },
     narrative: {},
     inserted: undefined,
@@ -113,21 +134,15 @@ describe("renderKey", () => {
     expect(renderKey({ ...b, who: { lang: "en", document: "statute" } })).toBe(key);
   });
 
-  it("takes the Markdown for the tree when the document has it (the tree is parsed from it)", () => {
-    const withText = (tree: string) => ({ ...base(), document: { ...base().document, markdown: "Text.\n",
-      tree: { type: "root" as const, children: [{ type: "paragraph" as const, children: [{ type: "text" as const, value: tree }] }] } } });
-    expect(renderKey(withText("Text."))).toBe(renderKey(withText("never read")));
-  });
-
   it.each<[string, (i: RenderKeyInput) => RenderKeyInput]>([
     ["the format", (i) => ({ ...i, format: "docx" })],
-    ["a word of the text", (i) => ({ ...i, document: { ...i.document, tree: { type: "root", children: [{ type: "paragraph", children: [{ type: "text", value: "Text!" }] }] } } })],
-    ["the Markdown the tree was parsed from", (i) => ({ ...i, document: { ...i.document, markdown: "Text!\n" } })],
-    ["the title", (i) => ({ ...i, document: { ...i.document, meta: { ...i.document.meta, title: "Statutes" } } })],
-    ["a label", (i) => ({ ...i, document: { ...i.document, labels: { page: "Seite" } } })],
+    ["a word of the Markdown", (i) => ({ ...i, text: { ...i.text, markdown: "Text!\n" } })],
+    ["the title", (i) => ({ ...i, text: { ...i.text, meta: { ...i.text.meta, title: "Statutes" } } })],
+    ["a label", (i) => ({ ...i, text: { ...i.text, labels: { page: "Seite" } } })],
     ["the draft mark", (i) => ({ ...i, draftMark: "DRAFT — 1 error" })],
     ["the copy (a partner's)", (i) => ({ ...i, who: { ...i.who, partner: "trakia-university" } })],
-    ["the narrative file in a slot", (i) => ({ ...i, narrative: { summary: "a".repeat(64) } })],
+    ["a narrative file of this language", (i) => ({ ...i, narrative: { "narrative/statute/purpose.en.md": "a".repeat(64) } })],
+    ["a narrative file of another language, present", (i) => ({ ...i, narrative: { "narrative/statute/purpose.bg.md": "present" } })],
     ["what the narrative files put into the tree", (i) => ({ ...i, inserted: "b".repeat(64) })],
   ])("changes with %s", (_what, change) => {
     expect(renderKey(change(base()))).not.toBe(key);
