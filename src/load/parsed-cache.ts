@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import type { Diagnostic } from "../diagnostics.js";
+import { appCacheDir } from "../domain/app-cache.js";
 import { buildId } from "../domain/build-id.js";
 import { writeFileAtomic } from "../write-atomic.js";
 import { findUnquotedIdentifiers, restoreAsString, type UnquotedIdentifier } from "./identifiers.js";
@@ -23,7 +24,6 @@ export interface ParsedInput {
   unquoted: UnquotedIdentifier[];
 }
 
-const CACHE_DIR = [".edih", "cache"];
 /** Entries kept per build: old versions of edited files go first. */
 const MAX_ENTRIES = 256;
 
@@ -72,7 +72,8 @@ function copyOf(p: ParsedInput): ParsedInput {
 
 function parseFromDiskOrText(text: string, file: string, sha256: string, appDir: string): ParsedInput {
   const build = buildId();
-  const dir = build && existsSync(join(appDir, CACHE_DIR[0]!)) ? join(appDir, ...CACHE_DIR, `yaml-${build}`) : undefined;
+  const cache = build ? appCacheDir(appDir) : undefined;
+  const dir = cache ? join(cache, `yaml-${build}`) : undefined;
   if (dir) {
     const hit = readEntry(join(dir, `${sha256}.json`), sha256, build!, file);
     if (hit) return hit;

@@ -20,10 +20,10 @@ import { renderAll, type RenderPool } from "./render-pool.js";
 import type { Format, ReusableOutput } from "./render-job.js";
 import { MANIFEST_FILE, PENDING_FILE, rememberManifest, serializeManifest, type Manifest, type ManifestOutput } from "../output/manifest.js";
 import type { Job } from "../model/jobs.js";
-import { removeStaleTemps, type DiskEntry } from "../output/disk.js";
+import { removeStaleTemps, saveKeptHashes, type DiskEntry } from "../output/disk.js";
 import { acquireLock } from "../output/lock.js";
 import { isBlocking, type Decision } from "./plan-outputs.js";
-import { preparePlan, type PreparedPlan } from "./prepare.js";
+import { keptHashesFile, preparePlan, type PreparedPlan } from "./prepare.js";
 import { isInside } from "../inside.js";
 import { writeFileAtomic } from "../write-atomic.js";
 
@@ -338,6 +338,8 @@ async function executePlan(plan: PreparedPlan, env: ExecuteEnv, report: BuildRep
   // Left untouched when nothing changed, so a no-op build writes nothing at all.
   if (plan.manifest.text !== text) writeFileAtomic(join(outDir, MANIFEST_FILE), text);
   rmSync(join(outDir, PENDING_FILE), { force: true });
+  const kept = keptHashesFile(env.projectDir);
+  if (kept) saveKeptHashes(kept, outDir);
   // A kept pool means a watch session: its next rebuild reads this manifest first thing.
   if (env.pool) rememberManifest(text);
   timings.write += performance.now() - writeStarted;

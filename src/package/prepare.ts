@@ -4,7 +4,7 @@
  * `apply build` and `apply status`; light on purpose (no template engine, no writer).
  */
 import { readFileSync } from "node:fs";
-import { basename } from "node:path";
+import { basename, join } from "node:path";
 import type { CallPack } from "../calls/index.js";
 import type { Application } from "../schema/index.js";
 import type { ValidateResult } from "../validate/index.js";
@@ -13,7 +13,8 @@ import { readNarrative, type NarrativeFile } from "../narrative/load.js";
 import { templateSearchPath } from "../domain/install.js";
 import type { InputParts } from "../output/manifest.js";
 import { bookmarkTitle, inputParts, inputsHash, packageInputsHash, templateHasher } from "./inputs.js";
-import { readDiskState, type DiskEntry } from "../output/disk.js";
+import { loadKeptHashes, readDiskState, type DiskEntry } from "../output/disk.js";
+import { appCacheDir } from "../domain/app-cache.js";
 import { readManifestFile, readPending, type ManifestRead } from "../output/manifest.js";
 import { planJobs, type Job } from "../model/jobs.js";
 import { planOutputs, type Decision, type PlanInputs } from "./plan-outputs.js";
@@ -89,6 +90,8 @@ export function preparePlan(req: PlanRequest): PreparedPlan {
   const packageParts = new Map([...packages].map(([path, lang]) => [path, allJobs.filter((j) => j.lang === lang)]));
   const diskPaths = new Set([...documents.keys(), ...packages.keys(), ...(manifest.manifest?.outputs.map((o) => o.path) ?? []),
     ...[...packageParts.values()].flat().map((j) => `${j.base}.pdf`)]);
+  const kept = keptHashesFile(req.projectDir);
+  if (kept) loadKeptHashes(kept, outDir);
   const disk = readDiskState(outDir, diskPaths);
 
   const recorded = new Map((manifest.manifest?.outputs ?? []).map((o) => [o.path, o]));
@@ -116,4 +119,10 @@ export function preparePlan(req: PlanRequest): PreparedPlan {
   for (const job of allJobs) Object.assign(inputFiles, templateFiles(job.document, job.lang)?.files ?? {});
 
   return { allJobs, jobs, templateDirs, manifest, pending, disk, documents, packages, partial, decisions, inputFiles, narrative };
+}
+
+/** Where the hashes of out/'s files are kept between runs (output/disk.ts), when the application has a cache folder. */
+export function keptHashesFile(projectDir: string): string | undefined {
+  const cache = appCacheDir(projectDir);
+  return cache ? join(cache, "out-hashes.json") : undefined;
 }

@@ -1,11 +1,11 @@
 // readDiskState keeps output hashes between rebuilds of one process (the watch loop); a file
 // changed since must never keep its old hash, even at the same size and with its mtime put back.
 import { createHash } from "node:crypto";
-import { statSync, utimesSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tempDir } from "../temp.js";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readDiskState } from "../../src/output/disk.js";
+import { loadKeptHashes, readDiskState, saveKeptHashes } from "../../src/output/disk.js";
 
 const sha = (s: string) => createHash("sha256").update(s).digest("hex");
 const hashIn = (dir: string, path: string) => {
@@ -39,4 +39,59 @@ describe("readDiskState's kept hashes", () => {
     expect([after.ino, after.size, after.mtimeNs]).toEqual([before.ino, before.size, before.mtimeNs]);
     expect(hashIn(dir, "b.pdf")).toBe(sha("newer"));
   }, 30_000);
+});
+
+describe("hashes kept between processes (loadKeptHashes, saveKeptHashes)", () => {
+  const stampOf = (file: string) => {
+    const i = statSync(file, { bigint: true });
+    return `${i.dev}:${i.ino}:${i.size}:${i.mtimeNs}:${i.ctimeNs}`;
+  };
+  const FORGED = "f".repeat(64);
+
+  it("takes an entry whose stamp is the file's, as the file's hash, without reading the file", () => {
+    const out = tempDir("kept");
+    writeFileSync(join(out, "a.pdf"), "bytes");
+    const store = join(tempDir("kept-store"), "out-hashes.json");
+    // A hash no read of the file could give: only the store can have told it.
+    writeFileSync(store, JSON.stringify({ version: 1, folder: out, hashes: { "a.pdf": { stamp: stampOf(join(out, "a.pdf")), sha256: FORGED } } }));
+    loadKeptHashes(store, out);
+    expect(hashIn(out, "a.pdf")).toBe(FORGED);
+  });
+
+  it.each([
+    { name: "another stamp (the file changed since)", store: (out: string, stamp: string) => ({ version: 1, folder: out, hashes: { "a.pdf": { stamp: stamp.replace(/:(\d+)$/, ":1"), sha256: FORGED } } }) },
+    { name: "another folder", store: (_out: string, stamp: string) => ({ version: 1, folder: "/elsewhere/out", hashes: { "a.pdf": { stamp, sha256: FORGED } } }) },
+    { name: "another version", store: (out: string, stamp: string) => ({ version: 2, folder: out, hashes: { "a.pdf": { stamp, sha256: FORGED } } }) },
+    { name: "a hash of another shape", store: (out: string, stamp: string) => ({ version: 1, folder: out, hashes: { "a.pdf": { stamp, sha256: "not a hash" } } }) },
+    { name: "an entry outside the folder", store: (out: string, stamp: string) => ({ version: 1, folder: join(out, "sub"), hashes: { "../a.pdf": { stamp, sha256: FORGED } } }) },
+    { name: "not JSON", store: () => "{\"version\": 1, " },
+  ])("ignores $name and hashes the file", ({ store }) => {
+    const out = tempDir("kept");
+    writeFileSync(join(out, "a.pdf"), "bytes");
+    const file = join(tempDir("kept-store"), "out-hashes.json");
+    const content = store(out, stampOf(join(out, "a.pdf")));
+    writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content));
+    loadKeptHashes(file, out);
+    expect(hashIn(out, "a.pdf")).toBe(sha("bytes"));
+  });
+
+  it("writes what it knows of one folder, and nothing when that did not change", () => {
+    const out = tempDir("kept");
+    writeFileSync(join(out, "a.pdf"), "bytes");
+    const from = join(tempDir("kept-store"), "out-hashes.json");
+    writeFileSync(from, JSON.stringify({ version: 1, folder: out, hashes: { "a.pdf": { stamp: stampOf(join(out, "a.pdf")), sha256: FORGED } } }));
+    loadKeptHashes(from, out);
+    const to = join(tempDir("kept-store"), "cache", "out-hashes.json");
+    saveKeptHashes(to, out);
+    const saved = JSON.parse(readFileSync(to, "utf8")) as { folder: string; hashes: Record<string, { sha256: string }> };
+    expect(saved.folder).toBe(out);
+    expect(Object.keys(saved.hashes)).toEqual(["a.pdf"]);
+    expect(saved.hashes["a.pdf"]!.sha256).toBe(FORGED);
+    // Unchanged since: not written again.
+    const before = statSync(to).mtimeMs;
+    utimesSync(to, new Date(before - 60_000), new Date(before - 60_000));
+    const older = statSync(to).mtimeMs;
+    saveKeptHashes(to, out);
+    expect(statSync(to).mtimeMs).toBe(older);
+  });
 });
