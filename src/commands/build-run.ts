@@ -5,6 +5,7 @@ import { EXIT } from "../errors.js";
 import { buildPackage, type BuildOptions, type BuildReport, type Format } from "../package/build.js";
 import { formatText, shouldColor } from "../report/index.js";
 import { formatPlan } from "../package/plan-text.js";
+import { FS_TICK_MS } from "../output/disk.js";
 import type { BuildFlags } from "./build.js";
 import type { CommandIO } from "../workflow/io.js";
 import { progressReporter } from "./progress.js";
@@ -143,17 +144,21 @@ export async function watchBuild(dir: string, flags: BuildFlags, io: CommandIO):
   // …and of the input files parsed: after a save, only the saved file is parsed again.
   const kept = { parsedInputs: new ParsedInputs(), ...(pool ? { pool } : {}) };
   await runBuild(dir, flags, io, kept, (r) => { langs = r.validation.application?.languages ?? []; });
+  const { rehearseWrittenDocuments, rehearseParsing, hashOutputs } = await import("../package/rehearse.js");
   if (!flags.format || flags.format !== "docx") {
     await warmUp(flags.lang?.length ? langs.filter((l) => flags.lang!.includes(l)) : langs, pool);
-    if (pool) {
-      const { rehearseWrittenDocuments } = await import("../package/rehearse.js");
-      // Only to warm the workers: whatever goes wrong here, the next build reports.
-      await rehearseWrittenDocuments(dir, { ...buildOptions(flags, io), ...kept, pool }).catch(() => []);
-    }
+    // Only to warm the workers: whatever goes wrong here, the next build reports.
+    if (pool) await rehearseWrittenDocuments(dir, { ...buildOptions(flags, io), ...kept, pool }).catch(() => []);
   }
+  rehearseParsing(root);
   let running = false;
   /** The first change not yet built, at its performance.now(). */
   let next: number | undefined;
+  // Once the initial build's files are older than the timestamp tick, their hashes can be kept:
+  // taken now, while nothing is asked of the watch, instead of by the first save's plan (~40 ms).
+  setTimeout(() => {
+    if (!running && next === undefined) hashOutputs(outDir);
+  }, FS_TICK_MS + 500).unref();
   const loop = async () => {
     running = true;
     try {

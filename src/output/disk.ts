@@ -71,7 +71,9 @@ function entryAt(outDir: string, path: string): DiskEntry {
  * otherwise keep all of them equal (git's "racily clean" entries). A user cannot set ctime.
  */
 const hashes = new Map<string, { stamp: string; sha256: string }>();
-const FS_TICK_NS = 2_000_000_000n;
+/** The coarsest timestamp tick expected of a file system (FAT's 2 s): a hash taken sooner after a write is not kept. */
+export const FS_TICK_MS = 2000;
+const FS_TICK_NS = BigInt(FS_TICK_MS) * 1_000_000n;
 const KEEP_HASHES = 20_000;
 
 function hashOf(full: string, info: BigIntStats): string {

@@ -39,3 +39,20 @@ describe("rehearsing the documents the consultant writes in", () => {
     }
   }, 600_000);
 });
+
+describe("the build thread's rehearsal", () => {
+  it("parses the main file once and hashes the manifest's outputs, writing nothing", async () => {
+    const { buildPackage } = await import("../../src/package/build.js");
+    const { rehearseParsing, hashOutputs } = await import("../../src/package/rehearse.js");
+    const dir = copyExample("rehearse-thread");
+    const out = join(dir, "out");
+    // Nothing built yet: no manifest, nothing to hash.
+    expect(hashOutputs(out)).toBe(0);
+    await buildPackage(dir, { only: ["statute"], langs: ["en"] });
+    const before = treeHashes(dir);
+    expect(rehearseParsing(dir)).toBe(true);
+    expect(hashOutputs(out)).toBe(2);
+    expect(treeHashes(dir)).toEqual(before);
+    expect(rehearseParsing(join(dir, "narrative"))).toBe(false);
+  }, 300_000);
+});
