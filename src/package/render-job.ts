@@ -31,6 +31,8 @@ export interface RenderEnv {
   narrative?: NarrativeFile[];
   /** false: run the writers for every file, never answering from memory (render-memo.ts). */
   reuse?: boolean;
+  /** Where parsed Markdown sections are kept between runs (render/parse-cache.ts); undefined: nowhere. */
+  sectionStore?: string;
 }
 
 export interface RenderedFile {
@@ -90,9 +92,11 @@ export function renderMemoCounts(): { hits: number; misses: number; files: numbe
 }
 
 export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
-  const [{ buildContext }, render, { insertNarrative, slotsIn }, docx, pdf] = await Promise.all([
+  const [{ buildContext }, render, { insertNarrative, slotsIn }, docx, pdf, parseCache] = await Promise.all([
     import("../model/index.js"), import("../render/index.js"), import("../narrative/insert.js"), import("../writers/docx/index.js"), import("../writers/pdf/index.js"),
+    import("../render/parse-cache.js"),
   ]);
+  parseCache.useSectionStore(env.sectionStore);
   // Each template set is read and compiled once, for every job of its document and language.
   const templates = new Map<string, { renderer?: DocumentTextRenderer; diagnostics: Diagnostic[] }>();
   const templateSet = (job: Job) => {

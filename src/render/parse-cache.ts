@@ -13,7 +13,12 @@
  */
 import type { Root, RootContent } from "mdast";
 import { parseMarkdown } from "./tree.js";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { LruMap } from "../domain/lru.js";
+import { sha256 } from "../domain/hash.js";
+import { writeFileAtomic } from "../write-atomic.js";
 
 /** Sections kept, least recently used dropped first: several documents × languages × edits. */
 const sections = new LruMap<string, Root>(4096);
@@ -48,8 +53,69 @@ export function parseMarkdownCached(markdown: string): Root {
 
 function sectionTree(text: string): Root {
   let tree = sections.get(text);
-  if (!tree) sections.set(text, (tree = parseMarkdown(text)));
+  if (!tree) sections.set(text, (tree = keptTree(text) ?? keep(text, parseMarkdown(text))));
   return tree;
+}
+
+/**
+ * Sections parsed by earlier runs of the same build of edih, in the application's cache folder
+ * (`.edih/cache/md-<build>/<sha256 of the text>.json`, set by useSectionStore): a cold process
+ * that rebuilds after an edit parses only the sections that changed. Parsing Part B alone took
+ * ~135 ms a language in a cold process. A tree is kept only when JSON gives it back unchanged, and
+ * an entry is used only when it names the text's hash and parses as JSON; anything else is
+ * parsed again. Writing never fails a build.
+ */
+let store: string | undefined;
+let pruned = false;
+/** Entries kept in one build's folder; the oldest go first. */
+const KEEP_FILES = 8192;
+
+/** Where this thread keeps and finds parsed sections; undefined: nowhere (runs from sources, no .edih/). */
+export function useSectionStore(folder: string | undefined): void {
+  if (folder !== store) pruned = false;
+  store = folder;
+}
+
+interface KeptSection { sha256: string; tree: Root }
+
+function keptTree(text: string): Root | undefined {
+  if (!store) return undefined;
+  const sha = sha256(text);
+  try {
+    const kept = JSON.parse(readFileSync(join(store, `${sha}.json`), "utf8")) as KeptSection;
+    return kept?.sha256 === sha && kept.tree?.type === "root" && Array.isArray(kept.tree.children) ? kept.tree : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function keep(text: string, tree: Root): Root {
+  if (!store) return tree;
+  const sha = sha256(text);
+  const json = JSON.stringify({ sha256: sha, tree } satisfies KeptSection);
+  if (!isDeepStrictEqual((JSON.parse(json) as KeptSection).tree, tree)) return tree;
+  try {
+    if (!pruned) prune(store);
+    pruned = true;
+    writeFileAtomic(join(store, `${sha}.json`), json);
+  } catch {
+    // a read-only or full folder: the next run parses again
+  }
+  return tree;
+}
+
+/** Once per folder and thread: other builds' folders go, and this one's oldest entries beyond KEEP_FILES. */
+function prune(folder: string): void {
+  const parent = dirname(folder);
+  if (!existsSync(parent)) return;
+  for (const name of readdirSync(parent)) {
+    if (name.startsWith("md-") && join(parent, name) !== folder) rmSync(join(parent, name), { recursive: true, force: true });
+  }
+  if (!existsSync(folder)) return;
+  const names = readdirSync(folder).filter((n) => n.endsWith(".json"));
+  if (names.length <= KEEP_FILES) return;
+  const byAge = names.map((n) => ({ n, t: statSync(join(folder, n)).mtimeMs })).sort((a, b) => a.t - b.t);
+  for (const { n } of byAge.slice(0, names.length - KEEP_FILES)) rmSync(join(folder, n), { force: true });
 }
 
 /**

@@ -7,7 +7,11 @@ import { isDeepStrictEqual } from "node:util";
 import { validateProject } from "../../src/validate/index.js";
 import { buildContext } from "../../src/model/index.js";
 import { loadTemplateSet, markdownRenderer } from "../../src/render/index.js";
-import { parseMarkdownCached } from "../../src/render/parse-cache.js";
+import { parseMarkdownCached, useSectionStore } from "../../src/render/parse-cache.js";
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { tempDir } from "../temp.js";
 import { parseMarkdown } from "../../src/render/tree.js";
 import { templateSearchPath } from "../../src/domain/install.js";
 import { planJobs } from "../../src/model/jobs.js";
@@ -69,5 +73,69 @@ describe("parseMarkdownCached", () => {
     const longer = "# One\n\nFirst, now longer\nover two lines.\n\n# Two\n\nSecond.\n";
     expect(parseMarkdownCached(longer)).toEqual(parseMarkdown(longer));
     expect(parseMarkdownCached(md)).toEqual(parseMarkdown(md));
+  });
+});
+
+describe("sections kept between runs (useSectionStore)", () => {
+  const unique = (what: string) => `# ${what} ${Math.random().toString(36).slice(2)}\n\nSome *text* here.\n`;
+  const shaOf = (text: string) => createHash("sha256").update(text).digest("hex");
+
+  it("writes a parsed section under its text's hash, as parseMarkdown gives it", () => {
+    const store = join(tempDir("sections"), "md-test");
+    useSectionStore(store);
+    try {
+      const text = unique("written");
+      expect(isDeepStrictEqual(parseMarkdownCached(text), parseMarkdown(text))).toBe(true);
+      const kept = JSON.parse(readFileSync(join(store, `${shaOf(text)}.json`), "utf8")) as { sha256: string; tree: unknown };
+      expect(kept.sha256).toBe(shaOf(text));
+      expect(isDeepStrictEqual(kept.tree, parseMarkdown(text))).toBe(true);
+    } finally {
+      useSectionStore(undefined);
+    }
+  });
+
+  it("takes a kept section instead of parsing (a tree no parse of the text could give)", () => {
+    const store = join(tempDir("sections"), "md-test");
+    mkdirSync(store, { recursive: true });
+    const text = unique("kept");
+    const forged = { type: "root", children: [{ type: "paragraph", children: [{ type: "text", value: "from the store" }] }] };
+    writeFileSync(join(store, `${shaOf(text)}.json`), JSON.stringify({ sha256: shaOf(text), tree: forged }));
+    useSectionStore(store);
+    try {
+      expect(parseMarkdownCached(text).children).toEqual(forged.children);
+    } finally {
+      useSectionStore(undefined);
+    }
+  });
+
+  it.each([
+    { name: "another hash inside", entry: (sha: string) => JSON.stringify({ sha256: sha.replace(/^./, "0"), tree: { type: "root", children: [] } }) },
+    { name: "not a root", entry: (sha: string) => JSON.stringify({ sha256: sha, tree: { type: "paragraph", children: [] } }) },
+    { name: "not JSON", entry: () => "{\"sha256\":" },
+  ])("parses the text when the kept entry has $name", ({ entry }) => {
+    const store = join(tempDir("sections"), "md-test");
+    mkdirSync(store, { recursive: true });
+    const text = unique("bad");
+    writeFileSync(join(store, `${shaOf(text)}.json`), entry(shaOf(text)));
+    useSectionStore(store);
+    try {
+      expect(isDeepStrictEqual(parseMarkdownCached(text), parseMarkdown(text))).toBe(true);
+    } finally {
+      useSectionStore(undefined);
+    }
+  });
+
+  it("drops the folders of other builds when it first writes", () => {
+    const cache = tempDir("sections");
+    mkdirSync(join(cache, "md-older"), { recursive: true });
+    writeFileSync(join(cache, "md-older", "x.json"), "{}");
+    mkdirSync(join(cache, "yaml-older"), { recursive: true });
+    useSectionStore(join(cache, "md-now"));
+    try {
+      parseMarkdownCached(unique("prune"));
+      expect(readdirSync(cache).sort()).toEqual(["md-now", "yaml-older"]);
+    } finally {
+      useSectionStore(undefined);
+    }
   });
 });

@@ -1,6 +1,6 @@
 // Threads that render load the render side from one bundled module when the build made it next to
 // the dist/ that runs (src/package/render-side.ts), and it writes the bytes the modules write.
-import { mkdirSync, utimesSync, writeFileSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DIST_MAIN_FILE, RENDER_BUNDLE_FILE, formatStamp } from "../../src/startup/bundle-format.js";
@@ -67,5 +67,14 @@ describe("the render bundle of this build", () => {
     const [ha, hb] = [treeHashes(join(bundled, "out")), treeHashes(join(modules, "out"))];
     expect(Object.keys(ha).filter((f) => /part-b\.(pdf|docx)$/.test(f)).length).toBe(4);
     expect(ha).toEqual(hb);
+    // The bundle's build keeps parsed Markdown sections in the application's cache; a build from
+    // them, into a fresh out/, writes the same bytes.
+    const store = readdirSync(join(bundled, ".edih", "cache")).filter((n) => n.startsWith("md-"));
+    expect(store.length).toBe(1);
+    expect(readdirSync(join(bundled, ".edih", "cache", store[0]!)).length).toBeGreaterThan(10);
+    rmSync(join(bundled, "out"), { recursive: true });
+    const again = edihProcess(args(bundled), { env: { ...process.env, EDIH_WORKERS: "2" } });
+    expect([again.code, again.stderr]).toEqual([0, ""]);
+    expect(treeHashes(join(bundled, "out"))).toEqual(hb);
   });
 });
