@@ -4,11 +4,11 @@
 // (only when .edih/ exists: `edih init` makes it), are named by the sha256 of the file's bytes
 // and by the build, and are checked against both before use. Runs from dist/ or from sources
 // (no build id) parse every time.
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import type { Diagnostic } from "../diagnostics.js";
-import { appCacheDir } from "../domain/app-cache.js";
+import { buildCacheDir, pruneBuildCache } from "../domain/app-cache.js";
 import { buildId } from "../domain/build-id.js";
 import { writeFileAtomic } from "../write-atomic.js";
 import { findUnquotedIdentifiers, restoreAsString, type UnquotedIdentifier } from "./identifiers.js";
@@ -72,8 +72,7 @@ function copyOf(p: ParsedInput): ParsedInput {
 
 function parseFromDiskOrText(text: string, file: string, sha256: string, appDir: string): ParsedInput {
   const build = buildId();
-  const cache = build ? appCacheDir(appDir) : undefined;
-  const dir = cache ? join(cache, `yaml-${build}`) : undefined;
+  const dir = buildCacheDir(appDir, "yaml");
   if (dir) {
     const hit = readEntry(join(dir, `${sha256}.json`), sha256, build!, file);
     if (hit) return hit;
@@ -123,22 +122,9 @@ function writeEntry(dir: string, sha256: string, build: string, file: string, pa
   try {
     const fresh = !existsSync(dir);
     writeFileAtomic(join(dir, `${sha256}.json`), json);
-    prune(dir, fresh);
+    // Other builds' folders go once, when this build's is new.
+    pruneBuildCache(dir, MAX_ENTRIES, fresh);
   } catch {
     // a read-only or full folder: the next run parses again
   }
-}
-
-/** Drops other builds' folders (once, when this build's is new) and this build's oldest entries. */
-function prune(dir: string, fresh: boolean): void {
-  const parent = join(dir, "..");
-  if (fresh) {
-    for (const name of readdirSync(parent)) {
-      if (name.startsWith("yaml-") && join(parent, name) !== dir) rmSync(join(parent, name), { recursive: true, force: true });
-    }
-  }
-  const names = readdirSync(dir).filter((n) => n.endsWith(".json"));
-  if (names.length <= MAX_ENTRIES) return;
-  const byAge = names.map((n) => ({ n, t: statSync(join(dir, n)).mtimeMs })).sort((a, b) => a.t - b.t);
-  for (const { n } of byAge.slice(0, names.length - MAX_ENTRIES)) rmSync(join(dir, n), { force: true });
 }

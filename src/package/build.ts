@@ -12,8 +12,7 @@ import type { Application } from "../schema/index.js";
 import type { ParsedInputs } from "../load/parsed-cache.js";
 import { validateProject, type Stage, type ValidateResult } from "../validate/index.js";
 import { toolVersion } from "../domain/install.js";
-import { appCacheDir } from "../domain/app-cache.js";
-import { buildId } from "../domain/build-id.js";
+import { buildCacheDir } from "../domain/app-cache.js";
 import { textIn } from "../model/text.js";
 import { sha256 } from "../domain/hash.js";
 import type { InputParts } from "../output/manifest.js";
@@ -260,7 +259,8 @@ async function executePlan(plan: PreparedPlan, env: ExecuteEnv, report: BuildRep
   let committed = 0;
   let renderedBefore = false;
   env.onProgress?.({ done: 0, total, current: tasks[0]?.job.base ?? "" });
-  const sectionStore = sectionStoreFor(env.projectDir);
+  // The render threads keep parsed Markdown sections between runs (render/parse-cache.ts).
+  const sectionStore = buildCacheDir(env.projectDir, "md");
   for (const { formats, batch, writeNow } of rounds) {
     if (!batch.length) continue;
     const renderStarted = performance.now();
@@ -347,17 +347,6 @@ async function executePlan(plan: PreparedPlan, env: ExecuteEnv, report: BuildRep
   // A kept pool means a watch session: its next rebuild reads this manifest first thing.
   if (env.pool) rememberManifest(text);
   timings.write += performance.now() - writeStarted;
-}
-
-/**
- * Where the render threads keep parsed Markdown sections between runs (render/parse-cache.ts):
- * in the application's cache folder, per build of edih (the parse is edih's code), and nowhere
- * when either is missing (no .edih/, a run from dist/ or sources).
- */
-function sectionStoreFor(projectDir: string): string | undefined {
-  const cache = appCacheDir(projectDir);
-  const id = buildId();
-  return cache && id ? join(cache, `md-${id}`) : undefined;
 }
 
 /**

@@ -151,12 +151,10 @@ export async function createJobRenderer(env: RenderEnv): Promise<JobRenderer> {
     for (const format of formats) {
       const render = keys.get(format)!;
       // The manifest must also have what the writers would report: a PDF's pages, a DOCX's slot stamps.
-      const same = reusable.find((r) => r.format === format && r.render === render
-        && (format === "pdf" ? r.pages !== undefined : !ids.length || r.slots !== undefined));
-      const bytes = same && readUnchanged(same);
-      if (same && bytes) {
-        out.push({ format, bytes, render, reused: true, ...(same.pages !== undefined ? { pages: same.pages } : {}) });
-        if (format === "docx" && same.slots) slots = same.slots;
+      const kept = keptFile(reusable, format, render, (r) => (format === "pdf" ? r.pages !== undefined : !ids.length || r.slots !== undefined));
+      if (kept) {
+        out.push(kept.file);
+        if (format === "docx" && kept.from.slots) slots = kept.from.slots;
         continue;
       }
       const seen = env.reuse === false ? undefined : recent.get(render);
@@ -197,15 +195,24 @@ function keptFromText(formats: readonly Format[], keys: ReadonlyMap<Format, stri
   let recorded: { fills: number; notes: string[] } | undefined;
   let slots: Record<string, SlotStamp> | undefined;
   for (const format of formats) {
-    const render = keys.get(format)!;
-    const same = reusable.find((r) => r.format === format && r.render === render && r.fills !== undefined && (format === "docx" || r.pages !== undefined));
-    const bytes = same && readUnchanged(same);
-    if (!same || !bytes) return undefined;
-    recorded ??= { fills: same.fills!, notes: same.notes ?? [] };
-    if (format === "docx" && same.slots) slots = same.slots;
-    files.push({ format, bytes, render, reused: true, ...(same.pages !== undefined ? { pages: same.pages } : {}) });
+    const kept = keptFile(reusable, format, keys.get(format)!, (r) => r.fills !== undefined && (format === "docx" || r.pages !== undefined));
+    if (!kept) return undefined;
+    recorded ??= { fills: kept.from.fills!, notes: kept.from.notes ?? [] };
+    if (format === "docx" && kept.from.slots) slots = kept.from.slots;
+    files.push(kept.file);
   }
   return recorded && { files, ...recorded, ...(slots ? { slots } : {}) };
+}
+
+/**
+ * The file in out/ for `format`, when the plan offered one with this render key that `usable`
+ * accepts and it still holds the bytes the plan found.
+ */
+function keptFile(reusable: readonly ReusableOutput[], format: Format, render: string, usable: (r: ReusableOutput) => boolean):
+  { file: RenderedFile; from: ReusableOutput } | undefined {
+  const from = reusable.find((r) => r.format === format && r.render === render && usable(r));
+  const bytes = from && readUnchanged(from);
+  return from && bytes ? { from, file: { format, bytes, render, reused: true, ...(from.pages !== undefined ? { pages: from.pages } : {}) } } : undefined;
 }
 
 /**

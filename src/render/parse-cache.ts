@@ -13,8 +13,9 @@
  */
 import type { Root, RootContent } from "mdast";
 import { parseMarkdown } from "./tree.js";
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pruneBuildCache } from "../domain/app-cache.js";
 import { isDeepStrictEqual } from "node:util";
 import { LruMap } from "../domain/lru.js";
 import { sha256 } from "../domain/hash.js";
@@ -95,27 +96,14 @@ function keep(text: string, tree: Root): Root {
   const json = JSON.stringify({ sha256: sha, tree } satisfies KeptSection);
   if (!isDeepStrictEqual((JSON.parse(json) as KeptSection).tree, tree)) return tree;
   try {
-    if (!pruned) prune(store);
+    // Once per folder and thread: other builds' folders go, and this one's oldest entries.
+    if (!pruned) pruneBuildCache(store, KEEP_FILES, true);
     pruned = true;
     writeFileAtomic(join(store, `${sha}.json`), json);
   } catch {
     // a read-only or full folder: the next run parses again
   }
   return tree;
-}
-
-/** Once per folder and thread: other builds' folders go, and this one's oldest entries beyond KEEP_FILES. */
-function prune(folder: string): void {
-  const parent = dirname(folder);
-  if (!existsSync(parent)) return;
-  for (const name of readdirSync(parent)) {
-    if (name.startsWith("md-") && join(parent, name) !== folder) rmSync(join(parent, name), { recursive: true, force: true });
-  }
-  if (!existsSync(folder)) return;
-  const names = readdirSync(folder).filter((n) => n.endsWith(".json"));
-  if (names.length <= KEEP_FILES) return;
-  const byAge = names.map((n) => ({ n, t: statSync(join(folder, n)).mtimeMs })).sort((a, b) => a.t - b.t);
-  for (const { n } of byAge.slice(0, names.length - KEEP_FILES)) rmSync(join(folder, n), { force: true });
 }
 
 /**

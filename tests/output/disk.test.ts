@@ -47,15 +47,21 @@ describe("hashes kept between processes (loadKeptHashes, saveKeptHashes)", () =>
     return `${i.dev}:${i.ino}:${i.size}:${i.mtimeNs}:${i.ctimeNs}`;
   };
   const FORGED = "f".repeat(64);
-
-  it("takes an entry whose stamp is the file's, as the file's hash, without reading the file", () => {
+  /** An out/ folder with a.pdf, and a store whose text `content` makes from the folder and a.pdf's stamp, loaded. */
+  const loadedStore = (content: (out: string, stamp: string) => unknown): string => {
     const out = tempDir("kept");
     writeFileSync(join(out, "a.pdf"), "bytes");
     const store = join(tempDir("kept-store"), "out-hashes.json");
-    // A hash no read of the file could give: only the store can have told it.
-    writeFileSync(store, JSON.stringify({ version: 1, folder: out, hashes: { "a.pdf": { stamp: stampOf(join(out, "a.pdf")), sha256: FORGED } } }));
+    const text = content(out, stampOf(join(out, "a.pdf")));
+    writeFileSync(store, typeof text === "string" ? text : JSON.stringify(text));
     loadKeptHashes(store, out);
-    expect(hashIn(out, "a.pdf")).toBe(FORGED);
+    return out;
+  };
+  const forged = (out: string, stamp: string) => ({ version: 1, folder: out, hashes: { "a.pdf": { stamp, sha256: FORGED } } });
+
+  it("takes an entry whose stamp is the file's, as the file's hash, without reading the file", () => {
+    // A hash no read of the file could give: only the store can have told it.
+    expect(hashIn(loadedStore(forged), "a.pdf")).toBe(FORGED);
   });
 
   it.each([
@@ -66,21 +72,11 @@ describe("hashes kept between processes (loadKeptHashes, saveKeptHashes)", () =>
     { name: "an entry outside the folder", store: (out: string, stamp: string) => ({ version: 1, folder: join(out, "sub"), hashes: { "../a.pdf": { stamp, sha256: FORGED } } }) },
     { name: "not JSON", store: () => "{\"version\": 1, " },
   ])("ignores $name and hashes the file", ({ store }) => {
-    const out = tempDir("kept");
-    writeFileSync(join(out, "a.pdf"), "bytes");
-    const file = join(tempDir("kept-store"), "out-hashes.json");
-    const content = store(out, stampOf(join(out, "a.pdf")));
-    writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content));
-    loadKeptHashes(file, out);
-    expect(hashIn(out, "a.pdf")).toBe(sha("bytes"));
+    expect(hashIn(loadedStore(store), "a.pdf")).toBe(sha("bytes"));
   });
 
   it("writes what it knows of one folder, and nothing when that did not change", () => {
-    const out = tempDir("kept");
-    writeFileSync(join(out, "a.pdf"), "bytes");
-    const from = join(tempDir("kept-store"), "out-hashes.json");
-    writeFileSync(from, JSON.stringify({ version: 1, folder: out, hashes: { "a.pdf": { stamp: stampOf(join(out, "a.pdf")), sha256: FORGED } } }));
-    loadKeptHashes(from, out);
+    const out = loadedStore(forged);
     const to = join(tempDir("kept-store"), "cache", "out-hashes.json");
     saveKeptHashes(to, out);
     const saved = JSON.parse(readFileSync(to, "utf8")) as { folder: string; hashes: Record<string, { sha256: string }> };
