@@ -1,5 +1,5 @@
-// The parts every DOCX shares are prepared, parsed and deflated once per process
-// (writers/docx/shared-parts.ts, writers/docx/zip.ts, narrative/xml-once.ts): a document must come
+// The parts every DOCX shares are made, parsed and deflated once per process
+// (writers/docx/frame.ts, writers/docx/zip.ts, narrative/xml-once.ts): a document must come
 // out byte for byte as it does when it is the first one a process writes, and documents with
 // different styles must each get their own.
 import { execFileSync } from "../spawn.js";

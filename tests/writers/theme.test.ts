@@ -21,10 +21,10 @@ const imports = (file: string) => [...readFileSync(join(SRC, file), "utf8").matc
 describe("one theme for both writers", () => {
   it("metrics.ts does not import the PDF writer; both writers import the theme", () => {
     expect(imports("metrics.ts").filter((i) => i.includes("pdf/"))).toEqual([]);
-    expect(imports("docx/build.ts")).toContain("../theme.js");
+    expect(imports("docx/body.ts")).toContain("../theme.js");
     expect(imports("pdf/build.ts")).toContain("../theme.js");
     // No colour written as a literal in either writer: they come from COLORS.
-    for (const f of ["docx/build.ts", "pdf/build.ts"]) {
+    for (const f of ["docx/body.ts", "docx/package.ts", "docx/frame.ts", "pdf/build.ts"]) {
       const text = readFileSync(join(SRC, f), "utf8");
       for (const hex of Object.values(COLORS)) expect(text, `${f} ${hex}`).not.toContain(`"${hex}"`);
     }

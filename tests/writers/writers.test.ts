@@ -153,20 +153,3 @@ describe("post-processing", () => {
     expect(JSON.parse(outline).outlines.map((o: { title: string }) => o.title)).toEqual(["Част едно", "Part two"]);
   });
 });
-
-describe("DOCX zipped once", () => {
-  it.each(["bg", "en"] as const)("gives the bytes of docx's own zip, unzipped and normalised (%s)", async (lang) => {
-    const { Packer } = await import("docx");
-    // The fast path is taken: without docx's compiler both sides below would be the same code.
-    expect(typeof (Packer as unknown as { compiler?: { compile?: unknown } }).compiler?.compile).toBe("function");
-    const { buildDocx, tableStyleXml } = await import("../../src/writers/docx/build.js");
-    const { normalizeDocx } = await import("../../src/writers/docx/normalize.js");
-    const { arimoMeasure } = await import("../../src/writers/metrics.js");
-    const { pageLayout } = await import("../../src/writers/layout.js");
-    // The sample has a table of contents: the DOCX takes its page numbers from the PDF's layout.
-    const layout = await pageLayout(out[lang].doc, { draftMark: DRAFT[lang] });
-    const file = buildDocx(out[lang].doc, { draftMark: DRAFT[lang], measure: await arimoMeasure(), layout });
-    const twice = normalizeDocx(new Uint8Array(await Packer.toBuffer(file)), { extraStyles: tableStyleXml() });
-    expect(Buffer.compare(Buffer.from(twice), Buffer.from(out[lang].docx))).toBe(0);
-  });
-});
