@@ -26,6 +26,8 @@ import { BUNDLE_FILE, BUNDLE_INPUTS_FILE, CODE_CACHE_FILE, DIST_MAIN_FILE, RENDE
 import { runBundle } from "../src/startup/run-bundle.js";
 import { PRECOMPILED_TEMPLATES_FILE, precompileSources } from "../src/render/precompiled.js";
 import { templateParts } from "../src/render/front-matter.js";
+import { FRAME_KEYS, frameOptions, makeFrameParts } from "../src/writers/docx/frame.js";
+import { FRAMES_FILE, frameStore } from "../src/writers/docx/frame-store.js";
 import { readTextFile } from "../src/load/text.js";
 import { createHash } from "node:crypto";
 
@@ -83,6 +85,16 @@ function precompileTemplates(): number {
   }
   writeAtomic(join(ROOT, PRECOMPILED_TEMPLATES_FILE), JSON.stringify(precompileSources(sources)) + "\n");
   return sources.size;
+}
+
+/** The DOCX frame of every setting a document is written with (writers/docx/frame-store.ts). */
+async function precomputeFrames(): Promise<number> {
+  const made = await Promise.all(FRAME_KEYS.map(async (key) => {
+    const options = frameOptions(key);
+    return { options, parts: await makeFrameParts(options) };
+  }));
+  writeAtomic(join(ROOT, FRAMES_FILE), JSON.stringify(frameStore(made)) + "\n");
+  return made.length;
 }
 
 function packageName(specifier: string): string {
@@ -318,7 +330,7 @@ async function main(): Promise<void> {
   }
   // Nothing it is made from changed since the last run (npm test builds before every run): keep it.
   const before = madeFrom();
-  const upToDate = before !== undefined && hasCodeCache() && existsSync(join(ROOT, RENDER_BUNDLE_FILE)) && existsSync(join(ROOT, PRECOMPILED_TEMPLATES_FILE)) && existsSync(join(ROOT, "dist", "data")) && readText(MADE_FROM_FILE) === before;
+  const upToDate = before !== undefined && hasCodeCache() && existsSync(join(ROOT, RENDER_BUNDLE_FILE)) && existsSync(join(ROOT, PRECOMPILED_TEMPLATES_FILE)) && existsSync(join(ROOT, FRAMES_FILE)) && existsSync(join(ROOT, "dist", "data")) && readText(MADE_FROM_FILE) === before;
   if (mode === "--check") {
     process.stderr.write(`build-startup: ${upToDate ? "up to date" : "out of date: run npm run build"}\n`);
     process.exitCode = upToDate ? 0 : 1;
@@ -332,10 +344,11 @@ async function main(): Promise<void> {
   const compiled = compileData();
   mkdirSync(join(ROOT, "dist", "startup"), { recursive: true });
   const templates = precompileTemplates();
+  const frames = await precomputeFrames();
   if (await bundle()) makeCodeCache();
   const after = hasCodeCache() ? madeFrom() : undefined;
   if (after !== undefined) writeAtomic(MADE_FROM_FILE, after);
-  process.stderr.write(`build-startup: ${compiled} data files and ${templates} template texts precompiled; start-up and render bundles ${hasCodeCache() ? "and code cache written" : "skipped"}\n`);
+  process.stderr.write(`build-startup: ${compiled} data files and ${templates} template texts precompiled, ${frames} DOCX frames made; start-up and render bundles ${hasCodeCache() ? "and code cache written" : "skipped"}\n`);
 }
 
 function readText(file: string): string | undefined {

@@ -2,10 +2,11 @@
  * The parts of a DOCX that do not depend on its content: styles, theme, settings, font table,
  * notes, numbering definitions, content types, relationships, and the opening tags of the body,
  * header and footer. docx makes them, for a document with nothing in it, once per setting (density,
- * language, laid out or not) and process; each document then writes only its own parts (package.ts).
+ * language, laid out or not): at build time for every setting edih uses (frame-store.ts), else once
+ * per process. Each document then writes only its own parts (package.ts).
  */
 import type { IStylesOptions } from "docx";
-import { COLORS, SIZES, twips, type Density } from "../theme.js";
+import { COLORS, NORMAL_DENSITY, SIZES, TIGHTER, twips, type Density } from "../theme.js";
 import { DOCX_FONT } from "../fonts.js";
 import { FILL_LABEL_STYLE, FILL_LABEL_STYLE_NAME } from "./slot-marks.js";
 import { normalizedXml, type Parts } from "./normalize.js";
@@ -44,23 +45,25 @@ export function documentFrame(key: FrameKey): Promise<Frame> {
   const id = JSON.stringify(key);
   let frame = frames.get(id);
   if (!frame) {
-    frame = makeFrame(key);
+    frame = frameParts(key).then(frameOf);
     if (frames.size >= KEEP) frames.delete(frames.keys().next().value!);
     frames.set(id, frame);
   }
   return frame;
 }
 
-const before = (xml: string, re: RegExp, part: string): string => {
-  const m = re.exec(xml);
-  if (!m) throw new Error(`docx wrote ${part} in a form edih does not know`);
-  return xml.slice(0, m.index + m[0].length);
-};
+/** Every setting a document is written with: the build step makes each one's frame ahead of time (frame-store.ts). */
+export const FRAME_KEYS: readonly FrameKey[] = [NORMAL_DENSITY, ...TIGHTER].flatMap((density) =>
+  ["bg-BG", "en-GB"].flatMap((lang) => [true, false].map((layout) => ({ density, lang, layout }))));
 
-async function makeFrame(key: FrameKey): Promise<Frame> {
-  const { Document, Footer, Header, Packer, Paragraph } = await import("docx");
+/**
+ * Everything docx is given for a frame, as plain data (the header's and footer's one empty
+ * paragraph aside): what a stored frame was made from, so a stored frame is used only for the very
+ * same options (frame-store.ts).
+ */
+export function frameOptions(key: FrameKey) {
   const margin = twips(key.density.margin);
-  const file = new Document({
+  return {
     creator: CREATOR_TOKEN,
     lastModifiedBy: "edih",
     title: TITLE_TOKEN,
@@ -76,15 +79,41 @@ async function makeFrame(key: FrameKey): Promise<Frame> {
     compatibility: { doNotExpandShiftReturn: true },
     styles: documentStyles(key.density, key.lang),
     numbering: { config: LISTS.map((reference) => ({ reference, levels: levels(reference === "edih-bullet" ? "bullet" : "decimal") })) },
+    page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: margin, bottom: margin, left: margin, right: margin } },
+    extraStyles: tableStyleXml(),
+  };
+}
+
+async function frameParts(key: FrameKey): Promise<ReadonlyMap<string, string>> {
+  const options = frameOptions(key);
+  const { storedFrame } = await import("./frame-store.js");
+  return storedFrame(options) ?? makeFrameParts(options);
+}
+
+/** docx's parts for a document with nothing in it, normalised. */
+export async function makeFrameParts(options: ReturnType<typeof frameOptions>): Promise<Map<string, string>> {
+  const { Document, Footer, Header, Packer, Paragraph } = await import("docx");
+  const { page, extraStyles, ...document } = options;
+  const file = new Document({
+    ...document,
     sections: [{
-      properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: margin, bottom: margin, left: margin, right: margin } } },
+      properties: { page },
       headers: { default: new Header({ children: [new Paragraph({})] }) },
       footers: { default: new Footer({ children: [new Paragraph({})] }) },
       children: [],
     }],
   });
   const compiler = (Packer as unknown as { compiler: { compile(file: object, prettify: undefined, overrides: readonly unknown[]): Parts } }).compiler;
-  const parts = normalizedXml(compiler.compile(file, undefined, []), { extraStyles: tableStyleXml() });
+  return normalizedXml(compiler.compile(file, undefined, []), { extraStyles });
+}
+
+const before = (xml: string, re: RegExp, part: string): string => {
+  const m = re.exec(xml);
+  if (!m) throw new Error(`docx wrote ${part} in a form edih does not know`);
+  return xml.slice(0, m.index + m[0].length);
+};
+
+function frameOf(parts: ReadonlyMap<string, string>): Frame {
   const document = parts.get("word/document.xml") ?? "";
   const sectPr = /<w:sectPr>[\s\S]*<\/w:sectPr>/.exec(document)?.[0];
   if (!sectPr) throw new Error("docx wrote word/document.xml without the section's properties");
