@@ -7,7 +7,7 @@ import { bundledRefData, type RefData } from "./refdata.js";
 import { FAMILY_NAMES, PARTNER_TYPE_NAMES, ROLE_NAMES, nameOf } from "./terms.js";
 import { districtAfter, listText, placeIn, textIn } from "./text.js";
 import { effortMatrix, ganttChart, sum, workPackages } from "./work-plan.js";
-import { SERVICE_FAMILIES } from "../schema/service.js";
+import { SERVICE_FAMILIES } from "../schema/vocabulary.js";
 import { nutsCountry } from "../refdata/countries.js";
 import { loadLegalActs, type LegalActs } from "../refdata/legal-acts.js";
 import { specificObjectives } from "./legal-acts.js";

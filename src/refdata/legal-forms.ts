@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { deepFreeze } from "../domain/freeze.js";
 import { join } from "node:path";
 import { z } from "zod";
-import { LEGAL_FORM_IDS, type LegalFormId } from "../schema/legal-form.js";
+import { LEGAL_FORM_IDS, type LegalFormId } from "../schema/vocabulary.js";
 import { readDataYaml } from "./compiled.js";
 import { dataDir } from "../domain/install.js";
 

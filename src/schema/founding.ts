@@ -1,5 +1,5 @@
 import type { Multilingual, Votes } from "./common.js";
-import { FOUNDING_VOTES } from "./hub.js";
+import { FOUNDING_VOTES } from "./vocabulary.js";
 import type { RepresentationBasis } from "./partner.js";
 
 // How the founding facts as written read as one shape, for the rules and the model alike.

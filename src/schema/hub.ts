@@ -1,14 +1,9 @@
 import { z } from "zod";
 import { IsoDate, Eik, Multilingual, NutsCode, Person, Pic, Place, Slug, Vat, Votes } from "./common.js";
 import { LegalForm } from "./legal-form.js";
+import { FOUNDING_VOTES } from "./vocabulary.js";
 
-/**
- * The votes the founding protocol records, one per item in its order: the election of the meeting's
- * officers, the agenda, then the decisions (founding, name, seat, benefit, term, goals, statute,
- * board, representation, registration). Names rather than numbers, so a template can renumber.
- */
-export const FOUNDING_VOTES = ["all", "officers", "agenda", "founding", "name", "seat", "benefit", "term", "goals",
-  "statute", "board", "representation", "registration"] as const;
+export { FOUNDING_VOTES };
 
 export const FoundingMeeting = z.strictObject({
   date: IsoDate.nullable().optional(),

@@ -1,12 +1,8 @@
 import { z } from "zod";
 
-/** Ids of data/legal-forms.yaml; the Bulgarian abbreviations are accepted as aliases. */
-export const LEGAL_FORM_IDS = [
-  "et", "sd", "kd", "ood", "eood", "ad", "ead", "kda", "cooperative", "association", "foundation",
-  "chitalishte", "municipality", "state-university", "bas-institute", "state-body", "foreign-branch",
-  "dzzd", "other",
-] as const;
-export type LegalFormId = (typeof LEGAL_FORM_IDS)[number];
+import { LEGAL_FORM_IDS, type LegalFormId } from "./vocabulary.js";
+
+export { LEGAL_FORM_IDS, type LegalFormId };
 
 export const LEGAL_FORM_ALIASES: Record<string, LegalFormId> = {
   "ЕТ": "et", "СД": "sd", "КД": "kd", "ООД": "ood", "ЕООД": "eood", "АД": "ad", "ЕАД": "ead",

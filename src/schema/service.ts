@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { Multilingual, Slug } from "./common.js";
+import { SERVICE_FAMILIES } from "./vocabulary.js";
 
-export const SERVICE_FAMILIES = [
-  "test-before-invest", "skills-and-training", "support-to-find-investments", "ecosystem-and-networking",
-] as const;
+export { SERVICE_FAMILIES };
 
 export const Service = z.strictObject({
   id: Slug,
