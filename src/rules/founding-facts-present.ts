@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineRule } from "./types.js";
-import { FOUNDING_VOTES } from "../schema/hub.js";
+import { FOUNDING_VOTES } from "../schema/vocabulary.js";
 import { isStatutoryPosition, normBasis, normVotes } from "../schema/founding.js";
 
 /** Facts the founding documents print; each was an inline blank in the templates before. */

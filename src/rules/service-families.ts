@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SERVICE_FAMILIES } from "../schema/service.js";
+import { SERVICE_FAMILIES } from "../schema/vocabulary.js";
 import { defineRule } from "./types.js";
 
 export default defineRule({

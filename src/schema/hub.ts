@@ -3,8 +3,6 @@ import { IsoDate, Eik, Multilingual, NutsCode, Person, Pic, Place, Slug, Vat, Vo
 import { LegalForm } from "./legal-form.js";
 import { FOUNDING_VOTES } from "./vocabulary.js";
 
-export { FOUNDING_VOTES };
-
 export const FoundingMeeting = z.strictObject({
   date: IsoDate.nullable().optional(),
   place: Multilingual.nullable().optional(),

@@ -1,3 +1,4 @@
+export * from "./vocabulary.js";
 export * from "./common.js";
 export * from "./legal-form.js";
 export * from "./hub.js";

@@ -2,8 +2,6 @@ import { z } from "zod";
 
 import { LEGAL_FORM_IDS, type LegalFormId } from "./vocabulary.js";
 
-export { LEGAL_FORM_IDS, type LegalFormId };
-
 export const LEGAL_FORM_ALIASES: Record<string, LegalFormId> = {
   "ЕТ": "et", "СД": "sd", "КД": "kd", "ООД": "ood", "ЕООД": "eood", "АД": "ad", "ЕАД": "ead",
   "КДА": "kda", "СНЦ": "association", "ДЗЗД": "dzzd",

@@ -2,7 +2,6 @@ import { z } from "zod";
 import { Multilingual, Slug } from "./common.js";
 import { SERVICE_FAMILIES } from "./vocabulary.js";
 
-export { SERVICE_FAMILIES };
 
 export const Service = z.strictObject({
   id: Slug,

@@ -2,8 +2,8 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Language } from "../schema/common.js";
-import type { LegalFormId } from "../schema/legal-form.js";
-import { SERVICE_FAMILIES } from "../schema/service.js";
+import type { LegalFormId } from "../schema/vocabulary.js";
+import { SERVICE_FAMILIES } from "../schema/vocabulary.js";
 import { writeFileAtomic } from "../write-atomic.js";
 import {
   APPLICATION_SCHEMA_FILE, PARTNER_SCHEMA_FILE, applicationJsonSchema, partnerJsonSchema, schemaComment, schemaText,

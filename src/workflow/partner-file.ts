@@ -1,4 +1,4 @@
-import type { LegalFormId } from "../schema/legal-form.js";
+import type { LegalFormId } from "../schema/vocabulary.js";
 import { PARTNER_ROLES, PARTNER_TYPES } from "../schema/partner.js";
 import { Slug } from "../schema/common.js";
 import { schemaComment } from "./json-schema.js";

@@ -4,9 +4,9 @@ import { UsageError } from "../errors.js";
 import { wholeNumberProblem } from "./options.js";
 import { FAMILY_NAMES } from "../model/terms.js";
 import { IsoDate, LANGUAGES, type Language } from "../schema/common.js";
-import type { LegalFormId } from "../schema/legal-form.js";
+import type { LegalFormId } from "../schema/vocabulary.js";
 import { PARTNER_ROLES, PARTNER_TYPES } from "../schema/partner.js";
-import { SERVICE_FAMILIES } from "../schema/service.js";
+import { SERVICE_FAMILIES } from "../schema/vocabulary.js";
 import type { Asker } from "./ask.js";
 import { callChoices, callDuration, countryCodes, isNuts, legalFormChoices, nuts2Choices, nuts3Choices } from "./catalog.js";
 import {

@@ -64,4 +64,7 @@ export const LABEL_FALLBACKS = {
 
 export type FallbackLabel = keyof typeof LABEL_FALLBACKS;
 
+/** The language tag a document is marked with (PDF /Lang, DOCX proofing language). */
+export const langTag = (lang: string): string => (lang === "bg" ? "bg-BG" : "en-GB");
+
 export const labelOf = (labels: Readonly<Record<string, string>>, key: FallbackLabel): string => labels[key] ?? LABEL_FALLBACKS[key];

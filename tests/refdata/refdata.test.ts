@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { dataDir, loadLegalForms, loadNuts } from "../../src/refdata/index.js";
-import { LEGAL_FORM_IDS, LEGAL_FORM_ALIASES } from "../../src/schema/legal-form.js";
+import { LEGAL_FORM_ALIASES } from "../../src/schema/legal-form.js";
+import { LEGAL_FORM_IDS } from "../../src/schema/vocabulary.js";
 
 describe("NUTS 2024", () => {
   const nuts = loadNuts();

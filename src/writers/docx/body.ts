@@ -71,7 +71,7 @@ interface Ctx {
 
 interface BodyState {
   listInstance: number;
-  /** External links, in document order: each gets a relationship of its own. */
+  /** External links' targets, in document order: each gets a relationship of its own. */
   links: string[];
   numIds: Map<string, number>;
   lists: { numId: number; reference: ListRef["reference"] }[];
@@ -231,15 +231,15 @@ const directives: DirectiveHandlers<Ctx, Piece[]> = {
     // Not a heading style: the TOC must not list its own title.
     { block: para([{ xml: w.run({ bold: true, color: COLORS.heading, size: SIZES.h1 * 2 }, w.text(label(ctx, "contents"))), text: label(ctx, "contents") }],
       { spacing: { before: 240, after: 120 } }) },
-    // Entries for every heading 1-2, each with the page the PDF's layout put it on (writeBody's
-    // pages): written clean, so Word opens it without asking to update fields.
+    // Entries for every heading 1-2, each with the page the PDF's layout put it on (package.ts
+    // contents): written clean, so Word opens it without asking to update fields.
     { block: { kind: "toc", title: label(ctx, "contents") } },
   ],
   fill: (node, ctx) => markSlot(node, ctx, fillBox(node, ctx)),
   signatures: (node, ctx) => {
     const items = node.children.flatMap((n) => (n.type === "list" ? n.children : []));
     const none = { top: NONE, bottom: NONE, left: NONE, right: NONE };
-    const cell = (content: string) => `<w:tc><w:tcPr>${w.width("tcW", 2500, "pct")}${cellBorders(none)}</w:tcPr>${content}</w:tc>`;
+    const cell = (content: string) => `<w:tc><w:tcPr>${w.width("tcW", 2500, "pct")}<w:tcBorders>${w.sides(none)}</w:tcBorders></w:tcPr>${content}</w:tc>`;
     const rows = items.map((item) => {
       const first = item.children[0];
       const who = first && first.type === "paragraph" ? inlines(first.children, ctx) : [run(textOf(item), ctx)];
@@ -258,9 +258,6 @@ const directives: DirectiveHandlers<Ctx, Piece[]> = {
   blank: (node, ctx) => inlineText(`[…${textOf(node)}…]`, { ...ctx, shade: FILL_SHADE, italic: true }),
 };
 
-const cellBorders = (b: w.Sides<w.Border>): string =>
-  `<w:tcBorders>${b.top ? w.border("top", b.top) : ""}${b.left ? w.border("left", b.left) : ""}${b.bottom ? w.border("bottom", b.bottom) : ""}${b.right ? w.border("right", b.right) : ""}</w:tcBorders>`;
-
 const handlers: Handlers<Ctx, Piece[]> = {
   root: (n, ctx) => renderAll(n.children, ctx),
   paragraph: (n, ctx) => [{ block: paragraph(inlines(n.children, ctx), ctx) }],
@@ -276,8 +273,8 @@ const handlers: Handlers<Ctx, Piece[]> = {
   break: () => [{ inline: { xml: "<w:r><w:br/></w:r>", text: "\n" } }],
   link: (n, ctx) => {
     const runs = inlines(n.children, { ...ctx, link: true });
-    ctx.state.links.push(n.url);
-    const { anchor } = linkTarget(n.url);
+    const { target, anchor } = linkTarget(n.url);
+    ctx.state.links.push(target);
     const attrs = `w:history="1"${anchor === undefined ? "" : ` w:anchor="${w.esc(anchor)}"`} r:id="rIdx${ctx.state.links.length}"`;
     return [{ inline: { xml: `<w:hyperlink ${attrs}>${runs.map((r) => r.xml).join("")}</w:hyperlink>`, text: runs.map((r) => r.text).join("") } }];
   },
@@ -337,7 +334,7 @@ const handlers: Handlers<Ctx, Piece[]> = {
 };
 
 /** A link's target and the place in it (`#...`, up to Word's 255 characters) Word opens it at. */
-export function linkTarget(url: string): { target: string; anchor?: string } {
+function linkTarget(url: string): { target: string; anchor?: string } {
   const at = url.indexOf("#");
   const fragment = url.length - at - 1;
   return at > 0 && fragment > 0 && fragment <= 255 ? { target: url.slice(0, at), anchor: url.slice(at + 1) } : { target: url };
@@ -354,26 +351,25 @@ export interface DocxLayout {
 export interface Body {
   /** The blocks of the body; bookmark ids and the table of contents still to be written (package.ts). */
   blocks: Block[];
-  /** External links in document order: link n has relationship rIdx{n}. */
+  /** External links' targets in document order: link n has relationship rIdx{n}. */
   links: string[];
   /** The numbering instances the lists use, in numId order. */
   lists: BodyState["lists"];
-  margin: number;
+  /** Width of the text column in twips (the contents' right tab). */
   width: number;
 }
 
 /** A rendered document's body: title, subtitle and the tree's blocks, slots marked. */
 export function documentBody(doc: RenderedDocument, opts: { measure?: Measure; density?: Density } = {}): Body {
   const density = opts.density ?? NORMAL_DENSITY;
-  const margin = twips(density.margin);
-  const base = { measure: opts.measure ?? approximateMeasure, width: PAGE.width - 2 * margin };
+  const base = { measure: opts.measure ?? approximateMeasure, width: PAGE.width - 2 * twips(density.margin) };
   const state: BodyState = { listInstance: 0, links: [], numIds: new Map(), lists: [] };
   const ctx: Ctx = { bold: false, italic: false, strike: false, mono: false, para: {}, listLevel: 0, labels: doc.labels, ...base,
     plans: groupPlans(doc.tree, planOptions(base)), state };
   const title: Block[] = [para([{ xml: w.run({}, w.text(doc.meta.title)), text: doc.meta.title }], { style: "Title" })];
   if (doc.meta.subtitle) title.push(para([{ xml: w.run({}, w.text(doc.meta.subtitle)), text: doc.meta.subtitle }], { style: "Subtitle" }));
   const body = placeSlotEnds(blocks(dispatch(handlers, doc.tree, ctx), ctx));
-  return { blocks: [...title, ...body], links: state.links, lists: state.lists, margin, width: base.width };
+  return { blocks: [...title, ...body], links: state.links, lists: state.lists, width: base.width };
 }
 
 export function writePara(p: Para): string {

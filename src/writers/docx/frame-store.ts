@@ -6,7 +6,7 @@
  * with docx as before. EDIH_BUNDLE=0 makes every frame at run time.
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { installRoot } from "../../domain/install.js";
@@ -22,16 +22,25 @@ interface Store {
 }
 
 let docxVersion: string | undefined;
-/** docx's version, from its package.json (found the way `import("docx")` finds the package). */
+/**
+ * docx's version, from the package.json of the package `import("docx")` finds (its exports do not
+ * list package.json: the nearest one above its entry file that names docx).
+ */
 function versionOfDocx(): string {
   if (docxVersion !== undefined) return docxVersion;
+  docxVersion = "";
   try {
-    const require = createRequire(import.meta.url);
-    let dir = dirname(require.resolve("docx"));
-    while (!dir.endsWith("docx") && dirname(dir) !== dir) dir = dirname(dir);
-    docxVersion = (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { version?: string }).version ?? "";
+    for (let dir = dirname(createRequire(import.meta.url).resolve("docx")); dirname(dir) !== dir; dir = dirname(dir)) {
+      const file = join(dir, "package.json");
+      if (!existsSync(file)) continue;
+      const pkg = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "docx") {
+        docxVersion = pkg.version ?? "";
+        break;
+      }
+    }
   } catch {
-    docxVersion = "";
+    // Not found: the frames are stored and looked up without a version, still by their options.
   }
   return docxVersion;
 }

@@ -6,7 +6,7 @@
  * per process. Each document then writes only its own parts (package.ts).
  */
 import type { IStylesOptions } from "docx";
-import { COLORS, NORMAL_DENSITY, SIZES, TIGHTER, twips, type Density } from "../theme.js";
+import { COLORS, langTag, NORMAL_DENSITY, SIZES, TIGHTER, twips, type Density } from "../theme.js";
 import { DOCX_FONT } from "../fonts.js";
 import { FILL_LABEL_STYLE, FILL_LABEL_STYLE_NAME } from "./slot-marks.js";
 import { normalizedXml, type Parts } from "./normalize.js";
@@ -29,8 +29,10 @@ export interface Frame {
   sectPr: string;
   headerStart: string;
   footerStart: string;
-  abstractNumIds: Record<ListReference, number>;
 }
+
+/** docx numbers the abstract lists from 1, its default bullets first, then the config's in order. */
+export const ABSTRACT_NUM_IDS: Record<ListReference, number> = { "edih-bullet": 2, "edih-decimal": 3 };
 
 export const TITLE_TOKEN = "EDIH-FRAME-TITLE";
 export const CREATOR_TOKEN = "EDIH-FRAME-CREATOR";
@@ -54,7 +56,7 @@ export function documentFrame(key: FrameKey): Promise<Frame> {
 
 /** Every setting a document is written with: the build step makes each one's frame ahead of time (frame-store.ts). */
 export const FRAME_KEYS: readonly FrameKey[] = [NORMAL_DENSITY, ...TIGHTER].flatMap((density) =>
-  ["bg-BG", "en-GB"].flatMap((lang) => [true, false].map((layout) => ({ density, lang, layout }))));
+  (["bg", "en"] as const).map(langTag).flatMap((lang) => [true, false].map((layout) => ({ density, lang, layout }))));
 
 /**
  * Everything docx is given for a frame, as plain data (the header's and footer's one empty
@@ -123,8 +125,6 @@ function frameOf(parts: ReadonlyMap<string, string>): Frame {
     sectPr,
     headerStart: before(parts.get("word/header1.xml") ?? "", /<w:hdr\b[^>]*>/, "word/header1.xml"),
     footerStart: before(parts.get("word/footer1.xml") ?? "", /<w:ftr\b[^>]*>/, "word/footer1.xml"),
-    // docx numbers the abstract lists from 1, its default bullets first, then the config's in order.
-    abstractNumIds: { "edih-bullet": 2, "edih-decimal": 3 },
   };
 }
 

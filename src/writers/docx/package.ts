@@ -5,9 +5,9 @@
  * docx makes once per setting and process, with no content of its own (frame.ts).
  */
 import type { RenderedDocument } from "../../render/index.js";
-import { COLORS, labelOf, SIZES, type Density } from "../theme.js";
-import { linkTarget, markEnd, markStart, OPEN_ID, paraText, writePara, type Body, type DocxLayout } from "./body.js";
-import { documentFrame, TITLE_TOKEN, CREATOR_TOKEN, type Frame } from "./frame.js";
+import { COLORS, labelOf, langTag, SIZES, type Density } from "../theme.js";
+import { markEnd, markStart, OPEN_ID, paraText, writePara, type Body, type DocxLayout } from "./body.js";
+import { ABSTRACT_NUM_IDS, documentFrame, TITLE_TOKEN, CREATOR_TOKEN, type Frame } from "./frame.js";
 import * as w from "./wml.js";
 
 const HEADING_LEVELS_IN_CONTENTS = 2;
@@ -22,14 +22,13 @@ export interface PackageOptions {
 
 /** The XML parts of the package by path, in zip order (the frame's), text throughout. */
 export async function documentParts(doc: RenderedDocument, body: Body, opts: PackageOptions): Promise<Map<string, string>> {
-  const lang = doc.meta.lang === "bg" ? "bg-BG" : "en-GB";
-  const frame = await documentFrame({ density: opts.density, lang, layout: opts.layout !== undefined });
+  const frame = await documentFrame({ density: opts.density, lang: langTag(doc.meta.lang), layout: opts.layout !== undefined });
   const parts = new Map<string, string>();
   for (const [path, xml] of frame.parts) {
     if (path === "word/document.xml") parts.set(path, documentXml(frame, body, opts.layout));
     else if (path === "word/header1.xml") parts.set(path, headerXml(frame, doc, opts.draftMark));
     else if (path === "word/footer1.xml") parts.set(path, footerXml(frame, doc.labels, opts.layout));
-    else if (path === "word/numbering.xml") parts.set(path, xml.replace("</w:numbering>", `${body.lists.map((l) => concreteList(frame, l)).join("")}</w:numbering>`));
+    else if (path === "word/numbering.xml") parts.set(path, xml.replace("</w:numbering>", `${body.lists.map(concreteList).join("")}</w:numbering>`));
     else if (path === "word/_rels/document.xml.rels") parts.set(path, links(xml, body.links));
     else if (path === "docProps/core.xml") parts.set(path, xml.replace(TITLE_TOKEN, w.esc(doc.meta.title)).replace(CREATOR_TOKEN, w.esc(doc.meta.author ?? "edih")));
     else parts.set(path, xml);
@@ -38,9 +37,9 @@ export async function documentParts(doc: RenderedDocument, body: Body, opts: Pac
 }
 
 /** A list instance: its definition, numbered from 1 at every level. */
-function concreteList(frame: Frame, list: Body["lists"][number]): string {
+function concreteList(list: Body["lists"][number]): string {
   const levels = [0, 1, 2].map((l) => `<w:lvlOverride w:ilvl="${l}"><w:startOverride w:val="1"/></w:lvlOverride>`).join("");
-  return `<w:num w:numId="${list.numId}"><w:abstractNumId w:val="${frame.abstractNumIds[list.reference]}"/>${levels}</w:num>`;
+  return `<w:num w:numId="${list.numId}"><w:abstractNumId w:val="${ABSTRACT_NUM_IDS[list.reference]}"/>${levels}</w:num>`;
 }
 
 /**
@@ -52,7 +51,7 @@ function links(rels: string, targets: readonly string[]): string {
   const last = /<Relationship Id="rId(\d+)"(?=[^>]*Target="fontTable\.xml")/.exec(rels);
   if (!last) throw new Error("docx wrote word/_rels/document.xml.rels without the font table");
   const items = targets.map((url, i) =>
-    `<Relationship Id="rIdx${i + 1}" Type="${HYPERLINK}" Target="${w.esc(linkTarget(url).target)}" TargetMode="External"/>`);
+    `<Relationship Id="rIdx${i + 1}" Type="${HYPERLINK}" Target="${w.esc(url)}" TargetMode="External"/>`);
   return rels.slice(0, last.index) + items.join("") + `<Relationship Id="rId${Number(last[1]) + targets.length}"` + rels.slice(last.index + last[0].length);
 }
 

@@ -20,7 +20,8 @@ export interface Sides<T> { top?: T; left?: T; bottom?: T; right?: T }
 export const border = (name: string, b: Border): string =>
   `<w:${name} w:val="${b.style}" w:color="${b.color}" w:sz="${b.size}"${b.space === undefined ? "" : ` w:space="${b.space}"`}/>`;
 export const shading = (s: Shading): string => `<w:shd w:fill="${s.fill}" w:color="${s.color}" w:val="${s.type}"/>`;
-const sides = (b: Sides<Border>): string =>
+/** The sides given, in the schema's order (top, left, bottom, right). */
+export const sides = (b: Sides<Border>): string =>
   (b.top ? border("top", b.top) : "") + (b.left ? border("left", b.left) : "") + (b.bottom ? border("bottom", b.bottom) : "") + (b.right ? border("right", b.right) : "");
 
 export interface Spacing { before?: number; after?: number; line?: number; lineRule?: "auto" }

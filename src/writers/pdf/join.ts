@@ -18,6 +18,7 @@
  */
 import { createHash } from "node:crypto";
 import { FIXED_DATE } from "../fixed.js";
+import { langTag } from "../theme.js";
 
 export interface JoinMeta {
   title: string;
@@ -407,7 +408,7 @@ function join(parts: { title: string; bytes: Uint8Array }[], meta: JoinMeta): Ui
   out.object(PAGES, `<</Type /Pages\n/Count ${kids.length}\n/Kids [${kids.map((n) => `${n} 0 R`).join(" ")}]\n>>`);
   const date = pdfDate(FIXED_DATE);
   out.object(INFO, `<</Title ${textString(meta.title)}\n${meta.author ? `/Author ${textString(meta.author)}\n` : ""}/Creator ${textString("edih")}\n/Producer ${textString("edih")}\n/CreationDate ${date}\n/ModDate ${date}\n>>`);
-  out.object(CATALOG, `<</Type /Catalog\n/Pages ${PAGES} 0 R\n/Outlines ${OUTLINES} 0 R\n/PageMode /UseOutlines\n/Lang (${meta.lang === "bg" ? "bg-BG" : "en-GB"})\n/ViewerPreferences <</DisplayDocTitle true>>\n>>`);
+  out.object(CATALOG, `<</Type /Catalog\n/Pages ${PAGES} 0 R\n/Outlines ${OUTLINES} 0 R\n/PageMode /UseOutlines\n/Lang (${langTag(meta.lang)})\n/ViewerPreferences <</DisplayDocTitle true>>\n>>`);
 
   const xref = out.length;
   const size = next;

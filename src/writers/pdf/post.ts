@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { FIXED_DATE } from "../fixed.js";
+import { langTag } from "../theme.js";
 import { joinPdfs } from "./join.js";
 
 type PdfLib = typeof import("@cantoo/pdf-lib");
@@ -36,7 +37,7 @@ export interface PdfMeta {
 function fixMetadata(doc: import("@cantoo/pdf-lib").PDFDocument, meta: PdfMeta): void {
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   if (meta.author) doc.setAuthor(meta.author);
-  doc.setLanguage(meta.lang === "bg" ? "bg-BG" : "en-GB");
+  doc.setLanguage(langTag(meta.lang));
   doc.setCreator("edih");
   doc.setProducer("edih");
   doc.setCreationDate(FIXED_DATE);
